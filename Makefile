@@ -1,0 +1,40 @@
+# brochure-extract — the two commands that matter: `make extract` and `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+RAW    ?= raw
+OUT    ?= output
+ARGS   ?=
+
+.PHONY: extract test bench check-output golden schema clean help
+
+help:
+	@echo "make extract   set up .venv and extract $(RAW)/ -> $(OUT)/ (RAW=, OUT=, ARGS= to override)"
+	@echo "make test      set up .venv and run the test suite"
+	@echo "make bench     run the speed/memory benchmark (bench/results.json)"
+	@echo "make golden    regenerate tests/golden/ from the fixture PDFs (review the diff!)"
+	@echo "make clean     remove the virtualenv, caches and build files"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+extract: $(VENV)/.installed
+	$(BIN)/brochure-extract extract $(RAW) --out $(OUT) $(ARGS)
+
+test: $(VENV)/.installed
+	$(BIN)/python -m pytest -q $(ARGS)
+
+bench: $(VENV)/.installed
+	$(BIN)/python bench/bench.py $(ARGS)
+
+golden: $(VENV)/.installed
+	$(BIN)/python -m tests.regen_golden
+
+clean:
+	rm -rf $(VENV) build .pytest_cache .hypothesis .cache src/*.egg-info
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -1,0 +1,177 @@
+"""Small geometric objects (Word, Box, Line) and pure helpers over them.
+
+Coordinates are PDF points with the origin at the top-left corner (pdfplumber's `top`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from statistics import median
+
+
+@dataclass(frozen=True)
+class Word:
+    """A run of characters of one font, as pdfplumber groups them."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    fontname: str
+
+    @property
+    def xc(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def yc(self) -> float:
+        return (self.top + self.bottom) / 2
+
+    @property
+    def font(self) -> str:
+        """Font name without the subset prefix (`ABCDEF+OpenSans-Bold` -> `OpenSans-Bold`)."""
+        return self.fontname.split("+", 1)[-1]
+
+    @property
+    def bold(self) -> bool:
+        name = self.font.lower()
+        return any(mark in name for mark in ("bold", "black", "heavy", "semibold", "extrabold"))
+
+    @property
+    def italic(self) -> bool:
+        name = self.font.lower()
+        return "italic" in name or "oblique" in name
+
+
+@dataclass(frozen=True)
+class Box:
+    """A rectangle drawn on the page (header bar, badge, rule, logo frame)."""
+
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    filled: bool = True
+    stroked: bool = False
+    color: tuple[float, float, float] | None = None
+
+    @property
+    def width(self) -> float:
+        return self.x1 - self.x0
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+    @property
+    def is_light(self) -> bool:
+        """White or near-white fill: a background, not a designed bar."""
+        return self.color is None or min(self.color) > 0.93
+
+    def contains(self, item: "Word | Line | Box", slack: float = 0.0) -> bool:
+        return (item.x0 >= self.x0 - slack and item.x1 <= self.x1 + slack
+                and item.top >= self.top - slack and item.bottom <= self.bottom + slack)
+
+
+@dataclass(frozen=True)
+class Line:
+    """Words sharing a baseline, left to right (a whole line or one segment of it)."""
+
+    words: tuple[Word, ...]
+
+    @property
+    def x0(self) -> float:
+        return min(w.x0 for w in self.words)
+
+    @property
+    def x1(self) -> float:
+        return max(w.x1 for w in self.words)
+
+    @property
+    def top(self) -> float:
+        return min(w.top for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(w.bottom for w in self.words)
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+    @property
+    def size(self) -> float:
+        return max(w.size for w in self.words)
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def italic(self) -> bool:
+        return all(w.italic for w in self.words)
+
+    @property
+    def bold(self) -> bool:
+        return all(w.bold for w in self.words)
+
+
+def words_to_lines(words: Iterable[Word], tolerance_ratio: float) -> list[Line]:
+    """Group words whose tops differ by less than `tolerance_ratio` x font size; top to bottom."""
+    lines: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: (w.top, w.x0)):
+        current = lines[-1] if lines else None
+        if current and abs(word.top - current[0].top) <= tolerance_ratio * max(word.size, current[0].size):
+            current.append(word)
+        else:
+            lines.append([word])
+    return [Line(tuple(sorted(ws, key=lambda w: w.x0))) for ws in lines]
+
+
+def split_segments(line: Line, gap_ratio: float) -> list[Line]:
+    """Split a line where the gap between two words exceeds `gap_ratio` x the smaller font size."""
+    segments: list[list[Word]] = [[line.words[0]]]
+    for previous, word in zip(line.words, line.words[1:]):
+        if word.x0 - previous.x1 > gap_ratio * min(previous.size, word.size):
+            segments.append([word])
+        else:
+            segments[-1].append(word)
+    return [Line(tuple(ws)) for ws in segments]
+
+
+def words_to_segments(words: Iterable[Word], tolerance_ratio: float, gap_ratio: float) -> list[Line]:
+    """Lines split at wide gaps: each segment belongs to one column or cell."""
+    return [seg for line in words_to_lines(words, tolerance_ratio) for seg in split_segments(line, gap_ratio)]
+
+
+def gutters(spans: Iterable[tuple[float, float]], lo: float, hi: float, min_width: float) -> list[tuple[float, float]]:
+    """Empty intervals of at least `min_width` inside [lo, hi] not covered by any span."""
+    result, cursor = [], lo
+    for x0, x1 in sorted(spans):
+        if x0 - cursor >= min_width:
+            result.append((cursor, min(x0, hi)))
+        cursor = max(cursor, x1)
+        if cursor >= hi:
+            break
+    if hi - cursor >= min_width:
+        result.append((cursor, hi))
+    return [g for g in result if g[1] > g[0]]
+
+
+def typical_line_pitch(lines: Sequence[Line]) -> float:
+    """Median distance between consecutive line tops, or the line height for a single line."""
+    pitches = [b.top - a.top for a, b in zip(lines, lines[1:]) if b.top > a.top]
+    if pitches:
+        return median(pitches)
+    return lines[0].height * 1.2 if lines else 0.0
+
+
+def body_size(words: Sequence[Word]) -> float:
+    """The font size carrying most characters: the page's body text."""
+    weight: dict[float, int] = {}
+    for w in words:
+        weight[w.size] = weight.get(w.size, 0) + len(w.text)
+    return max(weight, key=lambda s: (weight[s], -s)) if weight else 0.0

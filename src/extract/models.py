@@ -1,0 +1,109 @@
+"""Typed records: what the pipeline emits, validated by pydantic.
+
+These models are the output contract (`output/actions.json`, CSVs): other tools read
+the field names, so renaming one is a breaking change (bump `SCHEMA_VERSION`).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+SCHEMA_VERSION = 1
+
+SdgStatus = Literal["exact", "corrected", "review", "decided", "unnormalised"]
+RecommendationStatus = Literal["exact", "matched", "review", "decided", "unnormalised"]
+PageStatus = Literal["action", "skipped", "failed"]
+Language = Literal["fr", "en"]
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(_Record):
+    """Where an action was read: file basename, its content hash and 1-based page."""
+
+    file: str
+    sha256: str
+    page: int = Field(ge=1)
+
+
+class SdgTarget(_Record):
+    """One SDG target of the sidebar: printed values and their canonical match."""
+
+    code: str
+    goal: int | None = None
+    label: str
+    printed_code: str
+    printed_label: str
+    score: float = Field(ge=0, le=100)
+    status: SdgStatus
+
+
+class Recommendation(_Record):
+    """One MC2CM policy recommendation of the band, printed and canonical."""
+
+    id: str
+    title: str
+    printed: str
+    score: float = Field(ge=0, le=100)
+    status: RecommendationStatus
+
+
+class City(_Record):
+    """A programme city named in an action (canonical English name, ISO country)."""
+
+    name: str
+    country: str
+
+
+def _not_blank(value: str) -> str:
+    if not value or not value.strip():
+        raise ValueError("must not be empty")
+    return value
+
+
+class Action(_Record):
+    """One action sheet. Invalid (half-empty) sheets are reported, never emitted."""
+
+    id: str
+    source: Source
+    language: Language
+    title: str
+    subtitle: str | None = None
+    sdg_targets: list[SdgTarget] = Field(default_factory=list)
+    objective: str
+    activities: list[str] = Field(min_length=1)
+    results: list[str] = Field(min_length=1)
+    recommendations: list[Recommendation] = Field(default_factory=list)
+    cities: list[City] = Field(default_factory=list)
+    country: str | None = None
+    warnings: list[str] = Field(default_factory=list)
+
+    _title_required = field_validator("title", "objective")(_not_blank)
+
+    @field_validator("activities", "results")
+    @classmethod
+    def _items_not_blank(cls, items: list[str]) -> list[str]:
+        for item in items:
+            _not_blank(item)
+        return items
+
+
+class ActionsDocument(_Record):
+    """The content of `actions.json`."""
+
+    schema_version: Literal[1] = SCHEMA_VERSION
+    actions: list[Action]
+
+
+class PageRecord(_Record):
+    """What happened to one page (or to a whole file, page 0, when it failed to open)."""
+
+    file: str
+    page: int = Field(ge=0)
+    status: PageStatus
+    reason: str = ""
+    action_id: str | None = None

@@ -1,0 +1,329 @@
+"""Canonical values for what a sheet prints: SDG targets, MC2CM recommendations, cities.
+
+All text is compared after `catalog.fold` (NFKC, casefold, no accents, punctuation,
+hyphens and apostrophes as spaces) on both sides. Thresholds live in `MatchSettings`;
+the measurements behind them are in data/SOURCE.md ("Matching measurements").
+
+SDG target (printed code + printed label, read together)
+    Scorer: `fuzz.token_set_ratio` on folded text without stop words, against the official
+    fr and en titles of all 169 targets, plus the brochure short labels of
+    data/sdg_aliases.csv (`sdg_use_aliases`); a target's score is its best text.
+    - `exact`: the printed code exists, its target scores >= `sdg_exact_min`, and no other
+      target leads it by `sdg_margin` or more.
+    - `corrected`: otherwise, when the best target differs from the printed code, scores
+      >= `sdg_correct_min` and leads both the printed code's target (a code that does not
+      exist scores 0) and its rivals by >= `sdg_margin`. Rivals are all other targets, or,
+      when the best target has the printed code's goal, that goal's other targets only
+      (misprints keep the goal; near-duplicate titles such as 15.6/2.5 then stay
+      decidable). A warning names both codes.
+    - `review`: anything else; printed code and label are kept.
+    `label` is the official target title in the action's language (the short brochure
+    labels exist for a few targets only, so they cannot be the canonical value);
+    a `review` item keeps the printed label. `goal` is the goal of `code` (for a printed
+    code that is not a target, its goal part when it is 1-17, else None). `score` is the
+    score of the target in `code` (0 when it is not a target).
+
+Recommendation (printed title)
+    - `exact`: equal after folding to a known title or variant (data/recommendations.csv).
+    - `matched`: best id by max(`fuzz.ratio`, `fuzz.token_sort_ratio`) scores
+      >= `recommendation_match_min` and leads the runner-up by `recommendation_margin`.
+    - `review`: `id` is the best candidate, `title` stays the printed title.
+    `title` of exact/matched is the canonical title in the action's language.
+
+Decisions (decisions.py) are applied first: status `decided`, score 100.
+
+Cities: gazetteer spellings (data/cities.csv) found on word boundaries of the folded
+fields `city_fields`, in order of first appearance, one per canonical city. `country`
+is the most frequent country of those cities (ties: first seen), else the first most
+frequent country named in the same fields (data/countries.csv), else None.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable
+
+from rapidfuzz import fuzz, process
+
+from .catalog import Catalog, fold, load_catalog
+from .decisions import REJECT, Decisions, code_key
+from .models import Action, City, Recommendation, SdgTarget
+from .settings import MatchSettings
+
+SCORE_DECIMALS = 1
+REVIEW_STATUSES = ("review", "corrected")
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """Candidate keys with their score, best first (ties in catalog order)."""
+
+    scored: tuple[tuple[str, float], ...]
+
+    def score(self, key: str) -> float:
+        return dict(self.scored).get(key, 0.0)
+
+    @property
+    def best(self) -> tuple[str, float]:
+        return self.scored[0] if self.scored else ("", 0.0)
+
+    def runner_up(self, key: str) -> float:
+        """Best score of any candidate other than `key`."""
+        return next((score for other, score in self.scored if other != key), 0.0)
+
+    def top(self, count: int) -> str:
+        """The review-queue rendering: `key:score | key:score ...`."""
+        return " | ".join(f"{key}:{score:.{SCORE_DECIMALS}f}" for key, score in self.scored[:count])
+
+
+def _rank(query: str, choices: tuple[str, ...], keys: tuple[str, ...], scorer) -> Ranking:
+    """Best score per key of `query` against every choice text."""
+    order: dict[str, int] = {}
+    for index, key in enumerate(keys):
+        order.setdefault(key, index)
+    best: dict[str, float] = {}
+    for _, score, index in process.extract(query, choices, scorer=scorer, processor=None, limit=None):
+        best[keys[index]] = max(best.get(keys[index], 0.0), round(float(score), SCORE_DECIMALS))
+    return Ranking(tuple(sorted(best.items(), key=lambda kv: (-kv[1], order[kv[0]]))))
+
+
+# --- SDG targets -----------------------------------------------------------------------
+
+def _without_stopwords(folded: str, stopwords: frozenset[str]) -> str:
+    return " ".join(word for word in folded.split() if word not in stopwords)
+
+
+@lru_cache(maxsize=4)
+def _sdg_choices(with_aliases: bool) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    catalog = load_catalog()
+    labels = catalog.sdg_texts(with_aliases)
+    return (tuple(_without_stopwords(label.folded, catalog.stopwords) for label in labels),
+            tuple(label.key for label in labels))
+
+
+def rank_sdg(printed_label: str, settings: MatchSettings) -> Ranking:
+    """Every target scored against a printed label (see module docstring)."""
+    choices, keys = _sdg_choices(settings.sdg_use_aliases)
+    query = _without_stopwords(fold(printed_label), load_catalog().stopwords)
+    return _rank(query, choices, keys, fuzz.token_set_ratio)
+
+
+def _printed_goal(printed_code: str, catalog: Catalog) -> int | None:
+    goal = code_key(printed_code).partition(".")[0]
+    return int(goal) if goal.isdigit() and int(goal) in catalog.goals else None
+
+
+def _title(titles: dict[str, str], language: str) -> str:
+    return titles.get(language) or titles["en"]
+
+
+def _decide_sdg(code: str, ranking: Ranking, settings: MatchSettings, catalog: Catalog) -> tuple[str, str]:
+    """(code, status) from the printed code's key and the label's ranking; code "" = keep printed."""
+    own = ranking.score(code) if code in catalog.targets else 0.0
+    best_code, best = ranking.best
+    outscored = best_code != code and best - own >= settings.sdg_margin
+    if code in catalog.targets and own >= settings.sdg_exact_min and not outscored:
+        return code, "exact"
+    if outscored and best >= settings.sdg_correct_min and _decisive(ranking, code, settings, catalog):
+        return best_code, "corrected"
+    return "", "review"
+
+
+def _decisive(ranking: Ranking, printed: str, settings: MatchSettings, catalog: Catalog) -> bool:
+    """The best target leads its rivals by `sdg_margin`; when it shares the printed code's goal
+    (misprints keep the goal: 16.16, 17.19, 17.8) its rivals are that goal's other targets."""
+    best_code, best = ranking.best
+    same_goal = best_code.partition(".")[0] == printed.partition(".")[0]
+    rivals = (score for code, score in ranking.scored
+              if code != best_code and (not same_goal or catalog.targets[code].goal == catalog.targets[best_code].goal))
+    return best - next(rivals, 0.0) >= settings.sdg_margin
+
+
+def _sdg_item(item: SdgTarget, code: str, status: str, score: float, language: str,
+              catalog: Catalog) -> SdgTarget:
+    """The item with canonical values for `code` (or printed values when code is "")."""
+    if code:
+        values = {"code": code, "goal": catalog.targets[code].goal,
+                  "label": _title(catalog.targets[code].titles, language)}
+    else:
+        values = {"code": item.printed_code, "goal": _printed_goal(item.printed_code, catalog),
+                  "label": item.printed_label}
+    return item.model_copy(update={**values, "status": status, "score": round(score, SCORE_DECIMALS)})
+
+
+def normalise_sdg(item: SdgTarget, language: str, settings: MatchSettings,
+                  decisions: Decisions) -> tuple[SdgTarget, list[str]]:
+    """Canonical SDG target for one printed code + label, and its warnings."""
+    catalog = load_catalog()
+    decided = decisions.for_sdg(item.printed_code, item.printed_label)
+    if decided is not None:
+        code = "" if decided == REJECT else decided
+        return _sdg_item(item, code, "decided", 100.0, language, catalog), []
+    printed = code_key(item.printed_code)
+    ranking = rank_sdg(item.printed_label, settings)
+    code, status = _decide_sdg(printed, ranking, settings, catalog)
+    result = _sdg_item(item, code, status, ranking.score(code or printed), language, catalog)
+    if status == "corrected":
+        return result, [f"SDG target {item.printed_code} corrected to {code}: the printed label "
+                        f"{item.printed_label!r} matches {code} ({ranking.score(code):.1f}), "
+                        f"not {item.printed_code} ({ranking.score(printed):.1f})"]
+    if status == "review":
+        return result, [f"SDG target {item.printed_code} {item.printed_label!r}: no decisive match, "
+                        f"needs review (candidates {ranking.top(settings.review_candidates)})"]
+    return result, []
+
+
+# --- Recommendations -------------------------------------------------------------------
+
+def _title_score(query: str, choice: str, **_: object) -> float:
+    """Scorer for recommendation titles (measured best: see MatchSettings)."""
+    return max(fuzz.ratio(query, choice), fuzz.token_sort_ratio(query, choice))
+
+
+@lru_cache(maxsize=1)
+def _recommendation_choices() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    labels = load_catalog().recommendation_labels
+    return tuple(label.folded for label in labels), tuple(label.key for label in labels)
+
+
+def rank_recommendation(printed: str) -> Ranking:
+    """Every recommendation id scored against a printed title."""
+    choices, keys = _recommendation_choices()
+    return _rank(fold(printed), choices, keys, _title_score)
+
+
+def _exact_recommendation(printed: str) -> str | None:
+    folded = fold(printed)
+    return next((label.key for label in load_catalog().recommendation_labels if label.folded == folded), None)
+
+
+def _recommendation_status(ranking: Ranking, settings: MatchSettings) -> str:
+    best_id, best = ranking.best
+    decisive = best - ranking.runner_up(best_id) >= settings.recommendation_margin
+    return "matched" if best >= settings.recommendation_match_min and decisive else "review"
+
+
+def normalise_recommendation(item: Recommendation, language: str, settings: MatchSettings,
+                             decisions: Decisions) -> tuple[Recommendation, list[str]]:
+    """Canonical recommendation for one printed title, and its warnings."""
+    titles = load_catalog().recommendation_titles
+    decided = decisions.for_recommendation(item.printed)
+    if decided is not None:
+        values = ({"id": "", "title": item.printed} if decided == REJECT
+                  else {"id": decided, "title": _title(titles[decided], language)})
+        return item.model_copy(update={**values, "status": "decided", "score": 100.0}), []
+    exact = _exact_recommendation(item.printed)
+    if exact is not None:
+        return item.model_copy(update={"id": exact, "title": _title(titles[exact], language),
+                                       "status": "exact", "score": 100.0}), []
+    ranking = rank_recommendation(item.printed)
+    best_id, best = ranking.best
+    status = _recommendation_status(ranking, settings)
+    title = _title(titles[best_id], language) if status == "matched" else item.printed
+    result = item.model_copy(update={"id": best_id, "title": title, "status": status, "score": best})
+    if status == "review":
+        return result, [f"recommendation {item.printed!r}: no decisive match, needs review "
+                        f"(candidates {ranking.top(settings.review_candidates)})"]
+    return result, []
+
+
+# --- Cities and country ----------------------------------------------------------------
+
+def _pattern(names: Iterable[str]) -> re.Pattern[str]:
+    """Whole-word alternation of folded names, longest first (leftmost-longest match)."""
+    alternatives = sorted(set(names), key=lambda name: (-len(name), name))
+    return re.compile(r"(?<!\S)(" + "|".join(map(re.escape, alternatives)) + r")(?!\S)")
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> tuple[re.Pattern[str], dict[str, City], re.Pattern[str], dict[str, str]]:
+    catalog = load_catalog()
+    cities = {spelling.folded: City(name=spelling.name, country=spelling.country)
+              for spelling in catalog.cities}
+    return _pattern(cities), cities, _pattern(catalog.countries), catalog.countries
+
+
+def _field_texts(action: Action, fields: Iterable[str]) -> list[str]:
+    """Folded texts of the named fields, in order (lists give one text per item)."""
+    texts = []
+    for name in fields:
+        value = getattr(action, name)
+        values = value if isinstance(value, list) else [value]
+        texts.extend(fold(text) for text in values if text)
+    return texts
+
+
+def _found(texts: list[str], pattern: re.Pattern[str]) -> list[str]:
+    """Folded names found, in order of appearance (with repeats)."""
+    return [match.group(1) for text in texts for match in pattern.finditer(text)]
+
+
+def find_cities(action: Action, settings: MatchSettings) -> list[City]:
+    """Gazetteer cities named in the action, first appearance order, no repeats."""
+    city_pattern, cities, _, _ = _gazetteer()
+    found = [cities[name] for name in _found(_field_texts(action, settings.city_fields), city_pattern)]
+    return list(dict.fromkeys(found))
+
+
+def find_country(action: Action, cities: list[City], settings: MatchSettings) -> str | None:
+    """ISO country: most frequent among the cities' mentions, else among country names."""
+    city_pattern, city_names, country_pattern, countries = _gazetteer()
+    texts = _field_texts(action, settings.city_fields)
+    mentioned = [city_names[name].country for name in _found(texts, city_pattern)]
+    mentioned = mentioned or [countries[name] for name in _found(texts, country_pattern)]
+    return Counter(mentioned).most_common(1)[0][0] if mentioned else None
+
+
+# --- Whole action ----------------------------------------------------------------------
+
+def normalise_action(action: Action, settings: MatchSettings | None = None,
+                     decisions: Decisions | None = None) -> Action:
+    """A copy of `action` with canonical SDG targets, recommendations, cities and country."""
+    settings = settings or MatchSettings()
+    decisions = decisions or Decisions()
+    warnings = list(action.warnings)
+    targets = []
+    for item in action.sdg_targets:
+        target, notes = normalise_sdg(item, action.language, settings, decisions)
+        targets.append(target)
+        warnings.extend(notes)
+    recommendations = []
+    for item in action.recommendations:
+        recommendation, notes = normalise_recommendation(item, action.language, settings, decisions)
+        recommendations.append(recommendation)
+        warnings.extend(notes)
+    cities = find_cities(action, settings)
+    return action.model_copy(update={
+        "sdg_targets": targets, "recommendations": recommendations, "cities": cities,
+        "country": find_country(action, cities, settings), "warnings": warnings,
+    })
+
+
+REVIEW_COLUMNS = ("action_id", "file", "page", "kind", "printed_code", "printed", "status",
+                  "chosen", "score", "candidates")
+
+
+def review_rows(actions: list[Action], settings: MatchSettings | None = None) -> list[dict]:
+    """One row per `review` or `corrected` item of normalised actions, sorted by file,
+    page, action id, then sdg before recommendation in printed order."""
+    settings = settings or MatchSettings()
+    rows = []
+    for action in sorted(actions, key=lambda a: (a.source.file, a.source.page, a.id)):
+        base = {"action_id": action.id, "file": action.source.file, "page": action.source.page}
+        for target in action.sdg_targets:
+            if target.status in REVIEW_STATUSES:
+                ranking = rank_sdg(target.printed_label, settings)
+                rows.append({**base, "kind": "sdg", "printed_code": target.printed_code,
+                             "printed": target.printed_label, "status": target.status,
+                             "chosen": target.code, "score": target.score,
+                             "candidates": ranking.top(settings.review_candidates)})
+        for item in action.recommendations:
+            if item.status in REVIEW_STATUSES:
+                ranking = rank_recommendation(item.printed)
+                rows.append({**base, "kind": "recommendation", "printed_code": "",
+                             "printed": item.printed, "status": item.status, "chosen": item.id,
+                             "score": item.score, "candidates": ranking.top(settings.review_candidates)})
+    return rows

@@ -1,0 +1,93 @@
+"""The pipeline: read -> layout -> segment -> validate -> normalise, one file at a time.
+
+Only wiring lives here; each stage is a pure function in its own module.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .decisions import Decisions
+from .errors import FileFailed, PageSkipped, UsageError
+from .layout import page_to_layout
+from .models import Action, PageRecord, Source
+from .normalise import normalise_action
+from .read import PageContent, UnreadablePage, file_sha256, pdf_to_pages
+from .segment import layout_to_fields
+from .settings import Settings
+from .validate import fields_to_action
+
+ProgressCallback = Callable[[str, int], None]
+
+
+@dataclass
+class FileResult:
+    """What one input file gave: its actions, one record per page, and a failure if any."""
+
+    file: str
+    actions: list[Action] = field(default_factory=list)
+    pages: list[PageRecord] = field(default_factory=list)
+    failure: FileFailed | None = None
+
+
+def page_to_record(page: PageContent | UnreadablePage, source: Source, settings: Settings,
+                   decisions: Decisions | None = None) -> tuple[PageRecord, Action | None]:
+    """Run one page through layout, segment, validate, normalise; a skip is a record, not an error."""
+    if isinstance(page, UnreadablePage):
+        return PageRecord(file=source.file, page=page.number, status="failed", reason=page.reason), None
+    try:
+        fields = layout_to_fields(page_to_layout(page, settings), settings)
+        action = normalise_action(fields_to_action(fields, source), settings.match, decisions)
+    except PageSkipped as skip:
+        return PageRecord(file=source.file, page=page.number, status="skipped", reason=skip.reason), None
+    return PageRecord(file=source.file, page=page.number, status="action", action_id=action.id), action
+
+
+def extract_file(path: Path, settings: Settings | None = None,
+                 on_page: ProgressCallback | None = None, decisions: Decisions | None = None) -> FileResult:
+    """Extract every action of one PDF. Never raises for bad input: failures are in the result."""
+    settings = settings or Settings()
+    result = FileResult(file=path.name)
+    try:
+        sha = file_sha256(path)
+        for page in pdf_to_pages(path, settings.read):
+            source = Source(file=path.name, sha256=sha, page=page.number)
+            record, action = page_to_record(page, source, settings, decisions)
+            result.pages.append(record)
+            if action is not None:
+                result.actions.append(action)
+            if on_page:
+                on_page(path.name, page.number)
+    except FileFailed as failure:
+        result.failure = failure
+    except OSError as exc:
+        result.failure = FileFailed(path.name, f"cannot read file: {exc.strerror or exc}", "unreadable")
+    except Exception as exc:  # a parser crash mid-file: keep the pages already read
+        result.failure = FileFailed(path.name, f"parser error: {type(exc).__name__}: {exc}"[:200], "corrupt")
+    if result.failure is not None:
+        result.pages.append(PageRecord(file=path.name, page=0, status="failed",
+                                       reason=f"{result.failure.kind}: {result.failure.reason}"))
+    return result
+
+
+def collect_inputs(paths: Iterable[Path]) -> list[Path]:
+    """PDF files named or found (recursively) in folders, sorted, each once."""
+    found: set[Path] = set()
+    for path in paths:
+        if path.is_dir():
+            found.update(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() == ".pdf")
+        elif path.exists():
+            found.add(path)
+        else:
+            raise UsageError(f"{path}: no such file or folder")
+    return sorted(found, key=lambda p: (p.name, str(p)))
+
+
+def extract_files(files: Iterable[Path], settings: Settings | None = None,
+                  on_page: ProgressCallback | None = None,
+                  decisions: Decisions | None = None) -> Iterator[FileResult]:
+    """Extract each file in turn."""
+    for path in files:
+        yield extract_file(path, settings, on_page, decisions)

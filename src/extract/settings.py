@@ -1,0 +1,268 @@
+"""Every threshold of the pipeline, one frozen settings object per concern.
+
+Geometry is in PDF points (1/72 inch); ratios are relative to the font size of the text
+concerned, so the same rule works for a 9 pt and a 12 pt brochure. Override any value
+from a TOML file (`--settings FILE`):
+
+    [layout]
+    column_gutter_min = 6.0
+    [headers]
+    objective = ["OBJECTIF", "OBJECTIVE", "BUT"]
+
+Unknown sections or keys are an error naming the key, never silently ignored.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import tomllib
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from .errors import SettingsError
+
+
+@dataclass(frozen=True)
+class ReadSettings:
+    """How words are built from characters (passed to pdfplumber `extract_words`)."""
+
+    x_tolerance: float = 1.5  # max gap between two chars of one word, pt
+    y_tolerance: float = 2.0  # max baseline drift inside one word, pt
+
+
+@dataclass(frozen=True)
+class HeaderWords:
+    """Header words that name each block, per language, compared after case and accent folding.
+
+    The first language whose words match most headers is the page's language.
+    """
+
+    objective: dict[str, tuple[str, ...]] = field(default_factory=lambda: {
+        "fr": ("OBJECTIF", "OBJECTIFS"),
+        "en": ("OBJECTIVE", "OBJECTIVES"),
+    })
+    activities: dict[str, tuple[str, ...]] = field(default_factory=lambda: {
+        "fr": ("ACTIVITES", "ACTIVITE"),
+        "en": ("ACTIVITIES",),
+    })
+    results: dict[str, tuple[str, ...]] = field(default_factory=lambda: {
+        "fr": ("RESULTATS", "RESULTATS ATTENDUS"),
+        "en": ("OUTCOMES", "RESULTS", "EXPECTED RESULTS"),
+    })
+    recommendations: dict[str, tuple[str, ...]] = field(default_factory=lambda: {
+        "fr": ("RECOMMANDATIONS POLITIQUES MC2CM ABORDEES",
+               "RECOMMANDATION POLITIQUES MC2CM ABORDEES",
+               "RECOMMANDATIONS POLITIQUES MC2CM"),
+        "en": ("MC2CM POLICY RECOMMENDATIONS ADDRESSED", "MC2CM POLICY RECOMMENDATIONS",
+               "POLICY RECOMMENDATIONS ADDRESSED"),
+    })
+
+    def columns(self) -> dict[str, dict[str, tuple[str, ...]]]:
+        """The three content columns, in reading order."""
+        return {"objective": self.objective, "activities": self.activities,
+                "results": self.results}
+
+
+@dataclass(frozen=True)
+class LayoutSettings:
+    """Rules that find the blocks of a page from geometry and typography."""
+
+    # Words whose tops differ by less than this fraction of their size share a line.
+    line_tolerance_ratio: float = 0.45
+    # A horizontal gap wider than this many font sizes splits a line into segments
+    # (neighbouring columns on one baseline).
+    segment_gap_ratio: float = 1.2
+    # Headers whose tops differ by less than this many points sit in one row of columns.
+    header_row_tolerance: float = 4.0
+    # A filled rectangle counts as a header bar when it holds the header word with this slack.
+    bar_slack: float = 2.0
+    # Minimum width of an empty vertical strip (gutter) between two columns, pt.
+    column_gutter_min: float = 4.0
+    # Words within this fraction of the title size belong to the title.
+    title_size_tolerance: float = 0.08
+    # The title must be at least this many times the body text size.
+    title_min_ratio: float = 1.35
+    # A subtitle is larger than body text by this ratio, or set in an italic font.
+    subtitle_min_ratio: float = 1.12
+    # Vertical gap (in line heights) that ends a title, subtitle, SDG item or band.
+    block_gap_ratio: float = 2.2
+    # Vertical gap (in font sizes) that ends a column's content (logos, footers further down).
+    block_end_gap_ratio: float = 3.5
+    # Gap (in line heights) between two rows of band items.
+    band_row_gap_ratio: float = 1.3
+    # Thin vertical rules that mark band items: at most this wide, pt.
+    rule_max_width: float = 3.0
+    # Printed SDG target codes: goal 1-17, a number or letter target.
+    sdg_code_pattern: str = r"^(1[0-7]|[1-9])\.([1-9][0-9]?|[a-j])$"
+    # Running headers, footers and funder lines, compared after folding (prefix match).
+    furniture: tuple[str, ...] = (
+        "MIGRATION VILLE A VILLE EN MEDITERRANEE",
+        "ACTIONS CIBLEES DES VILLES",
+        "FINANCE PAR L'UNION EUROPEENNE",
+        "FINANCE PAR L UNION EUROPEENNE",
+        "MEDITERRANEAN CITY-TO-CITY MIGRATION",
+        "MEDITERRANEAN CITY TO CITY MIGRATION",
+        "TARGETED CITY ACTIONS",
+        "FUNDED BY THE EUROPEAN UNION",
+        "CO-FUNDED BY THE EUROPEAN UNION",
+    )
+    # Text inside stroked boxes no wider than this share of the page is a logo.
+    logo_box_max_width_ratio: float = 0.3
+    # Margin bands (share of page height) where lone numbers are page numbers.
+    page_number_margin_ratio: float = 0.08
+
+
+@dataclass(frozen=True)
+class SegmentSettings:
+    """Rules that turn a block's lines into text and list items."""
+
+    bullet_glyphs: tuple[str, ...] = ("•", "▪", "■", "●", "◦", "‣", "▸", "►", "–", "—", "-",
+                                      "*", "○", "□", "➢", "✓", "")
+    # Fonts whose glyphs carry no Unicode meaning: any lone glyph at a line start is a bullet.
+    symbol_fonts: tuple[str, ...] = ("Symbol", "Wingdings", "ZapfDingbats", "Dingbats", "Webdings")
+    # A line starting this far (in font sizes) left of the block's text edge is a hanging-indent item.
+    hanging_indent_ratio: float = 0.6
+    # Vertical gap (in line heights) that separates paragraphs or unbulleted items.
+    paragraph_gap_ratio: float = 1.45
+    # Stripped from the end of list items.
+    item_end_punctuation: tuple[str, ...] = (";", ",", ".", ":")
+    # A hyphen at a line end stays when the part before it is one of these (compounds).
+    compound_prefixes: tuple[str, ...] = (
+        "anti", "auto", "bien", "co", "contre", "demi", "ex", "extra", "inter", "intra",
+        "mi", "multi", "non", "post", "pré", "pre", "quasi", "semi", "socio", "sous",
+        "sub", "vivre", "self", "well", "long", "cross", "peer", "city", "vice", "sans",
+        "après", "avant", "arrière", "grand", "petit", "porte", "chef", "état", "euro",
+        "trans", "ultra", "micro", "macro",
+    )
+
+
+@dataclass(frozen=True)
+class MatchSettings:
+    """Fuzzy matching of printed values to canonical lists (see normalise.py).
+
+    Scores are rapidfuzz 0-100 on folded text (`catalog.fold`). Every threshold below was
+    measured on the 23 distinct printed SDG labels and the recommendation titles of the
+    sample brochure (tests/fixtures/actions-ciblees-fr.truth.json); the tables are in
+    src/extract/data/SOURCE.md, "Matching measurements".
+    """
+
+    # SDG labels: fuzz.token_set_ratio, stop words removed, against official fr+en titles
+    # (+ brochure short labels). Rank-1 for 23/23 labels from official titles alone
+    # (ratio 8/23, partial_ratio 19/23, WRatio 2/23, token_sort_ratio 7/23).
+    sdg_use_aliases: bool = True
+    # Printed code kept as `exact` when its own target scores at least this: lowest score of
+    # a true target was 68.8 (4.a, official titles only); lorem ipsum / random words
+    # score below 55 against any single target.
+    sdg_exact_min: float = 60.0
+    # Replacing the printed code needs the label's best target to score at least this:
+    # the three wrong printed codes of the sample score 75.8 (17.8->17.18), 90.1, 100;
+    # random strings of SDG vocabulary that clear `sdg_margin` top out at 70.6.
+    sdg_correct_min: float = 72.0
+    # ... and to lead the runner-up and the printed code by this: smallest lead of a true
+    # target over the best wrong one was 9.6 (5.c over 10.4, official titles only).
+    sdg_margin: float = 8.0
+    # Recommendations: max(fuzz.ratio, fuzz.token_sort_ratio) over all known titles and
+    # variants. On 157 perturbed titles (typos, dropped word, reversed order, leave-one-out
+    # variants) the lowest true score was 67.4 (5th percentile 82.8); SDG goal and target
+    # texts (96 negatives) top out at 66.7 ("Éducation de qualité" vs education).
+    recommendation_match_min: float = 72.0
+    # Lead over the second-best id: smallest lead of the true id was 17.7.
+    recommendation_margin: float = 10.0
+    # Action fields searched for gazetteer cities and country names, in this order. The
+    # sample truth names cities found only in activities/results (Oujda, Larache):
+    # title+subtitle+objective agree on 13/15 pages, all five fields on 15/15.
+    city_fields: tuple[str, ...] = ("title", "subtitle", "objective", "activities", "results")
+    # Alternatives listed per review-queue row.
+    review_candidates: int = 3
+
+
+@dataclass(frozen=True)
+class RunSettings:
+    """Limits of one file's extraction in its worker process."""
+
+    file_timeout_s: float = 120.0
+    file_memory_mb: int = 2048
+    workers: int = 1
+
+
+@dataclass(frozen=True)
+class Settings:
+    """All settings. `Settings()` gives the documented defaults."""
+
+    read: ReadSettings = field(default_factory=ReadSettings)
+    headers: HeaderWords = field(default_factory=HeaderWords)
+    layout: LayoutSettings = field(default_factory=LayoutSettings)
+    segment: SegmentSettings = field(default_factory=SegmentSettings)
+    match: MatchSettings = field(default_factory=MatchSettings)
+    run: RunSettings = field(default_factory=RunSettings)
+
+    @classmethod
+    def load(cls, source: "Settings | dict | str | Path | None" = None) -> "Settings":
+        """Build settings from None (defaults), a dict, a TOML file path or an instance."""
+        if source is None:
+            return cls()
+        if isinstance(source, Settings):
+            return source
+        if isinstance(source, (str, Path)):
+            path = Path(source)
+            try:
+                data = tomllib.loads(path.read_text(encoding="utf-8"))
+            except (OSError, tomllib.TOMLDecodeError) as exc:
+                raise SettingsError(f"{path}: cannot read settings: {exc}") from exc
+            return cls.from_dict(data, origin=str(path))
+        return cls.from_dict(source)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], origin: str = "settings") -> "Settings":
+        sections = {}
+        for name, value in data.items():
+            section_field = _field(cls, name, origin)
+            if not isinstance(value, dict):
+                raise SettingsError(f"{origin}: [{name}] must be a table")
+            sections[name] = _section(section_field.default_factory(), value, f"{origin}: [{name}]")
+        return cls(**sections)
+
+    def fingerprint(self) -> str:
+        """A short stable hash of every value (cache keys, provenance)."""
+        blob = json.dumps(dataclasses.asdict(self), sort_keys=True, ensure_ascii=False, default=list)
+        return hashlib.sha256(blob.encode()).hexdigest()[:16]
+
+
+def _field(cls: type, name: str, origin: str) -> dataclasses.Field:
+    known = {f.name: f for f in fields(cls)}
+    if name not in known:
+        raise SettingsError(f"{origin}: unknown key {name!r} (known: {', '.join(sorted(known))})")
+    return known[name]
+
+
+def _section(default: Any, overrides: dict[str, Any], origin: str) -> Any:
+    values = {}
+    for key, value in overrides.items():
+        current = getattr(default, _field(type(default), key, origin).name)
+        values[key] = _coerce(current, value, f"{origin} {key}")
+    return dataclasses.replace(default, **values)
+
+
+def _coerce(current: Any, value: Any, origin: str) -> Any:
+    """Give an override the type of the default it replaces."""
+    if isinstance(current, bool) or not isinstance(current, (int, float, str, tuple, dict)):
+        return value
+    if isinstance(current, tuple):
+        if not isinstance(value, list):
+            raise SettingsError(f"{origin}: expected a list")
+        return tuple(value)
+    if isinstance(current, dict):
+        if not isinstance(value, dict):
+            raise SettingsError(f"{origin}: expected a table")
+        return {k: tuple(v) if isinstance(v, list) else v for k, v in value.items()}
+    if isinstance(current, (int, float)) and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return type(current)(value)
+    if isinstance(current, str) and isinstance(value, str):
+        return value
+    raise SettingsError(f"{origin}: expected {type(current).__name__}, got {value!r}")
+
+
+DEFAULT_SETTINGS = Settings()

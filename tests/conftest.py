@@ -1,0 +1,23 @@
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SAMPLE_PDF = FIXTURES / "actions-ciblees-fr.pdf"
+SAMPLE_TRUTH = FIXTURES / "actions-ciblees-fr.truth.json"
+
+
+@lru_cache(maxsize=None)
+def extracted(pdf: Path):
+    """Extract a fixture once per test session (pure function of the file)."""
+    from extract.pipeline import extract_file
+
+    return extract_file(pdf)
+
+
+@pytest.fixture(scope="session")
+def sample_result():
+    return extracted(SAMPLE_PDF)

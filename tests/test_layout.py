@@ -1,0 +1,112 @@
+"""Layout heuristics on small synthetic pages."""
+
+import pytest
+
+from extract.errors import PageSkipped
+from extract.geometry import Box, gutters, words_to_lines, words_to_segments
+from extract.layout import find_headers, header_rows, is_furniture, page_to_layout
+from extract.segment import layout_to_fields
+from extract.settings import Settings
+from tests.pages import action_sheet, page, paragraph, words_at
+
+S = Settings()
+
+
+def fields_of(p):
+    return layout_to_fields(page_to_layout(p, S), S)
+
+
+@pytest.mark.parametrize("bars", [True, False])
+@pytest.mark.parametrize("reverse_stream", [True, False])
+def test_columns_found_with_or_without_bars_in_any_stream_order(bars, reverse_stream):
+    f = fields_of(action_sheet(bars=bars, reverse_stream=reverse_stream))
+    assert f.objective == "L’objectif est de renforcer la cohésion sociale."
+    assert f.activities == ("Organiser des ateliers", "Former les agents")
+    assert f.results == ("Un centre ouvert",)
+
+
+def test_title_subtitle_and_language():
+    f = fields_of(action_sheet(english=True))
+    assert f.title == "Titre de l’action"
+    assert f.subtitle == "Un sous-titre en italique"
+    assert f.language == "en"
+    assert fields_of(action_sheet()).language == "fr"
+
+
+def test_sdg_codes_with_labels_badges_ignored():
+    f = fields_of(action_sheet())
+    assert f.sdg_targets == (("10.7", "Faciliter la migration des personnes"),
+                             ("16.b", "Promouvoir des lois non discriminatoires"))
+
+
+def test_sdg_list_on_top_with_labels_beside_codes():
+    f = fields_of(action_sheet(sdg_left=False, bars=False))
+    assert f.sdg_targets == (("10.7", "Faciliter la migration"), ("16.b", "Promouvoir des lois"))
+    assert f.activities == ("Organiser des ateliers", "Former les agents")
+
+
+def test_recommendation_cells_from_rules():
+    assert fields_of(action_sheet()).recommendations == ("Accès à l’éducation", "Accès à la santé")
+
+
+def test_furniture_and_page_number_are_dropped():
+    p = action_sheet()
+    segments = words_to_segments(p.words, S.layout.line_tolerance_ratio, S.layout.segment_gap_ratio)
+    dropped = [s.text for s in segments if is_furniture(s, p, S.layout)]
+    assert dropped == ["MIGRATION VILLE A VILLE EN MEDITERRANEE", "3"]
+
+
+def test_page_without_headers_is_skipped_with_reason():
+    p = page(paragraph(["Introduction", "Un texte courant sans colonnes."], 40, 100))
+    with pytest.raises(PageSkipped, match="no action blocks"):
+        page_to_layout(p, S)
+
+
+def test_missing_column_is_named():
+    words = words_at("OBJECTIF", 40, 100) + words_at("ACTIVITES", 200, 100) + words_at("Texte", 40, 120)
+    with pytest.raises(PageSkipped, match="missing RESULTATS column"):
+        page_to_layout(page(words), S)
+
+
+def test_scanned_page_reason():
+    with pytest.raises(PageSkipped, match="no text layer"):
+        page_to_layout(page([], images=1), S)
+
+
+def test_letter_spaced_header_matches():
+    words = words_at("A C T I V I T E S", 100, 50)
+    segments = words_to_segments(words, 0.45, 1.2)
+    assert [h.kind for h in find_headers(segments, [], S)] == ["activities"]
+
+
+def test_headers_in_rows():
+    words = words_at("OBJECTIF", 40, 100) + words_at("ACTIVITES", 200, 101) + words_at("RESULTATS", 40, 300)
+    headers = find_headers(words_to_segments(words, 0.45, 1.2), [], S)
+    rows = header_rows(headers, S.layout.header_row_tolerance)
+    assert [[h.kind for h in row] for row in rows] == [["objective", "activities"], ["results"]]
+
+
+def test_stacked_sections_with_headers_beside_text():
+    words = words_at("Le titre", 40, 40, 22)
+    for i, (head, text) in enumerate([("OBJECTIF", "Un objectif clair."),
+                                      ("ACTIVITES", "• Première activité ;"),
+                                      ("RESULTATS", "• Un résultat ;")]):
+        words += words_at(head, 40, 100 + 60 * i, 9, "Sans-Bold") + words_at(text, 150, 100 + 60 * i)
+    f = fields_of(page(words))
+    assert (f.objective, f.activities, f.results) == ("Un objectif clair.", ("Première activité",), ("Un résultat",))
+
+
+def test_header_bar_ignores_white_background():
+    words = words_at("OBJECTIF", 100, 100)
+    segments = words_to_segments(words, 0.45, 1.2)
+    background = Box(0, 595, 0, 842, True, False, (1.0, 1.0, 1.0))
+    assert find_headers(segments, [background], S)[0].bar is None
+
+
+def test_gutters_between_spans():
+    assert gutters([(10, 20), (15, 30), (50, 60)], 0, 100, 5) == [(0, 10), (30, 50), (60, 100)]
+
+
+def test_words_to_lines_groups_by_top():
+    words = words_at("b", 50, 100.5) + words_at("a", 10, 100) + words_at("c", 10, 120)
+    assert [l.text for l in words_to_lines(words, 0.45)] == ["a b", "c"]

@@ -18,26 +18,45 @@ from .settings import Settings
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 DEFAULT_RAW = Path("raw")
 DEFAULT_OUT = Path("output")
+DEFAULT_CACHE_DIR = Path(".cache") / "brochure-extract"
 
 
 class Progress:
-    """Pages done on one status line when stderr is a terminal; silent otherwise (CI, pipes)."""
+    """A progress bar (pages done / total, rate, ETA) on a terminal; silent otherwise (CI, pipes)."""
 
-    def __init__(self, enabled: bool) -> None:
+    BAR_WIDTH = 24
+
+    def __init__(self, enabled: bool, total: int = 0) -> None:
         self.enabled = enabled
-        self.pages = 0
+        self.total = total
+        self.done_by_file: dict[str, int] = {}
         self.start = time.monotonic()
 
     def page(self, file: str, number: int) -> None:
-        self.pages += 1
-        if self.enabled:
-            rate = self.pages / max(time.monotonic() - self.start, 1e-6)
-            sys.stderr.write(f"\r\033[K{file}: page {number}  ({self.pages} pages, {rate:.1f} pages/s)")
-            sys.stderr.flush()
+        self.done_by_file[file] = self.done_by_file.get(file, 0) + 1
+        self.draw()
 
-    def done(self) -> None:
-        if self.enabled and self.pages:
+    def file(self, result) -> None:
+        self.done_by_file[result.file] = sum(1 for p in result.pages if p.page > 0)
+        self.draw()
+
+    def draw(self) -> None:
+        if not self.enabled:
+            return
+        done = sum(self.done_by_file.values())
+        elapsed = max(time.monotonic() - self.start, 1e-6)
+        rate = done / elapsed
+        total = max(self.total, done)
+        filled = int(self.BAR_WIDTH * done / total) if total else 0
+        eta = f"{(total - done) / rate:.0f}s" if rate > 0 else "?"
+        bar = "#" * filled + "-" * (self.BAR_WIDTH - filled)
+        sys.stderr.write(f"\r\033[K[{bar}] {done}/{total} pages  {rate:.1f} pages/s  ETA {eta}")
+        sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.enabled:
             sys.stderr.write("\r\033[K")
+            sys.stderr.flush()
 
 
 def _error(message: str) -> None:
@@ -45,14 +64,24 @@ def _error(message: str) -> None:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
+    from .pipeline import collect_inputs, count_pages
     from .run import run_extract
 
     settings = Settings.load(args.settings)
     paths = args.paths or [DEFAULT_RAW]
-    progress = Progress(enabled=sys.stderr.isatty() and not args.quiet)
+    interactive = sys.stderr.isatty() and not args.quiet
+    total = sum(count_pages(p) for p in collect_inputs(paths)) if interactive else 0
+    progress = Progress(enabled=interactive, total=total)
+
+    def report_failure(message: str) -> None:
+        progress.close()
+        _error(message)
+
     summary = run_extract(paths, args.out, settings, on_page=progress.page, excel=args.excel,
-                          xlsx=args.xlsx, decisions=args.decisions, on_failure=_error)
-    progress.done()
+                          xlsx=args.xlsx, decisions=args.decisions, on_failure=report_failure,
+                          cache_dir=None if args.no_cache else args.cache_dir, workers=args.workers,
+                          on_file=progress.file)
+    progress.close()
     if not args.quiet:
         print(summary.format_line(args.out), file=sys.stderr)
     return EXIT_FAILED if summary.failed_files else EXIT_OK
@@ -93,6 +122,11 @@ def build_parser() -> argparse.ArgumentParser:
                          help="analyst decisions CSV (default: decisions.csv beside the first input folder, if present)")
     extract.add_argument("--excel", action="store_true", help="CSV for French-locale Excel: UTF-8 BOM and ';'")
     extract.add_argument("--xlsx", action="store_true", help="also write actions.xlsx (needs the xlsx extra)")
+    extract.add_argument("--workers", type=int, default=None, metavar="N",
+                         help="worker processes, one file each (default: one per CPU core)")
+    extract.add_argument("--no-cache", action="store_true", help="re-extract every file, ignoring the cache")
+    extract.add_argument("--cache-dir", type=Path, default=DEFAULT_CACHE_DIR,
+                         help=f"result cache folder (default: {DEFAULT_CACHE_DIR})")
     extract.add_argument("-q", "--quiet", action="store_true", help="no progress nor summary line")
     extract.set_defaults(handler=cmd_extract)
 

@@ -31,6 +31,32 @@ class FileResult:
     pages: list[PageRecord] = field(default_factory=list)
     failure: FileFailed | None = None
 
+    def to_dict(self) -> dict:
+        """A JSON-safe form (worker pipes, cache files)."""
+        failure = self.failure
+        return {
+            "file": self.file,
+            "actions": [a.model_dump(mode="json") for a in self.actions],
+            "pages": [p.model_dump(mode="json") for p in self.pages],
+            "failure": None if failure is None else {"file": failure.file, "reason": failure.reason,
+                                                     "kind": failure.kind},
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "FileResult":
+        failure = data.get("failure")
+        return cls(file=data["file"],
+                   actions=[Action.model_validate(a) for a in data["actions"]],
+                   pages=[PageRecord.model_validate(p) for p in data["pages"]],
+                   failure=None if failure is None else FileFailed(**failure))
+
+    @classmethod
+    def failed(cls, file: str, reason: str, kind: str) -> "FileResult":
+        """A file that produced nothing: one failed row (page 0)."""
+        result = cls(file=file, failure=FileFailed(file, reason, kind))
+        result.pages.append(PageRecord(file=file, page=0, status="failed", reason=f"{kind}: {reason}"))
+        return result
+
 
 def page_to_record(page: PageContent | UnreadablePage, source: Source, settings: Settings,
                    decisions: Decisions | None = None) -> tuple[PageRecord, Action | None]:
@@ -64,6 +90,8 @@ def extract_file(path: Path, settings: Settings | None = None,
         result.failure = failure
     except OSError as exc:
         result.failure = FileFailed(path.name, f"cannot read file: {exc.strerror or exc}", "unreadable")
+    except MemoryError:
+        result.failure = FileFailed(path.name, "memory limit exceeded", "too-large")
     except Exception as exc:  # a parser crash mid-file: keep the pages already read
         result.failure = FileFailed(path.name, f"parser error: {type(exc).__name__}: {exc}"[:200], "corrupt")
     if result.failure is not None:
@@ -83,6 +111,17 @@ def collect_inputs(paths: Iterable[Path]) -> list[Path]:
         else:
             raise UsageError(f"{path}: no such file or folder")
     return sorted(found, key=lambda p: (p.name, str(p)))
+
+
+def count_pages(path: Path) -> int:
+    """Number of pages of a PDF for progress display; 0 when it cannot be opened."""
+    import pdfplumber
+
+    try:
+        with pdfplumber.open(path) as pdf:
+            return len(pdf.pages)
+    except Exception:  # bad files are reported by the extraction itself
+        return 0
 
 
 def extract_files(files: Iterable[Path], settings: Settings | None = None,

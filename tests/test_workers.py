@@ -1,0 +1,86 @@
+"""Worker processes: isolation (time, memory, crashes), parallel files, cache."""
+
+import dataclasses
+import os
+import shutil
+
+import pytest
+
+from extract import workers
+from extract.cache import ResultCache
+from extract.run import run_extract
+from extract.settings import RunSettings, Settings
+from tests.conftest import SAMPLE_PDF
+
+
+def with_run(**changes) -> Settings:
+    return dataclasses.replace(Settings(), run=dataclasses.replace(RunSettings(), **changes))
+
+
+def test_time_limit_becomes_a_failed_row():
+    [result] = workers.run_files([SAMPLE_PDF], with_run(file_timeout_s=0.05, workers=1))
+    assert result.failure.kind == "timeout"
+    assert result.pages[-1].status == "failed" and "timed out after 0.05 s" in result.pages[-1].reason
+
+
+def test_memory_limit_becomes_a_failed_row():
+    [result] = workers.run_files([SAMPLE_PDF], with_run(file_memory_mb=64, workers=1))
+    assert result.failure is not None and result.failure.kind in {"too-large", "crashed"}
+    assert not result.actions
+
+
+def test_crashing_worker_does_not_stop_the_batch(monkeypatch, tmp_path):
+    crasher = tmp_path / "crash.pdf"
+    shutil.copy(SAMPLE_PDF, crasher)
+    real = workers.extract_file
+
+    def maybe_crash(path, *args, **kwargs):
+        if path.name == "crash.pdf":
+            os._exit(3)
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(workers, "extract_file", maybe_crash)
+    crashed, good = workers.run_files([crasher, SAMPLE_PDF], with_run(workers=2))
+    assert crashed.failure.kind == "crashed" and "exit code 3" in crashed.failure.reason
+    assert len(good.actions) == 15
+
+
+def test_parallel_results_equal_serial_in_input_order(tmp_path):
+    copies = []
+    for i in range(3):
+        copies.append(tmp_path / f"copy{i}.pdf")
+        shutil.copy(SAMPLE_PDF, copies[-1])
+    serial = workers.run_files(copies, with_run(workers=1))
+    parallel = workers.run_files(copies, with_run(workers=3))
+    assert [r.to_dict() for r in serial] == [r.to_dict() for r in parallel]
+    assert [r.file for r in parallel] == ["copy0.pdf", "copy1.pdf", "copy2.pdf"]
+
+
+def test_cache_serves_unchanged_files_and_misses_on_new_settings(tmp_path):
+    cache = ResultCache(tmp_path / "cache", "ctx")
+    first = workers.run_files([SAMPLE_PDF], with_run(workers=1), cache=cache)
+    assert cache.hits == 0
+    again = workers.run_files([SAMPLE_PDF], with_run(workers=1), cache=cache)
+    assert cache.hits == 1 and again[0].to_dict() == first[0].to_dict()
+    other = ResultCache(tmp_path / "cache", "other settings")
+    assert other.get(SAMPLE_PDF) is None
+
+
+def test_run_reports_cached_files_and_no_cache_bypasses(tmp_path):
+    cache_dir = tmp_path / "cache"
+    run_extract([SAMPLE_PDF], tmp_path / "a", cache_dir=cache_dir, workers=1)
+    assert run_extract([SAMPLE_PDF], tmp_path / "b", cache_dir=cache_dir, workers=1).cached_files == 1
+    assert run_extract([SAMPLE_PDF], tmp_path / "c", cache_dir=None, workers=1).cached_files == 0
+    for name in ("actions.json", "pages.csv"):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+
+
+def test_changed_setting_changes_cache_context():
+    base = Settings()
+    changed = dataclasses.replace(base, layout=dataclasses.replace(base.layout, column_gutter_min=9.0))
+    assert base.fingerprint() != changed.fingerprint()
+
+
+@pytest.mark.parametrize("requested, expected", [(2, 2), (0, os.cpu_count() or 1)])
+def test_worker_count(requested, expected):
+    assert workers.worker_count(requested) == expected

@@ -6,11 +6,12 @@ RAW    ?= raw
 OUT    ?= output
 ARGS   ?=
 
-.PHONY: extract test bench check-output golden schema clean help
+.PHONY: extract test bench check-output golden clean help
 
 help:
 	@echo "make extract   set up .venv and extract $(RAW)/ -> $(OUT)/ (RAW=, OUT=, ARGS= to override)"
 	@echo "make test      set up .venv and run the test suite"
+	@echo "make check-output  re-extract $(RAW)/ and fail if the committed $(OUT)/ differs"
 	@echo "make bench     run the speed/memory benchmark (bench/results.json)"
 	@echo "make golden    regenerate tests/golden/ from the fixture PDFs (review the diff!)"
 	@echo "make clean     remove the virtualenv, caches and build files"
@@ -32,9 +33,17 @@ test: $(VENV)/.installed
 bench: $(VENV)/.installed
 	$(BIN)/python bench/bench.py $(ARGS)
 
+# Re-extract into a temporary folder and compare with the committed output (CI runs this).
+check-output: $(VENV)/.installed
+	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	$(BIN)/brochure-extract extract $(RAW) --out "$$tmp" --no-cache -q || exit 1; \
+	if diff -r -q $(OUT) "$$tmp"; then echo "check-output: $(OUT)/ is up to date"; else \
+	  $(BIN)/brochure-extract diff $(OUT) "$$tmp"; \
+	  echo "check-output: $(OUT)/ is stale: run 'make extract', review 'git diff $(OUT)/' and commit"; exit 1; fi
+
 golden: $(VENV)/.installed
 	$(BIN)/python -m tests.regen_golden
 
 clean:
-	rm -rf $(VENV) build .pytest_cache .hypothesis .cache src/*.egg-info
+	rm -rf $(VENV) build .pytest_cache .hypothesis .cache bench/work src/*.egg-info
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -21,7 +21,7 @@ def sample_out(tmp_path_factory):
 
 def test_extract_writes_every_output(sample_out):
     names = {p.name for p in sample_out.iterdir()}
-    assert {"actions.json", "actions.csv", "sdg_targets.csv", "activities.csv", "results.csv",
+    assert {"actions.json", "actions.schema.json", "actions.csv", "sdg_targets.csv", "activities.csv", "results.csv",
             "recommendations.csv", "pages.csv", "review.csv"} <= names
     document = json.loads((sample_out / "actions.json").read_text(encoding="utf-8"))
     assert document["schema_version"] == 1 and len(document["actions"]) == 15
@@ -95,3 +95,28 @@ def test_every_command_has_help_and_is_in_readme():
     for name in choices:
         assert helps.get(name), f"{name} has no help"
         assert f"brochure-extract {name}" in readme, f"README does not document {name}"
+
+
+def test_debug_draws_a_png_and_summarises(tmp_path, capsys):
+    out = tmp_path / "p3.png"
+    assert main(["debug", str(SAMPLE_PDF), "--page", "3", "--out", str(out)]) == 0
+    assert out.read_bytes().startswith(b"\x89PNG")
+    assert "4 SDG target(s)" in capsys.readouterr().out
+
+
+def test_debug_on_skipped_page_says_why(tmp_path, capsys):
+    assert main(["debug", str(SAMPLE_PDF), "--page", "1", "--out", str(tmp_path / "p1.png")]) == 0
+    assert "skipped: no action blocks" in capsys.readouterr().out
+
+
+def test_debug_unknown_page_is_usage_error(tmp_path):
+    assert main(["debug", str(SAMPLE_PDF), "--page", "99", "--out", str(tmp_path / "x.png")]) == 2
+
+
+def test_xlsx_has_a_sheet_per_table(tmp_path):
+    import openpyxl
+
+    assert main(["extract", str(SAMPLE_PDF), "--out", str(tmp_path), "-q", "--xlsx"]) == 0
+    book = openpyxl.load_workbook(tmp_path / "actions.xlsx", read_only=True)
+    assert {"actions", "sdg_targets", "activities", "results", "recommendations", "pages"} <= set(book.sheetnames)
+    assert book["actions"].max_row == 16

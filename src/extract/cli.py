@@ -105,6 +105,22 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_debug(args: argparse.Namespace) -> int:
+    from .debug import debug_page
+
+    report = debug_page(args.pdf, args.page, args.out, Settings.load(args.settings), args.resolution)
+    if report.layout is None:
+        print(f"{args.pdf.name} page {args.page}: skipped: {report.reason} (page drawn without blocks)")
+    else:
+        layout = report.layout
+        counts = ", ".join(f"{k} {len(b.lines)} line(s)" for k, b in layout.columns.items())
+        print(f"{args.pdf.name} page {args.page}: language {layout.language}; "
+              f"{len(layout.sdg_items)} SDG target(s); {counts}"
+              + ("; " + "; ".join(layout.warnings) if layout.warnings else ""))
+    print(f"wrote {report.image}")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="brochure-extract",
@@ -138,6 +154,17 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("new", type=Path, help="new output folder or actions.json")
     diff.add_argument("--json", action="store_true", help="machine-readable report")
     diff.set_defaults(handler=cmd_diff)
+
+    debug = commands.add_parser("debug", help="draw the blocks found on a page into a PNG",
+                                description="Draw the blocks the layout stage finds on one page (title, "
+                                            "SDG targets, columns and their lines, recommendation cells) "
+                                            "over a picture of the page, for tuning a new brochure.")
+    debug.add_argument("pdf", type=Path, metavar="PDF", help="the brochure")
+    debug.add_argument("--page", type=int, required=True, metavar="N", help="page number (1-based)")
+    debug.add_argument("--out", type=Path, required=True, metavar="FILE.png", help="picture to write")
+    debug.add_argument("--resolution", type=int, default=110, help="pixels per inch (default: 110)")
+    debug.add_argument("--settings", type=Path, help="TOML settings file, as for extract")
+    debug.set_defaults(handler=cmd_debug)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of actions.json",
                                  description="Print the JSON Schema of actions.json, from the data models.")

@@ -130,11 +130,13 @@ def atomic_write_text(path: Path, text: str) -> None:
 
 def write_outputs(out_dir: Path, actions: Sequence[Action], pages: Sequence[PageRecord],
                   review: Sequence[dict] = (), fmt: CsvFormat = CsvFormat(), xlsx: bool = False) -> list[Path]:
-    """Write actions.json, one CSV per table (and actions.xlsx if asked); return the paths."""
+    """Write actions.json, its JSON Schema, one CSV per table (and actions.xlsx); return the paths."""
+    from .schema import schema_text
+
     written = []
-    target = out_dir / "actions.json"
-    atomic_write_text(target, actions_json(actions))
-    written.append(target)
+    for name, text in (("actions.json", actions_json(actions)), ("actions.schema.json", schema_text())):
+        atomic_write_text(out_dir / name, text)
+        written.append(out_dir / name)
     all_tables = tables(actions, pages, review)
     for stem, table in all_tables.items():
         target = out_dir / f"{stem}.csv"

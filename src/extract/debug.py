@@ -1,0 +1,100 @@
+"""Visual debugging: draw the blocks the layout stage found on a picture of the page.
+
+`brochure-extract debug PDF --page N --out FILE.png` is the first thing to open when a new
+brochure extracts badly: zones per block, lines per item, SDG codes and their labels, band cells.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pdfplumber
+
+from .errors import FileFailed, PageSkipped, UsageError
+from .geometry import Line
+from .layout import PageLayout, page_to_layout
+from .read import PageContent, UnreadablePage, pdf_to_pages
+from .segment import band_cells
+from .settings import Settings
+
+# Colour per block kind (RGBA); zones are drawn translucent, lines as outlines.
+COLOURS = {
+    "title": (220, 40, 60), "subtitle": (240, 130, 40), "sdg": (40, 150, 70),
+    "objective": (30, 100, 200), "activities": (130, 60, 190), "results": (0, 150, 160),
+    "recommendations": (200, 160, 0), "header": (90, 90, 90),
+}
+ZONE_ALPHA = 40
+DEFAULT_RESOLUTION = 110
+
+
+@dataclass(frozen=True)
+class DebugReport:
+    """What was drawn: the picture path and the layout (or the reason the page was skipped)."""
+
+    image: Path
+    layout: PageLayout | None
+    reason: str | None
+
+
+def _rect(line: Line) -> tuple[float, float, float, float]:
+    return (line.x0, line.top, line.x1, line.bottom)
+
+
+def _draw_lines(image, lines: Iterable[Line], kind: str) -> None:
+    image.draw_rects([_rect(l) for l in lines], fill=(0, 0, 0, 0), stroke=COLOURS[kind], stroke_width=1)
+
+
+def draw_layout(image, layout: PageLayout, settings: Settings) -> None:
+    """Zones of every block, each line, SDG codes and band cells, on a pdfplumber PageImage."""
+    blocks = [layout.title, *([layout.subtitle] if layout.subtitle else []), *layout.columns.values(),
+              *([layout.band] if layout.band else [])]
+    for block in blocks:
+        colour = COLOURS[block.kind]
+        z = block.zone
+        image.draw_rect((z.x0, z.top, z.x1, z.bottom), fill=(*colour, ZONE_ALPHA), stroke=colour,
+                        stroke_width=2)
+        _draw_lines(image, block.lines, block.kind)
+        if block.header is not None:
+            _draw_lines(image, [block.header.line], "header")
+    for item in layout.sdg_items:
+        image.draw_rect((item.code.x0, item.code.top, item.code.x1, item.code.bottom),
+                        fill=(*COLOURS["sdg"], 120), stroke=COLOURS["sdg"], stroke_width=2)
+        _draw_lines(image, item.label, "sdg")
+    if layout.band is not None:
+        for cell in band_cells(layout.band.lines, layout.band_rules, settings.layout):
+            box = (min(l.x0 for l in cell), min(l.top for l in cell), max(l.x1 for l in cell),
+                   max(l.bottom for l in cell))
+            image.draw_rect(box, fill=(0, 0, 0, 0), stroke=COLOURS["recommendations"], stroke_width=2)
+
+
+def read_page(pdf_path: Path, number: int, settings: Settings) -> PageContent:
+    """One page of a PDF, read as the pipeline reads it."""
+    for page in pdf_to_pages(pdf_path, settings.read):
+        if page.number == number:
+            if isinstance(page, UnreadablePage):
+                raise UsageError(f"{pdf_path.name} page {number}: {page.reason}")
+            return page
+    raise UsageError(f"{pdf_path.name}: no page {number}")
+
+
+def debug_page(pdf_path: Path, number: int, out: Path, settings: Settings | None = None,
+               resolution: int = DEFAULT_RESOLUTION) -> DebugReport:
+    """Draw what the layout stage finds on page `number` (1-based) into the PNG `out`."""
+    settings = settings or Settings()
+    try:
+        content = read_page(pdf_path, number, settings)
+    except FileFailed as failure:
+        raise UsageError(str(failure)) from failure
+    try:
+        layout, reason = page_to_layout(content, settings), None
+    except PageSkipped as skip:
+        layout, reason = None, skip.reason
+    with pdfplumber.open(pdf_path) as pdf:
+        image = pdf.pages[number - 1].to_image(resolution=resolution)
+        if layout is not None:
+            draw_layout(image, layout, settings)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        image.save(out)
+    return DebugReport(out, layout, reason)

@@ -23,10 +23,14 @@ def test_time_limit_becomes_a_failed_row():
     assert result.pages[-1].status == "failed" and "timed out after 0.05 s" in result.pages[-1].reason
 
 
-def test_memory_limit_becomes_a_failed_row():
-    [result] = workers.run_files([SAMPLE_PDF], with_run(file_memory_mb=64, workers=1))
-    assert result.failure is not None and result.failure.kind in {"too-large", "crashed"}
-    assert not result.actions
+def test_memory_limit_becomes_a_failed_row(monkeypatch):
+    def balloon(path, *args, **kwargs):
+        return bytearray(8 * 1024 ** 3)  # what a decompression bomb does, far above the limit
+
+    monkeypatch.setattr(workers, "extract_file", balloon)
+    [result] = workers.run_files([SAMPLE_PDF], with_run(file_memory_mb=512, workers=1))
+    assert result.failure.kind == "too-large"
+    assert "memory limit exceeded (512 MB)" in result.pages[-1].reason
 
 
 def test_crashing_worker_does_not_stop_the_batch(monkeypatch, tmp_path):

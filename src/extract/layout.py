@@ -99,14 +99,27 @@ class PageLayout:
 
 # --- furniture -------------------------------------------------------------------------------
 
-def is_furniture(segment: Line, page: PageContent, layout: LayoutSettings) -> bool:
-    """Running headers/footers by their words; lone numbers in the top or bottom margin."""
+def is_furniture(segment: Line, page: PageContent, layout: LayoutSettings, body: float = 0.0) -> bool:
+    """Running headers/footers by their words; lone numbers in the top or bottom margin; logos."""
     folded = fold(segment.text)
     if any(folded.startswith(fold(phrase)) for phrase in layout.furniture):
         return True
     margin = layout.page_number_margin_ratio * page.height
     in_margin = segment.bottom < margin or segment.top > page.height - margin
-    return in_margin and folded.isdigit()
+    return in_margin and folded.isdigit() or is_logo(segment, page, layout, body)
+
+
+def is_logo(segment: Line, page: PageContent, layout: LayoutSettings, body: float = 0.0) -> bool:
+    """Small text (not title-sized) framed by a small box in the top or bottom band of the page."""
+    band = layout.logo_band_ratio * page.height
+    if body and segment.size >= layout.title_min_ratio * body:
+        return False
+    return any(box.width <= layout.logo_box_max_width_ratio * page.width
+               and segment.height <= box.height <= layout.logo_box_max_lines * segment.height
+               and (box.stroked or (box.filled and not box.is_light))
+               and (box.top >= page.height - band or box.bottom <= band)
+               and box.contains(segment, layout.bar_slack)
+               for box in page.boxes)
 
 
 # --- headers ---------------------------------------------------------------------------------
@@ -183,54 +196,71 @@ def row_bottom(row: Sequence[Header], rows: Sequence[Sequence[Header]], page: Pa
 
 
 def column_bounds(row: Sequence[Header], words: Sequence[Word], page: PageContent,
-                  layout: LayoutSettings) -> list[tuple[float, float]]:
-    """Left/right bounds of each header's block in a row (bars first, then gutters)."""
+                  layout: LayoutSettings, obstacles: Sequence[float] = ()) -> list[tuple[float, float]]:
+    """Left/right bounds of each header's block in a row: bars first, then gutters.
+
+    `obstacles` are x positions of other blocks (SDG codes) that outer columns must not cross.
+    """
     empty = gutters(((w.x0, w.x1) for w in words), 0.0, page.width, layout.column_gutter_min)
     bounds = []
     for i, header in enumerate(row):
-        left_neighbour = row[i - 1] if i else None
-        right_neighbour = row[i + 1] if i + 1 < len(row) else None
-        bounds.append((_left_bound(header, left_neighbour, empty, layout),
-                       _right_bound(header, right_neighbour, empty, page, layout)))
+        left = _between(row[i - 1], header, empty, layout) if i else _outer_left(header, empty, obstacles, layout)
+        right = (_between(header, row[i + 1], empty, layout) if i + 1 < len(row)
+                 else _outer_right(header, empty, obstacles, page, layout))
+        bounds.append((left, right))
     return bounds
 
 
-def _left_bound(header: Header, neighbour: Header | None, empty, layout: LayoutSettings) -> float:
+def _widest_middle(candidates: Sequence[tuple[float, float]]) -> float | None:
+    if not candidates:
+        return None
+    widest = max(candidates, key=lambda g: g[1] - g[0])
+    return (widest[0] + widest[1]) / 2
+
+
+def _outer_left(header: Header, empty, obstacles: Sequence[float], layout: LayoutSettings) -> float:
+    """First column's left: its bar, else the widest gutter between the nearest obstacle and it."""
     ext = header.extent
-    if neighbour is not None:
-        return _between(neighbour, header, empty, layout)
     if header.bar is not None:
         return ext.x0 - layout.bar_slack
-    before = [g for g in empty if g[1] <= ext.x0 + layout.bar_slack]
-    return (before[-1][0] + before[-1][1]) / 2 if before else ext.x0 - layout.bar_slack
+    floor = max((x for x in obstacles if x < ext.x0), default=0.0)
+    middle = _widest_middle([g for g in empty if g[0] >= floor and g[1] <= ext.x0 + layout.bar_slack])
+    return ext.x0 - layout.bar_slack if middle is None else middle
 
 
-def _right_bound(header: Header, neighbour: Header | None, empty, page: PageContent,
+def _outer_right(header: Header, empty, obstacles: Sequence[float], page: PageContent,
                  layout: LayoutSettings) -> float:
+    """Last column's right: its bar, else the widest gutter before an obstacle, else the page edge."""
     ext = header.extent
-    if neighbour is not None:
-        return _between(header, neighbour, empty, layout)
     if header.bar is not None:
         return ext.x1 + layout.bar_slack
-    after = [g for g in empty if g[0] >= ext.x1 - layout.bar_slack]
-    return (after[0][0] + after[0][1]) / 2 if after else page.width
+    ceiling = min((x for x in obstacles if x > ext.x1), default=None)
+    if ceiling is None:
+        return page.width
+    middle = _widest_middle([g for g in empty if g[0] >= ext.x1 - layout.bar_slack
+                             and g[1] <= ceiling + layout.bar_slack])
+    return ceiling - layout.bar_slack if middle is None else middle
 
 
 def _between(left: Header, right: Header, empty, layout: LayoutSettings) -> float:
-    """The boundary between two neighbouring blocks: middle of their bars' gap or widest gutter."""
+    """The boundary between two neighbouring blocks: the middle of their bars' gap, else of the
+    last gutter before the right header (word gaps of justified text lie further left)."""
     a, b = left.extent, right.extent
     if left.bar is not None and right.bar is not None:
         return (a.x1 + b.x0) / 2
-    inside = [g for g in empty if g[1] > a.x0 and g[0] < b.x1 and g[0] >= a.x0]
-    if inside:
-        widest = max(inside, key=lambda g: g[1] - g[0])
-        return (widest[0] + widest[1]) / 2
+    before = [g for g in empty if g[0] >= a.x0 and g[1] <= b.x0 + layout.bar_slack]
+    if before:
+        last = max(before, key=lambda g: g[1])
+        return (last[0] + last[1]) / 2
     return b.x0 - layout.bar_slack
 
 
 def block_zones(rows: Sequence[Sequence[Header]], words: Sequence[Word], page: PageContent,
-                layout: LayoutSettings) -> dict[str, Zone]:
-    """The zone of every header: below/beside it, between its bounds, down to the next row."""
+                layout: LayoutSettings, obstacles: Sequence[Word] = ()) -> dict[str, Zone]:
+    """The zone of every header: below/beside it, between its bounds, down to the next row.
+
+    `obstacles` (SDG codes) beside a row limit its outer columns.
+    """
     zones: dict[str, Zone] = {}
     for row in rows:
         top = min(h.extent.top for h in row) - layout.bar_slack
@@ -240,7 +270,8 @@ def block_zones(rows: Sequence[Sequence[Header]], words: Sequence[Word], page: P
             header = row[0]
             bounds = [(header.extent.x0 - layout.bar_slack, page.width)]
         else:
-            bounds = column_bounds(row, row_words, page, layout)
+            beside = [w.x0 for w in obstacles if top <= w.yc < bottom]
+            bounds = column_bounds(row, row_words, page, layout, beside)
         for header, (x0, x1) in zip(row, bounds):
             zones[header.kind] = Zone(x0, x1, top, bottom)
     return zones
@@ -273,9 +304,10 @@ def find_title(words: Sequence[Word], body: float, layout: LayoutSettings) -> tu
 
 def find_subtitle(words: Sequence[Word], title: Sequence[Line], body: float,
                   layout: LayoutSettings) -> tuple[Line, ...]:
-    """Lines right below the title, smaller than it, larger than body text or italic."""
+    """Lines right below the title, smaller than it, larger than body text or italic (badges excluded)."""
     title_size = min(line.size for line in title)
-    below = [w for w in words if w.top >= title[-1].bottom - 1 and w.size < title_size * (1 - layout.title_size_tolerance)
+    below = [w for w in words if w.top >= title[-1].bottom - 1 and not w.text.isdigit()
+             and w.size < title_size * (1 - layout.title_size_tolerance)
              and (w.size >= layout.subtitle_min_ratio * body or w.italic)]
     lines = words_to_lines(below, layout.line_tolerance_ratio)
     if not lines or lines[0].top - title[-1].bottom > layout.block_gap_ratio * lines[0].size:
@@ -284,12 +316,14 @@ def find_subtitle(words: Sequence[Word], title: Sequence[Line], body: float,
 
 
 def sdg_anchors(segments: Iterable[Line], pattern: re.Pattern[str]) -> list[Word]:
-    """Printed SDG codes: a code-shaped word that starts its segment (after a goal badge, if any)."""
+    """Printed SDG codes: a code-shaped word that starts its segment (after a goal badge, if any),
+    or that follows text in another font (a sidebar set close to a column)."""
     anchors = []
     for segment in segments:
         words = [w for w in segment.words if not w.text.isdigit()]
-        if words and pattern.match(words[0].text):
-            anchors.append(words[0])
+        for i, word in enumerate(words):
+            if pattern.match(word.text) and (i == 0 or words[i - 1].fontname != word.fontname):
+                anchors.append(word)
     return anchors
 
 
@@ -321,17 +355,21 @@ def page_to_layout(page: PageContent, settings: Settings | None = None) -> PageL
     layout = settings.layout
     if not page.words:
         raise PageSkipped("no text layer (scanned?)" if page.image_count else "empty page")
-    segments = [s for s in words_to_segments(page.words, layout.line_tolerance_ratio, layout.segment_gap_ratio)
-                if not is_furniture(s, page, layout)]
-    headers = find_headers(segments, page.boxes, settings)
+    all_segments = words_to_segments(page.words, layout.line_tolerance_ratio, layout.segment_gap_ratio)
+    page_body = body_size(page.words)
+    headers = find_headers(all_segments, page.boxes, settings)  # header words are never furniture
     reason = missing_column_reason(headers, settings)
     if reason:
         raise PageSkipped(reason)
 
     header_words = {w for h in headers for w in h.line.words}
+    segments = [s for s in all_segments
+                if s.words[0] in header_words or not is_furniture(s, page, layout, page_body)]
     content = [w for s in segments for w in s.words if w not in header_words]
     rows = header_rows(headers, layout.header_row_tolerance)
-    zones = block_zones(rows, content, page, layout)
+    pattern = re.compile(layout.sdg_code_pattern)
+    anchors = sdg_anchors(segments, pattern)
+    zones = block_zones(rows, content, page, layout, anchors)
     by_kind = {h.kind: h for h in headers}
 
     claimed: set[Word] = set()
@@ -350,8 +388,7 @@ def page_to_layout(page: PageContent, settings: Settings | None = None) -> PageL
 
     first_header_top = min(by_kind[k].extent.top for k in COLUMN_KINDS)
     free = [w for w in content if w not in claimed]
-    pattern = re.compile(layout.sdg_code_pattern)
-    anchors = [a for a in sdg_anchors(segments, pattern) if a not in claimed]
+    anchors = [a for a in anchors if a not in claimed]
     anchor_set = set(anchors)
     above = [w for w in free if w.bottom <= first_header_top + layout.bar_slack and w not in anchor_set]
     warnings: list[str] = []

@@ -109,8 +109,11 @@ class LayoutSettings:
         "FUNDED BY THE EUROPEAN UNION",
         "CO-FUNDED BY THE EUROPEAN UNION",
     )
-    # Text inside stroked boxes no wider than this share of the page is a logo.
+    # Logos: text framed by a box no wider than this share of the page, no taller than this many
+    # text heights, lying in the top or bottom band (share of page height) of the page.
     logo_box_max_width_ratio: float = 0.3
+    logo_box_max_lines: float = 4.0
+    logo_band_ratio: float = 0.15
     # Margin bands (share of page height) where lone numbers are page numbers.
     page_number_margin_ratio: float = 0.08
 
@@ -129,13 +132,13 @@ class SegmentSettings:
     paragraph_gap_ratio: float = 1.45
     # Stripped from the end of list items.
     item_end_punctuation: tuple[str, ...] = (";", ",", ".", ":")
-    # A hyphen at a line end stays when the part before it is one of these (compounds).
+    # A hyphen at a line end stays when the part before it is one of these (compounds). Only
+    # prefixes that are words of their own: short syllables (co, pré, inter…) are too often
+    # ordinary hyphenation breaks (« co-ordination », « pre-nantes »).
     compound_prefixes: tuple[str, ...] = (
-        "anti", "auto", "bien", "co", "contre", "demi", "ex", "extra", "inter", "intra",
-        "mi", "multi", "non", "post", "pré", "pre", "quasi", "semi", "socio", "sous",
-        "sub", "vivre", "self", "well", "long", "cross", "peer", "city", "vice", "sans",
-        "après", "avant", "arrière", "grand", "petit", "porte", "chef", "état", "euro",
-        "trans", "ultra", "micro", "macro",
+        "anti", "bien", "demi", "extra", "multi", "non", "quasi", "semi", "socio", "ultra",
+        "vivre", "self", "well", "long", "cross", "peer", "city", "vice", "porte", "arrière",
+        "après", "avant", "grand", "euro", "mieux", "savoir", "mid",
     )
 
 

@@ -1,0 +1,72 @@
+"""Real-world PDFs that are not action brochures (tests/fixtures/corpus, sources in MANIFEST.csv).
+
+Every file is accounted for in pages.csv, no action is ever invented, and each failure carries
+the class its kind calls for.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from extract.pipeline import extract_file
+from tests.conftest import FIXTURES
+
+CORPUS = FIXTURES / "corpus"
+MANIFEST = CORPUS / "MANIFEST.csv"
+
+# What each file must give: ("failed", class of reason) or ("skipped", reason of every page).
+# The MANIFEST's `kind` says what the file is; notes below where the outcome is finer than that.
+EXPECTED: dict[str, tuple[str, str]] = {
+    "pypdf_crazyones-encrypted-256.pdf": ("failed", "encrypted:"),
+    "pdfjs_poppler-742-0-fuzzed.pdf": ("failed", "corrupt:"),
+    "pdfjs_issue9105_other.pdf": ("failed", "corrupt:"),
+    "qpdf_issue-149.pdf": ("failed", "corrupt:"),  # RecursionError inside pdfminer
+    "pdfjs_prefilled_f1040.pdf": ("failed", "no-pages:"),  # XFA form: pdfplumber sees 0 pages
+    "pdfjs_issue5481-image-only.pdf": ("skipped", "no text layer (scanned?)"),
+    # scanned, but with an OCR text layer: it is text, just not an action sheet
+    "pypdf_Seige_of_Vicksburg_Sample_OCR.pdf": ("skipped", "no action blocks"),
+    "pdfjs_pdkids-55p.pdf": ("skipped", "no action blocks"),
+    "pdfplumber_scotus-transcript-p1.pdf": ("skipped", "no action blocks"),
+    "pdfplumber_2023-06-20-PV.pdf": ("skipped", "no action blocks"),
+    "pdfjs_Type3WordSpacing.pdf": ("skipped", "no action blocks"),
+    "pdfjs_hello_world_rotated.pdf": ("skipped", "no action blocks"),
+}
+KIND_TO_CLASS = {"encrypted": "encrypted:", "malformed": "corrupt:", "form": "no-pages:"}
+
+
+def manifest() -> dict[str, dict[str, str]]:
+    with MANIFEST.open(encoding="utf-8", newline="") as handle:
+        return {row["file"]: row for row in csv.DictReader(handle)}
+
+
+CORPUS_FILES = sorted(manifest())
+
+
+def test_manifest_lists_every_file():
+    assert set(CORPUS_FILES) == {p.name for p in CORPUS.glob("*.pdf")} == set(EXPECTED)
+
+
+def test_expected_classes_follow_the_manifest_kind():
+    for name, row in manifest().items():
+        if row["kind"] in KIND_TO_CLASS:
+            assert EXPECTED[name] == ("failed", KIND_TO_CLASS[row["kind"]]), name
+
+
+@pytest.mark.parametrize("name", CORPUS_FILES)
+def test_corpus_file_is_accounted_for(name):
+    result = extract_file(CORPUS / name)
+    assert result.actions == []
+    assert result.pages, "every file has at least one pages.csv row"
+    assert all(p.action_id is None and p.status in ("skipped", "failed") for p in result.pages)
+    status, reason = EXPECTED[name]
+    if status == "failed":
+        assert result.failure is not None
+        assert [(p.page, p.status) for p in result.pages] == [(0, "failed")]
+        assert result.pages[0].reason.startswith(reason) and "\n" not in result.pages[0].reason
+    else:
+        assert result.failure is None
+        assert [p.page for p in result.pages] == list(range(1, len(result.pages) + 1))
+        assert {(p.status, p.reason) for p in result.pages} == {(status, reason)}

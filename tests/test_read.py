@@ -1,0 +1,227 @@
+"""read.py: file checks, classification of parser errors, pages read upright whatever /Rotate says."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from extract.errors import FileFailed
+from extract.read import (QUARTER_TURNS, check_pdf_file, char_turn, classify_open_error,
+                          exception_chain, page_turn, pdf_to_pages, turn_point, turned_size)
+from tests.conftest import FIXTURES, SAMPLE_PDF, extracted
+
+CORPUS = FIXTURES / "corpus"
+ROTATIONS = (0, 90, 180, 270)
+POSITION_DIGITS = 1  # words compared to 0.1 pt
+
+
+# --- helpers: PDFs made in the test ------------------------------------------------------------
+
+_PAGE_TYPE = re.compile(rb"/Type\s*/Page(?![s\w])")
+_OBJECT = re.compile(rb"(?m)^(\d+) 0 obj")
+
+
+def with_rotate(data: bytes, degrees: int | list[int]) -> bytes:
+    """A classic-xref PDF with `/Rotate` added to every page (a list: one value per page, cycled),
+    its cross-reference table rebuilt."""
+    cycle = [degrees] if isinstance(degrees, int) else degrees
+    body = data[:data.rindex(b"\nxref") + 1]
+    counter = iter(range(10 ** 6))
+    body = _PAGE_TYPE.sub(lambda m: m.group(0) + b" /Rotate %d" % cycle[next(counter) % len(cycle)], body)
+    offsets = {int(m.group(1)): m.start() for m in _OBJECT.finditer(body)}
+    size = max(offsets) + 1
+    rows = [b"0000000000 65535 f \n"] + [
+        (b"%010d 00000 n \n" % offsets[i]) if i in offsets else b"0000000000 65535 f \n" for i in range(1, size)]
+    trailer = data[data.rindex(b"trailer"):data.rindex(b"startxref")]
+    trailer = re.sub(rb"/Size\s+\d+", b"/Size %d" % size, trailer)
+    return body + b"xref\n0 %d\n" % size + b"".join(rows) + trailer + b"startxref\n%d\n%%%%EOF\n" % len(body)
+
+
+def small_sheet_pdf() -> bytes:
+    """An action-like page drawn upright with fpdf2: title, three column headers, text, a bar."""
+    fpdf = pytest.importorskip("fpdf")
+    pdf = fpdf.FPDF(unit="pt", format=(595, 842))
+    pdf.set_compression(False)
+    pdf.add_page()
+    pdf.set_font("helvetica", "B", 22)
+    pdf.text(40, 90, "Titre de l'action")
+    pdf.set_fill_color(0, 90, 160)
+    pdf.rect(40, 200, 515, 16, style="F")
+    pdf.set_font("helvetica", "B", 10)
+    for x, head in ((45, "OBJECTIF"), (220, "ACTIVITES"), (400, "RESULTATS")):
+        pdf.text(x, 212, head)
+    pdf.set_font("helvetica", "", 9)
+    for i, line in enumerate(("Former les agents municipaux", "a l'accueil des migrants", "dans trois quartiers")):
+        pdf.text(45, 240 + 12 * i, line)
+    return bytes(pdf.output())
+
+
+def words_of(path: Path) -> list[list[tuple]]:
+    return [[(w.text, round(w.x0, POSITION_DIGITS), round(w.top, POSITION_DIGITS), w.size) for w in p.words]
+            for p in pdf_to_pages(path)]
+
+
+# --- check_pdf_file ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("content, kind", [
+    (b"", "empty"),
+    (b"hello, I am text", "not-pdf"),
+    (b"<html><body>the header comes too late</body></html>" + b" " * 2000 + b"%PDF-1.4", "not-pdf"),
+])
+def test_check_pdf_file_rejects(tmp_path, content, kind):
+    path = tmp_path / "x.pdf"
+    path.write_bytes(content)
+    with pytest.raises(FileFailed) as info:
+        check_pdf_file(path)
+    assert info.value.kind == kind and info.value.file == "x.pdf"
+
+
+def test_check_pdf_file_accepts_junk_before_header(tmp_path):
+    path = tmp_path / "x.pdf"
+    path.write_bytes(b"junk\n" + SAMPLE_PDF.read_bytes())
+    check_pdf_file(path)
+
+
+def test_check_pdf_file_missing_and_folder(tmp_path):
+    with pytest.raises(FileFailed) as info:
+        check_pdf_file(tmp_path / "nope.pdf")
+    assert info.value.kind == "unreadable"
+    with pytest.raises(FileFailed) as info:
+        check_pdf_file(tmp_path)
+    assert info.value.kind == "unreadable"
+
+
+# --- classify_open_error -------------------------------------------------------------------------
+
+class PDFPasswordIncorrect(Exception):
+    pass
+
+
+class PdfminerException(Exception):
+    pass
+
+
+def test_wrapped_password_error_is_encrypted():
+    kind, reason = classify_open_error(PdfminerException(PDFPasswordIncorrect()))
+    assert kind == "encrypted" and "password" in reason
+
+
+def test_recursion_is_corrupt_with_plain_reason():
+    kind, reason = classify_open_error(PdfminerException(RecursionError("maximum recursion depth exceeded")))
+    assert kind == "corrupt" and "self-referencing" in reason
+
+
+def test_reason_is_one_short_line():
+    kind, reason = classify_open_error(ValueError("bad\nthing " + "x" * 500))
+    assert kind == "corrupt" and "\n" not in reason and len(reason) < 250 and "bad thing" in reason
+
+
+def test_truncated_is_said():
+    kind, reason = classify_open_error(ValueError("Unexpected EOF"), truncated=True)
+    assert kind == "corrupt" and reason.startswith("truncated")
+
+
+def test_exception_chain_follows_cause_and_args_not_context():
+    inner = KeyError("k")
+    try:
+        try:
+            raise inner
+        except KeyError:
+            raise ValueError("outer")  # noqa: B904 — implicit __context__ only
+    except ValueError as exc:
+        assert exception_chain(exc) == [exc]
+    wrapped = PdfminerException(inner)
+    assert exception_chain(wrapped) == [wrapped, inner]
+
+
+@pytest.mark.parametrize("name, kind", [
+    ("pypdf_crazyones-encrypted-256.pdf", "encrypted"),
+    ("qpdf_issue-149.pdf", "corrupt"),
+    ("pdfjs_poppler-742-0-fuzzed.pdf", "corrupt"),
+    ("pdfjs_issue9105_other.pdf", "corrupt"),
+    ("pdfjs_prefilled_f1040.pdf", "no-pages"),
+])
+def test_real_bad_files_raise_a_classified_failure(name, kind):
+    with pytest.raises(FileFailed) as info:
+        list(pdf_to_pages(CORPUS / name))
+    assert info.value.kind == kind and "\n" not in info.value.reason
+
+
+# --- rotation ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("matrix, turn", [
+    ((1, 0, 0, 1, 0, 0), 0), ((0, -1, 1, 0, 0, 0), 1), ((-1, 0, 0, -1, 0, 0), 2), ((0, 1, -1, 0, 0, 0), 3),
+])
+def test_char_turn(matrix, turn):
+    assert char_turn(matrix) == turn
+
+
+def test_page_turn_is_the_majority_and_prefers_upright_on_ties():
+    def chars(turn_matrix, n):
+        return [{"text": "a", "matrix": turn_matrix}] * n
+    down, upright = (0, -1, 1, 0, 0, 0), (1, 0, 0, 1, 0, 0)
+    assert page_turn(chars(down, 5) + chars(upright, 2)) == 1
+    assert page_turn(chars(down, 2) + chars(upright, 2)) == 0
+    assert page_turn([{"text": " ", "matrix": down}]) == 0
+    assert page_turn([]) == 0
+
+
+@pytest.mark.parametrize("turn", range(QUARTER_TURNS))
+def test_turn_point_keeps_points_on_the_page(turn):
+    width, height = 600.0, 800.0
+    new_w, new_h = turned_size(width, height, turn)
+    for x, y in ((0, 0), (width, height), (10, 700)):
+        nx, ny = turn_point(x, y, turn, width, height)
+        assert 0 <= nx <= new_w and 0 <= ny <= new_h
+
+
+def test_pdfplumber_applies_rotate_so_text_comes_sideways():
+    """Why read.py turns pages: pdfplumber gives display coordinates, text drawn upright then
+    rotated by /Rotate 90 is vertical there. read.py must undo it."""
+    import pdfplumber
+    with pdfplumber.open(CORPUS / "pdfjs_hello_world_rotated.pdf") as pdf:
+        page = pdf.pages[0]
+        assert page.rotation == 90 and page.width > page.height
+        assert not page.extract_words()[0]["upright"]
+
+
+def test_corpus_rotated_file_reads_upright():
+    pages = list(pdf_to_pages(CORPUS / "pdfjs_hello_world_rotated.pdf"))
+    assert len(pages) == 5
+    for page in pages:
+        assert (page.width, page.height) == (612, 792)
+        assert [w.text for w in page.words] == ["Hello", "world"]
+        hello, world = page.words
+        assert hello.x1 < world.x0 and abs(hello.top - world.top) < 1 and hello.size == 36
+
+
+@pytest.mark.parametrize("degrees", ROTATIONS[1:])
+def test_rotated_page_reads_like_the_upright_one(tmp_path, degrees):
+    upright = tmp_path / "upright.pdf"
+    upright.write_bytes(with_rotate(small_sheet_pdf(), 0))
+    rotated = tmp_path / f"rotated{degrees}.pdf"
+    rotated.write_bytes(with_rotate(small_sheet_pdf(), degrees))
+    (want,), (got,) = list(pdf_to_pages(upright)), list(pdf_to_pages(rotated))
+    assert (got.width, got.height) == (want.width, want.height) == (595, 842)
+    assert words_of(rotated) == words_of(upright)
+    assert [w.text for w in got.words][:3] == ["Titre", "de", "l'action"]
+    assert [(round(b.x0), round(b.top), round(b.x1), round(b.bottom)) for b in got.boxes] == \
+        [(round(b.x0), round(b.top), round(b.x1), round(b.bottom)) for b in want.boxes] == [(40, 200, 555, 216)]
+
+
+def test_rotated_sample_gives_the_same_actions(tmp_path):
+    """Every page of the sample given a /Rotate (90, 180, 270, 0 in turn): same 15 actions."""
+    rotated = tmp_path / SAMPLE_PDF.name
+    rotated.write_bytes(with_rotate(SAMPLE_PDF.read_bytes(), [90, 180, 270, 0]))
+    from extract.pipeline import extract_file
+    got, want = extract_file(rotated), extracted(SAMPLE_PDF)
+    assert got.failure is None and len(got.actions) == len(want.actions) == 15
+
+    def content(action):
+        data = action.model_dump()
+        data["source"].pop("sha256")
+        return data
+    assert [content(a) for a in got.actions] == [content(a) for a in want.actions]
+    assert [(p.page, p.status, p.reason) for p in got.pages] == [(p.page, p.status, p.reason) for p in want.pages]

@@ -110,3 +110,33 @@ def test_gutters_between_spans():
 def test_words_to_lines_groups_by_top():
     words = words_at("b", 50, 100.5) + words_at("a", 10, 100) + words_at("c", 10, 120)
     assert [l.text for l in words_to_lines(words, 0.45)] == ["a b", "c"]
+
+
+@pytest.mark.parametrize("line, code, label", [
+    ("ODD 10.7 – Faciliter la migration", "10.7", "Faciliter la migration"),
+    ("10.7: Faciliter la migration", "10.7", "Faciliter la migration"),
+    ("SDG 16.b Promote laws", "16.b", "Promote laws"),
+])
+def test_sdg_code_with_prefix_or_punctuation(line, code, label):
+    p = action_sheet(sdg_left=False)
+    words = [w for w in p.words if not (150 <= w.top <= 170)] + words_at(line, 40, 160, 9)
+    f = fields_of(page(words, list(p.boxes)))
+    assert f.sdg_targets == ((code, label),)
+
+
+def test_code_inside_column_text_is_not_an_sdg_target():
+    p = action_sheet()
+    words = list(p.words) + words_at("cible 10.7 des ODD", 200, 245)
+    f = fields_of(page(words, list(p.boxes)))
+    assert [c for c, _ in f.sdg_targets] == ["10.7", "16.b"]
+
+
+def test_header_wrapped_on_two_lines():
+    words = words_at("RECOMMANDATIONS POLITIQUES", 40, 600, 9, "Sans-Bold") + words_at("MC2CM ABORDÉES", 40, 611, 9, "Sans-Bold")
+    headers = find_headers(words_to_segments(words, 0.45, 1.2), [], S)
+    assert [(h.kind, h.line.text) for h in headers] == [("recommendations", "RECOMMANDATIONS POLITIQUES MC2CM ABORDÉES")]
+
+
+def test_prefix_of_header_alone_is_not_a_header():
+    words = words_at("RECOMMANDATIONS", 40, 600, 9) + words_at("Un texte courant", 40, 611, 9)
+    assert find_headers(words_to_segments(words, 0.45, 1.2), [], S) == []

@@ -53,7 +53,7 @@ def test_fold_drops_accents_case_punctuation():
     assert fold("Résultats  attendus :") == "RESULTATS ATTENDUS"
 
 
-@pytest.mark.parametrize("glyph", ["•", "▪", "–", "-", "(cid:108)", "\uf0b7"])
+@pytest.mark.parametrize("glyph", ["•", "▪", "–", "-", "(cid:108)", "\uf0b7", "1.", "a)"])
 def test_bullet_items(glyph):
     words = (words_at(glyph, 10, 0) + paragraph(["Premier item qui", "continue ;"], 20, 0)
              + words_at(glyph, 10, 30) + words_at("Second item ;", 20, 30))

@@ -77,6 +77,7 @@ class SdgItem:
 
     code: Word
     label: tuple[Line, ...]
+    printed_code: str = ""
 
 
 @dataclass(frozen=True)
@@ -136,15 +137,36 @@ def header_aliases(headers: HeaderWords) -> dict[str, tuple[str, str]]:
 
 
 def find_headers(segments: Iterable[Line], boxes: Sequence[Box], settings: Settings) -> list[Header]:
-    """Segments whose folded text is a header word, each with its bar (if any); top-most per kind."""
+    """Segments whose folded text is a header word (alone, or continued on the line below);
+    each with its bar, if any; the top-most per kind."""
     aliases = header_aliases(settings.headers)
+    ordered = sorted(segments, key=lambda s: (s.top, s.x0))
     found: dict[str, Header] = {}
-    for segment in sorted(segments, key=lambda s: (s.top, s.x0)):
-        match = aliases.get(fold_compact(segment.text))
+    for i, segment in enumerate(ordered):
+        header_line = _header_line(segment, ordered[i + 1:], aliases, settings.layout)
+        match = aliases.get(fold_compact(header_line.text)) if header_line else None
         if match and match[0] not in found:
             kind, language = match
-            found[kind] = Header(kind, language, segment, header_bar(segment, boxes, settings.layout))
+            found[kind] = Header(kind, language, header_line, header_bar(header_line, boxes, settings.layout))
     return list(found.values())
+
+
+def _header_line(segment: Line, below: Sequence[Line], aliases: dict[str, tuple[str, str]],
+                 layout: LayoutSettings) -> Line | None:
+    """The segment joined with the next line when a header wraps onto two lines
+    ("RECOMMANDATIONS POLITIQUES" / "MC2CM ABORDEES"), else the segment if it is a header word."""
+    text = fold_compact(segment.text)
+    if not text or not any(alias.startswith(text) for alias in aliases):
+        return None
+    for other in below:
+        if other.top - segment.bottom > layout.header_wrap_gap_ratio * segment.height:
+            break
+        if abs(other.x0 - segment.x0) <= segment.size and other.top > segment.top:
+            joined = Line(segment.words + other.words)
+            if fold_compact(joined.text) in aliases:
+                return joined
+            break
+    return segment if text in aliases else None
 
 
 def header_bar(segment: Line, boxes: Sequence[Box], layout: LayoutSettings) -> Box | None:
@@ -315,25 +337,34 @@ def find_subtitle(words: Sequence[Word], title: Sequence[Line], body: float,
     return cut_at_gap(lines, layout.block_gap_ratio)
 
 
-def sdg_anchors(segments: Iterable[Line], pattern: re.Pattern[str]) -> list[Word]:
-    """Printed SDG codes: a code-shaped word that starts its segment (after a goal badge, if any),
-    or that follows text in another font (a sidebar set close to a column)."""
+def sdg_anchors(segments: Iterable[Line], pattern: re.Pattern[str],
+                prefixes: Sequence[str] = ()) -> list[Word]:
+    """Printed SDG codes: a code-shaped word that starts its segment (after a goal badge or a
+    prefix such as "ODD"), or that follows text in another font (a sidebar set close to a column)."""
+    folded_prefixes = {fold(p) for p in prefixes}
     anchors = []
     for segment in segments:
         words = [w for w in segment.words if not w.text.isdigit()]
         for i, word in enumerate(words):
-            if pattern.match(word.text) and (i == 0 or words[i - 1].fontname != word.fontname):
+            if not pattern.match(word.text):
+                continue
+            lead = fold(" ".join(w.text for w in words[:i]))
+            if i == 0 or lead in folded_prefixes or words[i - 1].fontname != word.fontname:
                 anchors.append(word)
     return anchors
 
 
 def assign_to_anchors(words: Sequence[Word], anchors: Sequence[Word],
                       layout: LayoutSettings) -> list[SdgItem]:
-    """Each word goes to the lowest code above it whose left edge is at or left of the word's."""
+    """Each word goes to the lowest code above it whose left edge is at or left of the word's
+    (goal badges and code prefixes such as "ODD" are not label words)."""
+    prefixes = {fold(p) for p in layout.sdg_code_prefixes}
+    skip = {w for w in words for a in anchors if fold(w.text) in prefixes and w.x1 <= a.x0
+            and abs(w.top - a.top) <= layout.line_tolerance_ratio * a.size}
     owned: dict[Word, list[Word]] = {a: [] for a in anchors}
     last_bottom = {a: a.bottom for a in anchors}
     for word in sorted(words, key=lambda w: (w.top, w.x0)):
-        if word in owned or word.text.isdigit():
+        if word in owned or word in skip or word.text.isdigit():
             continue
         above = [a for a in anchors if a.top <= word.top + layout.bar_slack and a.x0 <= word.x0 + layout.bar_slack]
         if not above:
@@ -343,7 +374,9 @@ def assign_to_anchors(words: Sequence[Word], anchors: Sequence[Word],
             continue
         owned[anchor].append(word)
         last_bottom[anchor] = max(last_bottom[anchor], word.bottom)
-    return [SdgItem(a, tuple(words_to_lines(owned[a], layout.line_tolerance_ratio)))
+    pattern = re.compile(layout.sdg_code_pattern)
+    return [SdgItem(a, tuple(words_to_lines(owned[a], layout.line_tolerance_ratio)),
+                    pattern.match(a.text).group(0))
             for a in sorted(anchors, key=lambda a: (a.top, a.x0))]
 
 
@@ -368,7 +401,7 @@ def page_to_layout(page: PageContent, settings: Settings | None = None) -> PageL
     content = [w for s in segments for w in s.words if w not in header_words]
     rows = header_rows(headers, layout.header_row_tolerance)
     pattern = re.compile(layout.sdg_code_pattern)
-    anchors = sdg_anchors(segments, pattern)
+    anchors = sdg_anchors(segments, pattern, layout.sdg_code_prefixes)
     zones = block_zones(rows, content, page, layout, anchors)
     by_kind = {h.kind: h for h in headers}
 

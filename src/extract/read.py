@@ -209,7 +209,7 @@ def page_content(page: Page, settings: ReadSettings) -> PageContent:
     if turn:
         chars = [turn_char(c, turn, width, height) for c in chars]
     words = tuple(_words(chars, settings))
-    boxes = tuple(turn_box(b, turn, width, height) for b in _boxes(page.rects))
+    boxes = tuple(turn_box(b, turn, width, height) for b in (*_boxes(page.rects), *_rules(page.lines)))
     width, height = turned_size(width, height, turn)
     return PageContent(number=page.page_number, width=width, height=height, words=words, boxes=boxes,
                        char_count=len(chars), image_count=len(page.images))
@@ -298,6 +298,14 @@ def _boxes(rects: Iterable[dict[str, Any]]) -> Iterator[Box]:
         yield Box(x0=float(r["x0"]), x1=float(r["x1"]), top=float(r["top"]), bottom=float(r["bottom"]),
                   filled=bool(r.get("fill")), stroked=bool(r.get("stroke")),
                   color=_rgb(r.get("non_stroking_color")))
+
+
+def _rules(lines: Iterable[dict[str, Any]]) -> Iterator[Box]:
+    """Straight stroked lines as zero-thickness boxes: designers draw cell rules either way."""
+    for line in lines:
+        yield Box(x0=float(line["x0"]), x1=float(line["x1"]), top=float(line["top"]),
+                  bottom=float(line["bottom"]), filled=False, stroked=True,
+                  color=_rgb(line.get("stroking_color")))
 
 
 def _rgb(color) -> tuple[float, float, float] | None:

@@ -23,6 +23,7 @@ from .settings import LayoutSettings, SegmentSettings, Settings
 from .text import HYPHENS, SOFT_HYPHEN, clean, strip_item_end
 
 _CID = re.compile(r"^\(cid:\d+\)$")
+LABEL_LEAD = ":–—-· "  # separators between a code and a label printed on the same line
 _WORD = re.compile(r"[^\W\d_]+(?:[’'-][^\W\d_]+)*", re.UNICODE)
 
 
@@ -82,9 +83,9 @@ def join_lines(texts: Sequence[str], lexicon: frozenset[str], settings: SegmentS
 # --- bullets and items -----------------------------------------------------------------------
 
 def is_bullet(word: Word, settings: SegmentSettings) -> bool:
-    """A lone bullet glyph: listed glyph, symbol-font glyph, unmapped glyph or private-use char."""
+    """A lone bullet: listed glyph, item number, symbol-font glyph, unmapped glyph or private-use char."""
     text = word.text
-    if text in settings.bullet_glyphs or _CID.match(text):
+    if text in settings.bullet_glyphs or _CID.match(text) or re.match(settings.numbering_pattern, text):
         return True
     if len(text) == 1 and (0xE000 <= ord(text) <= 0xF8FF):
         return True
@@ -237,7 +238,8 @@ def layout_to_fields(layout: PageLayout, settings: Settings | None = None) -> Ac
         objective=join_lines(bulleted, lexicon, seg),
         activities=tuple(lines_to_items(layout.columns["activities"].lines, lexicon, seg, geo.bar_slack)),
         results=tuple(lines_to_items(layout.columns["results"].lines, lexicon, seg, geo.bar_slack)),
-        sdg_targets=tuple((item.code.text, text(item.label)) for item in layout.sdg_items),
+        sdg_targets=tuple((item.printed_code, text(item.label).lstrip(LABEL_LEAD).strip())
+                          for item in layout.sdg_items),
         recommendations=tuple(recommendations),
         warnings=layout.warnings,
     )

@@ -41,23 +41,27 @@ class HeaderWords:
     """
 
     objective: dict[str, tuple[str, ...]] = field(default_factory=lambda: {
-        "fr": ("OBJECTIF", "OBJECTIFS"),
-        "en": ("OBJECTIVE", "OBJECTIVES"),
+        "fr": ("OBJECTIF", "OBJECTIFS", "OBJECTIF GENERAL", "OBJECTIF DE L'ACTION",
+               "OBJECTIF DU PROJET"),
+        "en": ("OBJECTIVE", "OBJECTIVES", "GENERAL OBJECTIVE", "OVERALL OBJECTIVE",
+               "PROJECT OBJECTIVE"),
     })
     activities: dict[str, tuple[str, ...]] = field(default_factory=lambda: {
-        "fr": ("ACTIVITES", "ACTIVITE"),
-        "en": ("ACTIVITIES",),
+        "fr": ("ACTIVITES", "ACTIVITE", "ACTIVITES PRINCIPALES", "PRINCIPALES ACTIVITES"),
+        "en": ("ACTIVITIES", "MAIN ACTIVITIES", "KEY ACTIVITIES"),
     })
     results: dict[str, tuple[str, ...]] = field(default_factory=lambda: {
-        "fr": ("RESULTATS", "RESULTATS ATTENDUS"),
-        "en": ("OUTCOMES", "RESULTS", "EXPECTED RESULTS"),
+        "fr": ("RESULTATS", "RESULTATS ATTENDUS", "RESULTATS ESCOMPTES"),
+        "en": ("OUTCOMES", "RESULTS", "EXPECTED RESULTS", "EXPECTED OUTCOMES"),
     })
     recommendations: dict[str, tuple[str, ...]] = field(default_factory=lambda: {
         "fr": ("RECOMMANDATIONS POLITIQUES MC2CM ABORDEES",
                "RECOMMANDATION POLITIQUES MC2CM ABORDEES",
-               "RECOMMANDATIONS POLITIQUES MC2CM"),
+               "RECOMMANDATIONS POLITIQUES MC2CM",
+               "RECOMMANDATIONS POLITIQUES ABORDEES",
+               "RECOMMANDATIONS POLITIQUES"),
         "en": ("MC2CM POLICY RECOMMENDATIONS ADDRESSED", "MC2CM POLICY RECOMMENDATIONS",
-               "POLICY RECOMMENDATIONS ADDRESSED"),
+               "POLICY RECOMMENDATIONS ADDRESSED", "POLICY RECOMMENDATIONS"),
     })
 
     def columns(self) -> dict[str, dict[str, tuple[str, ...]]]:
@@ -75,6 +79,8 @@ class LayoutSettings:
     # A horizontal gap wider than this many font sizes splits a line into segments
     # (neighbouring columns on one baseline).
     segment_gap_ratio: float = 1.2
+    # A header wrapped onto a second line continues at most this many line heights below.
+    header_wrap_gap_ratio: float = 0.8
     # Headers whose tops differ by less than this many points sit in one row of columns.
     header_row_tolerance: float = 4.0
     # A filled rectangle counts as a header bar when it holds the header word with this slack.
@@ -96,7 +102,11 @@ class LayoutSettings:
     # Thin vertical rules that mark band items: at most this wide, pt.
     rule_max_width: float = 3.0
     # Printed SDG target codes: goal 1-17, a number or letter target.
-    sdg_code_pattern: str = r"^(1[0-7]|[1-9])\.([1-9][0-9]?|[a-j])$"
+    # The code may carry trailing punctuation ("10.7:", "10.7 –" is two words) which is not kept.
+    sdg_code_pattern: str = r"^(?:1[0-7]|[1-9])\.(?:[1-9][0-9]?|[a-j])(?=[:.,;–—-]?$)"
+    # Words that may precede a code on its line ("ODD 10.7", "SDG 10.7"), compared after folding.
+    sdg_code_prefixes: tuple[str, ...] = ("ODD", "SDG", "ODS", "CIBLE", "TARGET", "CIBLE ODD",
+                                          "SDG TARGET")
     # Running headers, footers and funder lines, compared after folding (prefix match).
     furniture: tuple[str, ...] = (
         "MIGRATION VILLE A VILLE EN MEDITERRANEE",
@@ -124,6 +134,8 @@ class SegmentSettings:
 
     bullet_glyphs: tuple[str, ...] = ("•", "▪", "■", "●", "◦", "‣", "▸", "►", "–", "—", "-",
                                       "*", "○", "□", "➢", "✓", "")
+    # Item numbers that act as bullets when alone at a line start ("1.", "2)", "a)").
+    numbering_pattern: str = r"^(?:[0-9]{1,2}|[a-z])[.)]$"
     # Fonts whose glyphs carry no Unicode meaning: any lone glyph at a line start is a bullet.
     symbol_fonts: tuple[str, ...] = ("Symbol", "Wingdings", "ZapfDingbats", "Dingbats", "Webdings")
     # A line starting this far (in font sizes) left of the block's text edge is a hanging-indent item.

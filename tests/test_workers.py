@@ -20,7 +20,7 @@ def with_run(**changes) -> Settings:
 def test_time_limit_becomes_a_failed_row():
     [result] = workers.run_files([SAMPLE_PDF], with_run(file_timeout_s=0.05, workers=1))
     assert result.failure.kind == "timeout"
-    assert result.pages[-1].status == "failed" and "timed out after 0.05 s" in result.pages[-1].reason
+    assert result.pages[-1].status == "failed" and "timed out: no page finished in 0.05 s" in result.pages[-1].reason
 
 
 def test_memory_limit_becomes_a_failed_row(monkeypatch):
@@ -88,3 +88,22 @@ def test_changed_setting_changes_cache_context():
 @pytest.mark.parametrize("requested, expected", [(2, 2), (0, os.cpu_count() or 1)])
 def test_worker_count(requested, expected):
     assert workers.worker_count(requested) == expected
+
+
+def test_unchanged_rerun_checks_outputs_and_stops(tmp_path):
+    cache_dir, out = tmp_path / "cache", tmp_path / "out"
+    first = run_extract([SAMPLE_PDF], out, cache_dir=cache_dir, workers=1)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    again = run_extract([SAMPLE_PDF], out, cache_dir=cache_dir, workers=1)
+    assert again.up_to_date and (again.actions, again.skipped) == (first.actions, first.skipped)
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_touched_output_is_rewritten(tmp_path):
+    cache_dir, out = tmp_path / "cache", tmp_path / "out"
+    run_extract([SAMPLE_PDF], out, cache_dir=cache_dir, workers=1)
+    good = (out / "actions.csv").read_bytes()
+    (out / "actions.csv").write_text("edited by hand", encoding="utf-8")
+    again = run_extract([SAMPLE_PDF], out, cache_dir=cache_dir, workers=1)
+    assert not again.up_to_date and again.cached_files == 1
+    assert (out / "actions.csv").read_bytes() == good

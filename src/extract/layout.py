@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .errors import PageSkipped
 from .geometry import Box, Line, Word, body_size, gutters, words_to_lines, words_to_segments
@@ -100,27 +101,39 @@ class PageLayout:
 
 # --- furniture -------------------------------------------------------------------------------
 
-def is_furniture(segment: Line, page: PageContent, layout: LayoutSettings, body: float = 0.0) -> bool:
+@lru_cache(maxsize=32)
+def _folded(phrases: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(fold(p) for p in phrases)
+
+
+def is_furniture(segment: Line, page: PageContent, layout: LayoutSettings, body: float = 0.0,
+                 frames: Sequence[Box] | None = None) -> bool:
     """Running headers/footers by their words; lone numbers in the top or bottom margin; logos."""
     folded = fold(segment.text)
-    if any(folded.startswith(fold(phrase)) for phrase in layout.furniture):
+    if any(folded.startswith(phrase) for phrase in _folded(layout.furniture)):
         return True
     margin = layout.page_number_margin_ratio * page.height
     in_margin = segment.bottom < margin or segment.top > page.height - margin
-    return in_margin and folded.isdigit() or is_logo(segment, page, layout, body)
+    if in_margin and folded.isdigit():
+        return True
+    return is_logo(segment, logo_frames(page, layout) if frames is None else frames, layout, body)
 
 
-def is_logo(segment: Line, page: PageContent, layout: LayoutSettings, body: float = 0.0) -> bool:
-    """Small text (not title-sized) framed by a small box in the top or bottom band of the page."""
+def logo_frames(page: PageContent, layout: LayoutSettings) -> tuple[Box, ...]:
+    """Boxes that can frame a logo: small, stroked or dark, in the top or bottom band of the page."""
     band = layout.logo_band_ratio * page.height
+    return tuple(box for box in page.boxes
+                 if box.width <= layout.logo_box_max_width_ratio * page.width
+                 and (box.stroked or (box.filled and not box.is_light))
+                 and (box.top >= page.height - band or box.bottom <= band))
+
+
+def is_logo(segment: Line, frames: Sequence[Box], layout: LayoutSettings, body: float = 0.0) -> bool:
+    """Small text (not title-sized) framed by a logo frame no taller than a few of its lines."""
     if body and segment.size >= layout.title_min_ratio * body:
         return False
-    return any(box.width <= layout.logo_box_max_width_ratio * page.width
-               and segment.height <= box.height <= layout.logo_box_max_lines * segment.height
-               and (box.stroked or (box.filled and not box.is_light))
-               and (box.top >= page.height - band or box.bottom <= band)
-               and box.contains(segment, layout.bar_slack)
-               for box in page.boxes)
+    return any(segment.height <= frame.height <= layout.logo_box_max_lines * segment.height
+               and frame.contains(segment, layout.bar_slack) for frame in frames)
 
 
 # --- headers ---------------------------------------------------------------------------------
@@ -396,8 +409,9 @@ def page_to_layout(page: PageContent, settings: Settings | None = None) -> PageL
         raise PageSkipped(reason)
 
     header_words = {w for h in headers for w in h.line.words}
+    frames = logo_frames(page, layout)
     segments = [s for s in all_segments
-                if s.words[0] in header_words or not is_furniture(s, page, layout, page_body)]
+                if s.words[0] in header_words or not is_furniture(s, page, layout, page_body, frames)]
     content = [w for s in segments for w in s.words if w not in header_words]
     rows = header_rows(headers, layout.header_row_tolerance)
     pattern = re.compile(layout.sdg_code_pattern)

@@ -10,11 +10,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .decisions import Decisions
-from .errors import FileFailed, PageSkipped, UsageError
+from .errors import FileFailed, PageSkipped
 from .layout import page_to_layout
 from .models import Action, PageRecord, Source
 from .normalise import normalise_action
-from .read import PageContent, UnreadablePage, file_sha256, pdf_to_pages
+from .files import collect_inputs, file_sha256  # noqa: F401  (collect_inputs: re-exported)
+from .read import PageContent, UnreadablePage, pdf_to_pages
 from .segment import layout_to_fields
 from .settings import Settings
 from .validate import fields_to_action
@@ -98,19 +99,6 @@ def extract_file(path: Path, settings: Settings | None = None,
         result.pages.append(PageRecord(file=path.name, page=0, status="failed",
                                        reason=f"{result.failure.kind}: {result.failure.reason}"))
     return result
-
-
-def collect_inputs(paths: Iterable[Path]) -> list[Path]:
-    """PDF files named or found (recursively) in folders, sorted, each once."""
-    found: set[Path] = set()
-    for path in paths:
-        if path.is_dir():
-            found.update(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() == ".pdf")
-        elif path.exists():
-            found.add(path)
-        else:
-            raise UsageError(f"{path}: no such file or folder")
-    return sorted(found, key=lambda p: (p.name, str(p)))
 
 
 def count_pages(path: Path) -> int:

@@ -13,7 +13,6 @@ read left to right — whatever mix of /Rotate and rotated drawing produced it.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -27,6 +26,7 @@ from pdfplumber.page import Page
 from pdfplumber.utils import extract_words
 
 from .errors import FileFailed
+from .files import file_sha256  # noqa: F401  (part of this stage's API)
 from .geometry import Box, Word
 from .settings import ReadSettings
 
@@ -37,7 +37,6 @@ _PDF_MAGIC = b"%PDF-"
 _MAGIC_SEARCH_BYTES = 1024  # the header may follow some junk bytes (spec allows 1 KiB)
 _EOF_MARKER = b"%%EOF"
 _EOF_SEARCH_BYTES = 1024  # the end-of-file marker sits in the last KiB of a complete file
-_HASH_CHUNK_BYTES = 1 << 20
 _REASON_MAX_CHARS = 160  # reasons are one short line in pages.csv and on stderr
 _CAUSE_DEPTH = 5  # how far to follow wrapped exceptions (pdfplumber wraps pdfminer's)
 
@@ -66,14 +65,6 @@ class UnreadablePage:
 
     number: int
     reason: str
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(_HASH_CHUNK_BYTES), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 # --- file-level faults -----------------------------------------------------------------------

@@ -1,4 +1,8 @@
-"""A batch run: inputs -> extract each file (worker processes, cache) -> write outputs."""
+"""A batch run: inputs -> extract each file (worker processes, cache) -> write outputs.
+
+Heavy modules (the PDF parser, pandas, the matcher) are imported only when a file has to be
+extracted or an output written, so a re-run over unchanged inputs finishes in well under a second.
+"""
 
 from __future__ import annotations
 
@@ -6,15 +10,17 @@ import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .cache import DEFAULT_CACHE_DIR, ResultCache, context_fingerprint
 from .decisions import load_decisions
-from .models import Action, PageRecord
-from .normalise import review_rows
-from .pipeline import FileResult, ProgressCallback, collect_inputs
+from .files import collect_inputs
+from . import SCHEMA_VERSION
 from .settings import Settings
-from .workers import run_files
-from .write import CsvFormat, write_outputs
+
+if TYPE_CHECKING:
+    from .models import Action, PageRecord
+    from .pipeline import FileResult, ProgressCallback
 
 DECISIONS_FILE = "decisions.csv"
 
@@ -30,16 +36,24 @@ class RunSummary:
     failed_pages: int = 0
     cached_files: int = 0
     failed_files: list[str] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
+    up_to_date: bool = False
 
     def format_line(self, out: Path) -> str:
         line = (f"{self.files} file(s), {self.pages} page(s): {self.actions} action(s), "
                 f"{self.skipped} skipped, {self.failed_pages} failed page(s)")
         if self.failed_files:
             line += f", {len(self.failed_files)} failed file(s)"
-        if self.cached_files:
+        if self.up_to_date:
+            line += " (inputs unchanged: outputs already up to date)"
+        elif self.cached_files:
             line += f" ({self.cached_files} file(s) from cache)"
         return f"{line} -> {out}/"
+
+    def stamp(self) -> dict:
+        """What an output stamp keeps to report an unchanged run without redoing it."""
+        return {k: v for k, v in dataclasses.asdict(self).items() if k not in ("written", "up_to_date")}
 
 
 def default_decisions(paths: Sequence[Path]) -> Path | None:
@@ -52,19 +66,7 @@ def default_decisions(paths: Sequence[Path]) -> Path | None:
     return None
 
 
-def summarise(results: Sequence[FileResult]) -> tuple[list[Action], list[PageRecord], RunSummary]:
-    """All actions and page records of a batch, with their counts."""
-    actions = [a for r in results for a in r.actions]
-    pages = [p for r in results for p in r.pages]
-    summary = RunSummary(
-        files=len(results), pages=sum(1 for p in pages if p.page > 0), actions=len(actions),
-        skipped=sum(1 for p in pages if p.status == "skipped"),
-        failed_pages=sum(1 for p in pages if p.status == "failed" and p.page > 0),
-        failed_files=[r.file for r in results if r.failure is not None])
-    return actions, pages, summary
-
-
-def failure_messages(result: FileResult) -> list[str]:
+def failure_messages(result: "FileResult") -> list[str]:
     """One line per failed file or page, naming the file (and page)."""
     lines = [f"{p.file} page {p.page}: {p.reason}" for p in result.pages if p.status == "failed" and p.page > 0]
     if result.failure is not None:
@@ -72,11 +74,24 @@ def failure_messages(result: FileResult) -> list[str]:
     return lines
 
 
+def summarise(results: Sequence["FileResult"]) -> tuple[list["Action"], list["PageRecord"], RunSummary]:
+    """All actions and page records of a batch, with their counts."""
+    actions = [a for r in results for a in r.actions]
+    pages = [p for r in results for p in r.pages]
+    summary = RunSummary(
+        files=len(results), pages=sum(1 for p in pages if p.page > 0), actions=len(actions),
+        skipped=sum(1 for p in pages if p.status == "skipped"),
+        failed_pages=sum(1 for p in pages if p.status == "failed" and p.page > 0),
+        failed_files=[r.file for r in results if r.failure is not None],
+        failures=[line for r in results for line in failure_messages(r)])
+    return actions, pages, summary
+
+
 def run_extract(paths: Sequence[Path], out: Path, settings: Settings | None = None,
-                on_page: ProgressCallback | None = None, excel: bool = False, xlsx: bool = False,
+                on_page: "ProgressCallback | None" = None, excel: bool = False, xlsx: bool = False,
                 decisions: Path | None = None, on_failure: Callable[[str], None] | None = None,
                 cache_dir: Path | None = DEFAULT_CACHE_DIR, workers: int | None = None,
-                on_file: Callable[[FileResult], None] | None = None) -> RunSummary:
+                on_file: "Callable[[FileResult], None] | None" = None) -> RunSummary:
     """Extract every PDF under `paths` into `out`; failures are recorded, never fatal to the batch."""
     settings = settings or Settings()
     if workers is not None:
@@ -84,20 +99,29 @@ def run_extract(paths: Sequence[Path], out: Path, settings: Settings | None = No
     files = collect_inputs(paths)
     pinned = load_decisions(decisions or default_decisions(paths))
     cache = ResultCache(cache_dir, context_fingerprint(settings.fingerprint(), pinned)) if cache_dir else None
-    cached = 0
+    batch = cache.batch_key(files, f"schema={SCHEMA_VERSION};excel={excel};xlsx={xlsx}") if cache else ""
 
-    def finished(result: FileResult) -> None:
-        for line in failure_messages(result):
-            if on_failure:
-                on_failure(line)
-        if on_file:
-            on_file(result)
+    unchanged = cache.outputs_current(out, batch) if cache else None
+    if unchanged is not None:
+        summary = RunSummary(**{**unchanged, "cached_files": len(files)}, up_to_date=True)
+    else:
+        summary = _extract_and_write(files, out, settings, pinned, cache, on_page, on_file, excel, xlsx)
+        if cache:
+            cache.stamp_outputs(out, batch, summary.written, summary.stamp())
+    for line in summary.failures:
+        if on_failure:
+            on_failure(line)
+    return summary
 
-    results = run_files(files, settings, pinned, on_page=on_page, on_result=finished, cache=cache)
-    if cache:
-        cached = cache.hits
+
+def _extract_and_write(files, out, settings, pinned, cache, on_page, on_file, excel, xlsx) -> RunSummary:
+    from .normalise import review_rows
+    from .workers import run_files
+    from .write import CsvFormat, write_outputs
+
+    results = run_files(files, settings, pinned, on_page=on_page, on_result=on_file, cache=cache)
     actions, pages, summary = summarise(results)
-    summary.cached_files = cached
+    summary.cached_files = cache.hits if cache else 0
     fmt = CsvFormat.excel() if excel else CsvFormat()
     summary.written = write_outputs(out, actions, pages, review_rows(actions), fmt=fmt, xlsx=xlsx)
     return summary

@@ -198,7 +198,7 @@ class MatchSettings:
 class RunSettings:
     """Limits of one file's extraction in its worker process."""
 
-    file_timeout_s: float = 120.0  # wall-clock limit per file, then the worker is killed
+    file_timeout_s: float = 120.0  # a worker that finishes no page for this long is killed (a hang)
     file_memory_mb: int = 2048  # address-space limit per worker process (0: no limit)
     workers: int = 0  # worker processes (0: one per CPU core)
 

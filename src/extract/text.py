@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st",
              "Ꜳ": "AA", "ꜳ": "aa"}
@@ -16,6 +17,7 @@ _SPACES = re.compile(r"\s+")
 _NON_ALNUM = re.compile(r"[^A-Z0-9]+")
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Uppercase ASCII letters and digits, accents dropped, punctuation as single spaces."""
     decomposed = unicodedata.normalize("NFKD", text)

@@ -59,7 +59,7 @@ class _Running:
     path: Path
     process: multiprocessing.Process
     conn: Connection
-    started: float
+    progressed: float  # when the worker started or last finished a page
     result: FileResult | None = None
 
 
@@ -82,8 +82,10 @@ def _receive(job: _Running, on_page: ProgressCallback | None) -> bool:
     try:
         while job.conn.poll():
             kind, *payload = job.conn.recv()
-            if kind == "page" and on_page:
-                on_page(*payload)
+            if kind == "page":
+                job.progressed = time.monotonic()
+                if on_page:
+                    on_page(*payload)
             elif kind == "result":
                 job.result = FileResult.from_dict(payload[0])
                 return True
@@ -101,7 +103,8 @@ def _finish(job: _Running, settings: Settings, timed_out: bool) -> FileResult:
     if job.result is not None:
         return job.result
     if timed_out:
-        return FileResult.failed(job.path.name, f"timed out after {settings.run.file_timeout_s:g} s", "timeout")
+        return FileResult.failed(job.path.name, f"timed out: no page finished in {settings.run.file_timeout_s:g} s",
+                                 "timeout")
     code = job.process.exitcode
     how = f"killed by signal {-code}" if code is not None and code < 0 else f"exit code {code}"
     return FileResult.failed(job.path.name, f"worker crashed ({how}; out of memory?)", "crashed")
@@ -129,7 +132,7 @@ def run_files(files: Sequence[Path], settings: Settings, decisions: Decisions | 
         wait([job.conn for job in running], timeout=_POLL_S)
         for job in list(running):
             done = _receive(job, on_page)
-            timed_out = not done and time.monotonic() - job.started > settings.run.file_timeout_s
+            timed_out = not done and time.monotonic() - job.progressed > settings.run.file_timeout_s
             if done or timed_out:
                 running.remove(job)
                 result = _finish(job, settings, timed_out)

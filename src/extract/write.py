@@ -8,15 +8,16 @@ Output is deterministic: sorted keys, stable row order, no timestamps.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
-
+from .files import atomic_write, atomic_write_text
 from .models import Action, ActionsDocument, PageRecord
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 LIST_SEPARATOR = " | "
 
@@ -92,8 +93,10 @@ def page_rows(pages: Sequence[PageRecord]) -> list[dict]:
 
 
 def tables(actions: Sequence[Action], pages: Sequence[PageRecord],
-           review: Sequence[dict] = ()) -> dict[str, pd.DataFrame]:
+           review: Sequence[dict] = ()) -> "dict[str, pd.DataFrame]":
     """Every CSV table by file stem, with fixed column order."""
+    import pandas as pd  # imported when writing only: it dominates start-up time
+
     ordered = sort_actions(actions)
     frame = lambda rows, cols: pd.DataFrame(list(rows), columns=list(cols), dtype=object)  # noqa: E731
     return {
@@ -107,25 +110,8 @@ def tables(actions: Sequence[Action], pages: Sequence[PageRecord],
     }
 
 
-def csv_text(table: pd.DataFrame, fmt: CsvFormat) -> str:
+def csv_text(table: "pd.DataFrame", fmt: CsvFormat) -> str:
     return ("\ufeff" if fmt.bom else "") + table.to_csv(index=False, sep=fmt.delimiter, lineterminator="\n")
-
-
-def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
-    """Call `write(tmp)` on a temporary file beside `path`, then rename it over `path`."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        write(tmp)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
-
-
-def atomic_write_text(path: Path, text: str) -> None:
-    atomic_write(path, lambda tmp: tmp.write_text(text, encoding="utf-8", newline=""))
 
 
 def write_outputs(out_dir: Path, actions: Sequence[Action], pages: Sequence[PageRecord],
@@ -149,8 +135,10 @@ def write_outputs(out_dir: Path, actions: Sequence[Action], pages: Sequence[Page
     return written
 
 
-def _write_workbook(path: Path, all_tables: dict[str, pd.DataFrame]) -> None:
+def _write_workbook(path: Path, all_tables: "dict[str, pd.DataFrame]") -> None:
     """One sheet per table (needs the `xlsx` extra: openpyxl)."""
+    import pandas as pd
+
     with pd.ExcelWriter(path, engine="openpyxl") as book:
         for stem, table in all_tables.items():
             table.to_excel(book, sheet_name=stem, index=False)

@@ -42,3 +42,16 @@ def test_acceptance_thresholds(sample_result):
         assert not scores[field]["miss"], field
     for field in ("activities", "results"):
         assert len(scores[field]["ok"]) >= 14, field
+
+
+@pytest.mark.parametrize("truth_page", ACTION_PAGES, ids=lambda p: f"p{p['page']}")
+def test_canonical_codes_ids_and_cities_match_truth(sample_result, truth_page):
+    """Issue 3 end to end: normalised SDG codes (misprints corrected), recommendation ids, country."""
+    action = {a.source.page: a for a in sample_result.actions}[truth_page["page"]]
+    want = truth_page["action"]
+    assert [s.code for s in action.sdg_targets] == [s["code"] for s in want["sdg_targets"]]
+    assert [r.id for r in action.recommendations] == [r["id"] for r in want["recommendations"]]
+    assert action.country == want["country"]
+    misprinted = [s for s in want["sdg_targets"] if s["printed_code"] != s["code"]]
+    for s in misprinted:
+        assert any(s["printed_code"] in w and s["code"] in w for w in action.warnings)

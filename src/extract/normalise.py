@@ -279,6 +279,15 @@ def find_country(action: Action, cities: list[City], settings: MatchSettings) ->
 
 # --- Whole action ----------------------------------------------------------------------
 
+def prepare(settings: MatchSettings | None = None) -> None:
+    """Load the catalog and build the matchers now (before worker processes fork, so each
+    worker inherits them instead of rebuilding them for every file)."""
+    settings = settings or MatchSettings()
+    _sdg_choices(settings.sdg_use_aliases)
+    _recommendation_choices()
+    _gazetteer()
+
+
 def normalise_action(action: Action, settings: MatchSettings | None = None,
                      decisions: Decisions | None = None) -> Action:
     """A copy of `action` with canonical SDG targets, recommendations, cities and country."""

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from .cache import ResultCache
 from .decisions import Decisions
+from .normalise import prepare
 from .pipeline import FileResult, ProgressCallback, extract_file
 from .settings import Settings
 
@@ -126,6 +127,8 @@ def run_files(files: Sequence[Path], settings: Settings, decisions: Decisions | 
             pending.append(path)
     running: list[_Running] = []
     limit = worker_count(settings.run.workers)
+    if pending:
+        prepare(settings.match)
     while pending or running:
         while pending and len(running) < limit:
             running.append(_start(pending.pop(0), settings, decisions))

@@ -140,3 +140,15 @@ def test_header_wrapped_on_two_lines():
 def test_prefix_of_header_alone_is_not_a_header():
     words = words_at("RECOMMANDATIONS", 40, 600, 9) + words_at("Un texte courant", 40, 611, 9)
     assert find_headers(words_to_segments(words, 0.45, 1.2), [], S) == []
+
+
+def test_stacked_sections_stop_at_sdg_sidebar_on_the_right():
+    words = words_at("Le titre", 40, 40, 22)
+    for i, (head, text) in enumerate([("OBJECTIF", "Un objectif clair."),
+                                      ("ACTIVITES", "• Première activité ;"),
+                                      ("RESULTATS", "• Un résultat ;")]):
+        words += words_at(head, 40, 100 + 60 * i, 9, "Sans-Bold") + words_at(text, 150, 100 + 60 * i)
+    words += words_at("10.7", 420, 100, 9, "Sans-Bold") + words_at("Faciliter la migration", 420, 112, 8.4)
+    f = fields_of(page(words))
+    assert f.objective == "Un objectif clair."
+    assert f.sdg_targets == (("10.7", "Faciliter la migration"),)

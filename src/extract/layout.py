@@ -301,11 +301,12 @@ def block_zones(rows: Sequence[Sequence[Header]], words: Sequence[Word], page: P
         top = min(h.extent.top for h in row) - layout.bar_slack
         bottom = row_bottom(row, rows, page)
         row_words = [w for w in words if top <= w.yc < bottom]
-        if len(row) == 1 and row[0].bar is None:
-            header = row[0]
-            bounds = [(header.extent.x0 - layout.bar_slack, page.width)]
+        beside = [w.x0 for w in obstacles if top <= w.yc < bottom]
+        if len(row) == 1 and row[0].bar is None:  # a section whose text may run beside its header
+            ext = row[0].extent
+            right = min((x for x in beside if x > ext.x1), default=page.width + layout.bar_slack)
+            bounds = [(ext.x0 - layout.bar_slack, right - layout.bar_slack)]
         else:
-            beside = [w.x0 for w in obstacles if top <= w.yc < bottom]
             bounds = column_bounds(row, row_words, page, layout, beside)
         for header, (x0, x1) in zip(row, bounds):
             zones[header.kind] = Zone(x0, x1, top, bottom)

@@ -152,3 +152,17 @@ def test_stacked_sections_stop_at_sdg_sidebar_on_the_right():
     f = fields_of(page(words))
     assert f.objective == "Un objectif clair."
     assert f.sdg_targets == (("10.7", "Faciliter la migration"),)
+
+
+def test_goal_badge_of_a_right_sidebar_stays_out_of_the_last_column():
+    words = words_at("Le titre", 40, 40, 22)
+    for x, head in ((40, "OBJECTIF"), (170, "ACTIVITES"), (300, "RESULTATS")):
+        words += words_at(head, x, 100, 9, "Sans-Bold")
+    words += words_at("Un objectif.", 40, 115) + words_at("• Une activité ;", 170, 115)
+    result = words_at("• Un résultat ;", 300, 115)
+    badge_x = result[-1].x1 + 7  # closer to the column than to its own code: gutters cannot tell
+    words += result + words_at("8", badge_x, 117, 13, "Sans-Bold")
+    words += words_at("8.5", badge_x + 30, 115, 9, "Sans-Bold") + words_at("Plein emploi", badge_x + 30, 127, 8.4)
+    f = fields_of(page(words))
+    assert f.results == ("Un résultat",)
+    assert f.sdg_targets == (("8.5", "Plein emploi"),)

@@ -225,3 +225,23 @@ def test_rotated_sample_gives_the_same_actions(tmp_path):
         return data
     assert [content(a) for a in got.actions] == [content(a) for a in want.actions]
     assert [(p.page, p.status, p.reason) for p in got.pages] == [(p.page, p.status, p.reason) for p in want.pages]
+
+
+def test_letter_spaced_title_reads_as_words(tmp_path):
+    from fpdf import FPDF
+
+    from extract.read import pdf_to_pages
+
+    fonts = Path(__file__).parent / "synth" / "fonts"
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.add_font("S", "", str(fonts / "DejaVuSans.ttf"))
+    pdf.set_font("S", "", 24)
+    pdf.set_char_spacing(2.5)
+    pdf.text(20, 30, "TITRE ESPACÉ")
+    pdf.set_char_spacing(0)
+    pdf.set_font("S", "", 9)
+    pdf.text(20, 50, "un texte courant")
+    pdf.output(str(tmp_path / "tracked.pdf"))
+    [page] = list(pdf_to_pages(tmp_path / "tracked.pdf"))
+    assert [w.text for w in page.words] == ["TITRE", "ESPACÉ", "un", "texte", "courant"]

@@ -368,6 +368,13 @@ def sdg_anchors(segments: Iterable[Line], pattern: re.Pattern[str],
     return anchors
 
 
+def badges_of(anchors: Sequence[Word], words: Sequence[Word], layout: LayoutSettings) -> list[Word]:
+    """Goal badges: lone numbers just left of a code (they belong to the SDG list, not a column)."""
+    return [w for w in words if w.text.isdigit() for a in anchors
+            if 0 <= a.x0 - w.x1 <= layout.badge_reach_ratio * a.size
+            and abs(w.yc - a.yc) <= layout.badge_reach_ratio * a.size / 2]
+
+
 def assign_to_anchors(words: Sequence[Word], anchors: Sequence[Word],
                       layout: LayoutSettings) -> list[SdgItem]:
     """Each word goes to the lowest code above it whose left edge is at or left of the word's
@@ -417,7 +424,7 @@ def page_to_layout(page: PageContent, settings: Settings | None = None) -> PageL
     rows = header_rows(headers, layout.header_row_tolerance)
     pattern = re.compile(layout.sdg_code_pattern)
     anchors = sdg_anchors(segments, pattern, layout.sdg_code_prefixes)
-    zones = block_zones(rows, content, page, layout, anchors)
+    zones = block_zones(rows, content, page, layout, [*anchors, *badges_of(anchors, content, layout)])
     by_kind = {h.kind: h for h in headers}
 
     claimed: set[Word] = set()

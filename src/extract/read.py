@@ -278,6 +278,7 @@ def turn_box(box: Box, turn: int, width: float, height: float) -> Box:
 
 def _words(chars: list[dict[str, Any]], settings: ReadSettings) -> Iterator[Word]:
     for w in extract_words(chars, x_tolerance=settings.x_tolerance, y_tolerance=settings.y_tolerance,
+                           x_tolerance_ratio=settings.x_tolerance_ratio or None,
                            keep_blank_chars=False, extra_attrs=["fontname", "size"]):
         yield Word(text=w["text"], x0=float(w["x0"]), x1=float(w["x1"]), top=float(w["top"]),
                    bottom=float(w["bottom"]), size=round(float(w["size"]), 2),

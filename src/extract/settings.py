@@ -29,7 +29,10 @@ from .errors import SettingsError
 class ReadSettings:
     """How words are built from characters (passed to pdfplumber `extract_words`)."""
 
-    x_tolerance: float = 1.5  # max gap between two chars of one word, pt
+    x_tolerance: float = 1.5  # max gap between two chars of one word, pt (when the ratio is 0)
+    # Max gap between two chars of one word as a share of their size: letter-spaced titles
+    # (24 pt, +2.5 pt tracking) stay words, while a 9 pt word space (~0.26 em) still separates.
+    x_tolerance_ratio: float = 0.17
     y_tolerance: float = 2.0  # max baseline drift inside one word, pt
 
 
@@ -89,8 +92,9 @@ class LayoutSettings:
     column_gutter_min: float = 4.0
     # Words within this fraction of the title size belong to the title.
     title_size_tolerance: float = 0.08
-    # The title must be at least this many times the body text size.
-    title_min_ratio: float = 1.35
+    # The title must be at least this many times the body text size (designs shrink long titles
+    # to fit: 14 pt over 10.5 pt body seen in round trips).
+    title_min_ratio: float = 1.2
     # A subtitle is larger than body text by this ratio, or set in an italic font.
     subtitle_min_ratio: float = 1.12
     # Vertical gap (in line heights) that ends a title, subtitle, SDG item or band.
@@ -104,6 +108,8 @@ class LayoutSettings:
     # Printed SDG target codes: goal 1-17, a number or letter target.
     # The code may carry trailing punctuation ("10.7:", "10.7 –" is two words) which is not kept.
     sdg_code_pattern: str = r"^(?:1[0-7]|[1-9])\.(?:[1-9][0-9]?|[a-j])(?=[:.,;–—-]?$)"
+    # A lone number this many code sizes left of a code, on its level, is the goal's badge.
+    badge_reach_ratio: float = 4.0
     # Words that may precede a code on its line ("ODD 10.7", "SDG 10.7"), compared after folding.
     sdg_code_prefixes: tuple[str, ...] = ("ODD", "SDG", "ODS", "CIBLE", "TARGET", "CIBLE ODD",
                                           "SDG TARGET")

@@ -166,3 +166,30 @@ def test_goal_badge_of_a_right_sidebar_stays_out_of_the_last_column():
     f = fields_of(page(words))
     assert f.results == ("Un résultat",)
     assert f.sdg_targets == (("8.5", "Plein emploi"),)
+
+
+def test_number_in_last_column_near_a_right_sidebar_is_not_a_badge():
+    words = words_at("Le titre", 40, 40, 22)
+    for x, head in ((40, "OBJECTIF"), (170, "ACTIVITES"), (300, "RESULTATS")):
+        words += words_at(head, x, 100, 9, "Sans-Bold")
+    words += words_at("Un objectif.", 40, 115) + words_at("• Une activité ;", 170, 115)
+    result = words_at("• Élèves accueillis : 1 200", 300, 115)
+    code_x = result[-1].x1 + 12
+    words += result + words_at("8.5", code_x, 115, 9, "Sans-Bold") + words_at("Plein emploi", code_x, 127, 8.4)
+    f = fields_of(page(words))
+    assert f.results == ("Élèves accueillis : 1 200",)
+    assert f.sdg_targets == (("8.5", "Plein emploi"),)
+
+
+def test_last_column_ends_at_the_gutter_next_to_a_right_sidebar():
+    """Justified word gaps wider than the column gap must not be taken for the column's edge."""
+    words = words_at("Le titre", 40, 40, 22)
+    for x, head in ((40, "OBJECTIF"), (170, "ACTIVITES"), (300, "RESULTATS")):
+        words += words_at(head, x, 100, 9, "Sans-Bold")
+    words += words_at("Un objectif.", 40, 115) + words_at("• Une activité ;", 170, 115)
+    left = words_at("• Les capacités", 300, 115)
+    right = words_at("renforcées ;", left[-1].x1 + 14, 115)  # a stretched justified space
+    code_x = right[-1].x1 + 6
+    words += left + right + words_at("8.5", code_x, 115, 9, "Sans-Bold") + words_at("Plein emploi", code_x, 127, 8.4)
+    f = fields_of(page(words))
+    assert f.results == ("Les capacités renforcées",)

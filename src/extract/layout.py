@@ -246,35 +246,32 @@ def column_bounds(row: Sequence[Header], words: Sequence[Word], page: PageConten
     return bounds
 
 
-def _widest_middle(candidates: Sequence[tuple[float, float]]) -> float | None:
-    if not candidates:
-        return None
-    widest = max(candidates, key=lambda g: g[1] - g[0])
-    return (widest[0] + widest[1]) / 2
-
-
 def _outer_left(header: Header, empty, obstacles: Sequence[float], layout: LayoutSettings) -> float:
-    """First column's left: its bar, else the widest gutter between the nearest obstacle and it."""
+    """First column's left: its bar; else the first gutter after an obstacle on its left (the
+    SDG list's edge); else the widest gutter left of its header."""
     ext = header.extent
     if header.bar is not None:
         return ext.x0 - layout.bar_slack
-    floor = max((x for x in obstacles if x < ext.x0), default=0.0)
-    middle = _widest_middle([g for g in empty if g[0] >= floor and g[1] <= ext.x0 + layout.bar_slack])
-    return ext.x0 - layout.bar_slack if middle is None else middle
+    floor = max((x for x in obstacles if x < ext.x0), default=None)
+    before = [g for g in empty if g[1] <= ext.x0 + layout.bar_slack and (floor is None or g[0] >= floor)]
+    if not before:
+        return ext.x0 - layout.bar_slack
+    chosen = max(before, key=lambda g: g[1] - g[0]) if floor is None else before[0]
+    return (chosen[0] + chosen[1]) / 2
 
 
 def _outer_right(header: Header, empty, obstacles: Sequence[float], page: PageContent,
                  layout: LayoutSettings) -> float:
-    """Last column's right: its bar, else the widest gutter before an obstacle, else the page edge."""
+    """Last column's right: its bar; else the last gutter before an obstacle on its right (the
+    SDG list's edge: word gaps of justified text lie further left); else the page edge."""
     ext = header.extent
     if header.bar is not None:
         return ext.x1 + layout.bar_slack
     ceiling = min((x for x in obstacles if x > ext.x1), default=None)
     if ceiling is None:
         return page.width
-    middle = _widest_middle([g for g in empty if g[0] >= ext.x1 - layout.bar_slack
-                             and g[1] <= ceiling + layout.bar_slack])
-    return ceiling - layout.bar_slack if middle is None else middle
+    after = [g for g in empty if g[0] >= ext.x1 - layout.bar_slack and g[1] <= ceiling + layout.bar_slack]
+    return (after[-1][0] + after[-1][1]) / 2 if after else ceiling - layout.bar_slack
 
 
 def _between(left: Header, right: Header, empty, layout: LayoutSettings) -> float:
@@ -369,9 +366,10 @@ def sdg_anchors(segments: Iterable[Line], pattern: re.Pattern[str],
 
 
 def badges_of(anchors: Sequence[Word], words: Sequence[Word], layout: LayoutSettings) -> list[Word]:
-    """Goal badges: lone numbers just left of a code (they belong to the SDG list, not a column)."""
-    return [w for w in words if w.text.isdigit() for a in anchors
-            if 0 <= a.x0 - w.x1 <= layout.badge_reach_ratio * a.size
+    """Goal badges: the goal's number printed just left of its code, on its level."""
+    return [w for w in words for a in anchors
+            if w.text == a.text.split(".")[0]
+            and 0 <= a.x0 - w.x1 <= layout.badge_reach_ratio * a.size
             and abs(w.yc - a.yc) <= layout.badge_reach_ratio * a.size / 2]
 
 

@@ -154,11 +154,16 @@ def test_stacked_sections_stop_at_sdg_sidebar_on_the_right():
     assert f.sdg_targets == (("10.7", "Faciliter la migration"),)
 
 
-def test_goal_badge_of_a_right_sidebar_stays_out_of_the_last_column():
+def plain_sheet() -> list:
+    """Title and three plain bold headers at x 40/170/300, one line in the first two columns."""
     words = words_at("Le titre", 40, 40, 22)
     for x, head in ((40, "OBJECTIF"), (170, "ACTIVITES"), (300, "RESULTATS")):
         words += words_at(head, x, 100, 9, "Sans-Bold")
-    words += words_at("Un objectif.", 40, 115) + words_at("• Une activité ;", 170, 115)
+    return words + words_at("Un objectif.", 40, 115) + words_at("• Une activité ;", 170, 115)
+
+
+def test_goal_badge_of_a_right_sidebar_stays_out_of_the_last_column():
+    words = plain_sheet()
     result = words_at("• Un résultat ;", 300, 115)
     badge_x = result[-1].x1 + 7  # closer to the column than to its own code: gutters cannot tell
     words += result + words_at("8", badge_x, 117, 13, "Sans-Bold")
@@ -169,10 +174,7 @@ def test_goal_badge_of_a_right_sidebar_stays_out_of_the_last_column():
 
 
 def test_number_in_last_column_near_a_right_sidebar_is_not_a_badge():
-    words = words_at("Le titre", 40, 40, 22)
-    for x, head in ((40, "OBJECTIF"), (170, "ACTIVITES"), (300, "RESULTATS")):
-        words += words_at(head, x, 100, 9, "Sans-Bold")
-    words += words_at("Un objectif.", 40, 115) + words_at("• Une activité ;", 170, 115)
+    words = plain_sheet()
     result = words_at("• Élèves accueillis : 1 200", 300, 115)
     code_x = result[-1].x1 + 12
     words += result + words_at("8.5", code_x, 115, 9, "Sans-Bold") + words_at("Plein emploi", code_x, 127, 8.4)
@@ -183,10 +185,7 @@ def test_number_in_last_column_near_a_right_sidebar_is_not_a_badge():
 
 def test_last_column_ends_at_the_gutter_next_to_a_right_sidebar():
     """Justified word gaps wider than the column gap must not be taken for the column's edge."""
-    words = words_at("Le titre", 40, 40, 22)
-    for x, head in ((40, "OBJECTIF"), (170, "ACTIVITES"), (300, "RESULTATS")):
-        words += words_at(head, x, 100, 9, "Sans-Bold")
-    words += words_at("Un objectif.", 40, 115) + words_at("• Une activité ;", 170, 115)
+    words = plain_sheet()
     left = words_at("• Les capacités", 300, 115)
     right = words_at("renforcées ;", left[-1].x1 + 14, 115)  # a stretched justified space
     code_x = right[-1].x1 + 6

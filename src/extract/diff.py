@@ -517,7 +517,7 @@ def _show(value: Any) -> str:
 
 
 def _show_keyed_item(field_name: str, key: str, item: dict) -> str:
-    """A short rendering of a keyed item: "10.7 'label'", "participation", "Sfax (TN)"."""
+    """A short rendering of a keyed item: "10.7 'label'", "participation", "Lyon (FR)"."""
     value = str(item.get(key))
     if field_name == "cities" and item.get("country"):
         return f"{value} ({item['country']})"

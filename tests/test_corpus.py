@@ -7,7 +7,6 @@ the class its kind calls for.
 from __future__ import annotations
 
 import csv
-from pathlib import Path
 
 import pytest
 

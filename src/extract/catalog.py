@@ -9,29 +9,15 @@ The catalog is read once per process (`load_catalog` is cached) and is immutable
 from __future__ import annotations
 
 import csv
-import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .text import fold
+
 DATA_DIR = Path(__file__).parent / "data"
 LANGUAGES = ("fr", "en")
-_TATWEEL = "\u0640"
-# Letters that neither NFKC nor accent stripping split into ASCII.
-_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "ø": "o", "ł": "l", "đ": "d"})
-_NOT_WORD = re.compile(r"[^0-9a-z\u0600-\u06ff]+")
-
-
-def fold(text: str) -> str:
-    """Comparison key: NFKC, casefold, no accents or tatweel, every non-letter/digit run
-    (hyphens, apostrophes ’ ', punctuation, spaces) folded to one space, stripped."""
-    text = unicodedata.normalize("NFKC", text).casefold().replace(_TATWEEL, "")
-    text = unicodedata.normalize("NFD", text.translate(_LIGATURES))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return _NOT_WORD.sub(" ", text).strip()
-
-
 @dataclass(frozen=True)
 class Target:
     """One SDG target: code (`16.6`), goal number and official title per language."""

@@ -14,15 +14,23 @@ SOFT_HYPHEN = "\u00ad"
 HYPHENS = "-\u2010\u2011"
 
 _SPACES = re.compile(r"\s+")
-_NON_ALNUM = re.compile(r"[^A-Z0-9]+")
+
+
+_TATWEEL = "\u0640"
+# Letters that neither NFKC nor accent stripping split into ASCII.
+_FOLD_LETTERS = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "ø": "o", "ł": "l", "đ": "d"})
+_NOT_WORD = re.compile(r"[^0-9a-z\u0600-\u06ff]+")
 
 
 @lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """Uppercase ASCII letters and digits, accents dropped, punctuation as single spaces."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return _NON_ALNUM.sub(" ", stripped.upper()).strip()
+    """Comparison key, applied to both sides of every comparison: NFKC, casefold, no accents or
+    tatweel, every non-letter/digit run (hyphens, apostrophes ’ ', punctuation, spaces) folded
+    to one space, stripped."""
+    text = unicodedata.normalize("NFKC", text).casefold().replace(_TATWEEL, "")
+    text = unicodedata.normalize("NFD", text.translate(_FOLD_LETTERS))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return _NOT_WORD.sub(" ", text).strip()
 
 
 def fold_compact(text: str) -> str:

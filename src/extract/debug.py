@@ -16,7 +16,7 @@ from .errors import FileFailed, PageSkipped, UsageError
 from .geometry import Line
 from .layout import PageLayout, page_to_layout
 from .read import PageContent, UnreadablePage, pdf_to_pages
-from .segment import band_cells
+from .segment import band_cells, item_starts
 from .settings import Settings
 
 # Colour per block kind (RGBA); zones are drawn translucent, lines as outlines.
@@ -26,6 +26,7 @@ COLOURS = {
     "recommendations": (200, 160, 0), "header": (90, 90, 90),
 }
 ZONE_ALPHA = 40
+ITEM_PAD = 1.5  # points around each list item's frame, so it does not hide its lines
 DEFAULT_RESOLUTION = 110
 
 
@@ -47,7 +48,7 @@ def _draw_lines(image, lines: Iterable[Line], kind: str) -> None:
 
 
 def draw_layout(image, layout: PageLayout, settings: Settings) -> None:
-    """Zones of every block, each line, SDG codes and band cells, on a pdfplumber PageImage."""
+    """Zones of every block, each line, list items, SDG codes and band cells, on a PageImage."""
     blocks = [layout.title, *([layout.subtitle] if layout.subtitle else []), *layout.columns.values(),
               *([layout.band] if layout.band else [])]
     for block in blocks:
@@ -58,6 +59,14 @@ def draw_layout(image, layout: PageLayout, settings: Settings) -> None:
         _draw_lines(image, block.lines, block.kind)
         if block.header is not None:
             _draw_lines(image, [block.header.line], "header")
+    for kind in ("activities", "results"):
+        lines = layout.columns[kind].lines
+        starts = item_starts(lines, settings.segment, settings.layout.bar_slack) if lines else []
+        for start, end in zip(starts, [*starts[1:], len(lines)]):
+            item = lines[start:end]
+            image.draw_rect((min(l.x0 for l in item) - ITEM_PAD, item[0].top - ITEM_PAD,
+                             max(l.x1 for l in item) + ITEM_PAD, item[-1].bottom + ITEM_PAD),
+                            fill=(0, 0, 0, 0), stroke=COLOURS[kind], stroke_width=2)
     for item in layout.sdg_items:
         image.draw_rect((item.code.x0, item.code.top, item.code.x1, item.code.bottom),
                         fill=(*COLOURS["sdg"], 120), stroke=COLOURS["sdg"], stroke_width=2)

@@ -192,3 +192,13 @@ def test_last_column_ends_at_the_gutter_next_to_a_right_sidebar():
     words += left + right + words_at("8.5", code_x, 115, 9, "Sans-Bold") + words_at("Plein emploi", code_x, 127, 8.4)
     f = fields_of(page(words))
     assert f.results == ("Les capacités renforcées",)
+
+
+def test_title_shrunk_to_fit_is_still_the_title():
+    """Designs shrink long titles: 1.3 x the body size (14 pt over 10.5 pt seen in round trips)."""
+    words = words_at("Un titre long réduit pour tenir", 40, 40, 13.7, "Sans-Bold")
+    for x, head in ((40, "OBJECTIF"), (170, "ACTIVITES"), (300, "RESULTATS")):
+        words += words_at(head, x, 100, 10.5, "Sans-Bold")
+    words += paragraph(["Un objectif."], 40, 115, 10.5) + paragraph(["• Une activité ;"], 170, 115, 10.5)
+    words += paragraph(["• Un résultat ;"], 300, 115, 10.5)
+    assert fields_of(page(words)).title == "Un titre long réduit pour tenir"

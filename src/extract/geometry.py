@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from statistics import median
 
 
 @dataclass(frozen=True)
@@ -159,14 +158,6 @@ def gutters(spans: Iterable[tuple[float, float]], lo: float, hi: float, min_widt
     if hi - cursor >= min_width:
         result.append((cursor, hi))
     return [g for g in result if g[1] > g[0]]
-
-
-def typical_line_pitch(lines: Sequence[Line]) -> float:
-    """Median distance between consecutive line tops, or the line height for a single line."""
-    pitches = [b.top - a.top for a, b in zip(lines, lines[1:]) if b.top > a.top]
-    if pitches:
-        return median(pitches)
-    return lines[0].height * 1.2 if lines else 0.0
 
 
 def body_size(words: Sequence[Word]) -> float:

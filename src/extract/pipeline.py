@@ -5,7 +5,7 @@ Only wiring lives here; each stage is a pure function in its own module.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -110,11 +110,3 @@ def count_pages(path: Path) -> int:
             return len(pdf.pages)
     except Exception:  # bad files are reported by the extraction itself
         return 0
-
-
-def extract_files(files: Iterable[Path], settings: Settings | None = None,
-                  on_page: ProgressCallback | None = None,
-                  decisions: Decisions | None = None) -> Iterator[FileResult]:
-    """Extract each file in turn."""
-    for path in files:
-        yield extract_file(path, settings, on_page, decisions)

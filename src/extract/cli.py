@@ -12,13 +12,13 @@ import time
 from pathlib import Path
 
 from . import __version__
+from .cache import DEFAULT_CACHE_DIR
 from .errors import ExtractError, SettingsError, UsageError
 from .settings import Settings
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 DEFAULT_RAW = Path("raw")
 DEFAULT_OUT = Path("output")
-DEFAULT_CACHE_DIR = Path(".cache") / "brochure-extract"
 
 
 class Progress:

@@ -54,9 +54,15 @@ class FileResult:
     @classmethod
     def failed(cls, file: str, reason: str, kind: str) -> "FileResult":
         """A file that produced nothing: one failed row (page 0)."""
-        result = cls(file=file, failure=FileFailed(file, reason, kind))
-        result.pages.append(PageRecord(file=file, page=0, status="failed", reason=f"{kind}: {reason}"))
+        result = cls(file=file)
+        result.record_failure(FileFailed(file, reason, kind))
         return result
+
+    def record_failure(self, failure: FileFailed) -> None:
+        """Mark the file failed: pages already read stay, plus one failed row (page 0)."""
+        self.failure = failure
+        self.pages.append(PageRecord(file=self.file, page=0, status="failed",
+                                     reason=f"{failure.kind}: {failure.reason}"))
 
 
 def page_to_record(page: PageContent | UnreadablePage, source: Source, settings: Settings,
@@ -88,16 +94,14 @@ def extract_file(path: Path, settings: Settings | None = None,
             if on_page:
                 on_page(path.name, page.number)
     except FileFailed as failure:
-        result.failure = failure
+        result.record_failure(failure)
     except OSError as exc:
-        result.failure = FileFailed(path.name, f"cannot read file: {exc.strerror or exc}", "unreadable")
+        result.record_failure(FileFailed(path.name, f"cannot read file: {exc.strerror or exc}", "unreadable"))
     except MemoryError:
-        result.failure = FileFailed(path.name, "memory limit exceeded", "too-large")
+        result.record_failure(FileFailed(path.name, "memory limit exceeded", "too-large"))
     except Exception as exc:  # a parser crash mid-file: keep the pages already read
-        result.failure = FileFailed(path.name, f"parser error: {type(exc).__name__}: {exc}"[:200], "corrupt")
-    if result.failure is not None:
-        result.pages.append(PageRecord(file=path.name, page=0, status="failed",
-                                       reason=f"{result.failure.kind}: {result.failure.reason}"))
+        result.record_failure(FileFailed(path.name, f"parser error: {type(exc).__name__}: {exc}"[:200],
+                                         "corrupt"))
     return result
 
 

@@ -3,8 +3,9 @@
 Why a process per file: a PDF that hangs the parser, crashes it or balloons in memory (nested
 compression can expand a small file enormously) must not stop the batch or the machine. Each
 worker gets an address-space limit (`RunSettings.file_memory_mb`) and a wall-clock limit
-(`RunSettings.file_timeout_s`); a worker that exceeds either, or dies, becomes a `failed` row like
-any other bad file. Pages already extracted by other workers are never lost.
+(`RunSettings.file_timeout_s`) that restarts at every page finished, so a hang is caught while a
+long brochure making steady progress is not; a worker that exceeds either, or dies, becomes a
+`failed` row like any other bad file. Pages already extracted by other workers are never lost.
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ Measured, each in its own subprocess so that peak RSS belongs to one measurement
 Prints a Markdown table and PASS/FAIL per target and writes bench/results.json. Targets never make
 the process fail: the exit code is 0 unless the benchmark itself could not run.
 
-`--profile` instead runs cProfile on extract.pipeline.extract_file over the long brochure and
+`--profile` instead runs cProfile on extract.batch.pipeline.extract_file over the long brochure and
 prints the top functions by cumulative time, grouped by stage.
 """
 
@@ -43,14 +43,15 @@ RESULTS = BENCH / "results.json"
 # The word-building parameters of the pipeline (extract.settings.ReadSettings defaults).
 X_TOLERANCE, Y_TOLERANCE = 1.5, 2.0
 
-TARGET_RATIO_FLOOR = 1.3     # (b)/(a) wall time on the long brochure
-TARGET_SPEEDUP = 1.7         # (b)/(c) wall time on the batch, on >= 2 cores
-TARGET_CACHED_S = 1.0        # (d) wall time on the batch
-TARGET_RSS_GROWTH = 1.2      # peak RSS long / sample, workers=1
-TARGET_RSS_MB = 400.0        # peak RSS, workers=1
+TARGET_RATIO_FLOOR = 1.3  # (b)/(a) wall time on the long brochure
+TARGET_SPEEDUP = 1.7  # (b)/(c) wall time on the batch, on >= 2 cores
+TARGET_CACHED_S = 1.0  # (d) wall time on the batch
+TARGET_RSS_GROWTH = 1.2  # peak RSS long / sample, workers=1
+TARGET_RSS_MB = 400.0  # peak RSS, workers=1
 
 
 # --------------------------------------------------------------------------- the floor (child mode)
+
 
 def floor_main(files: list[str]) -> int:
     """(a): what the pipeline needs from pdfplumber, nothing more. Prints {"pages": n} as JSON."""
@@ -63,8 +64,11 @@ def floor_main(files: list[str]) -> int:
     for name in files:
         with pdfplumber.open(name) as pdf:
             for page in pdf.pages:
-                words += len(page.extract_words(extra_attrs=["fontname", "size"],
-                                                x_tolerance=X_TOLERANCE, y_tolerance=Y_TOLERANCE))
+                words += len(
+                    page.extract_words(
+                        extra_attrs=["fontname", "size"], x_tolerance=X_TOLERANCE, y_tolerance=Y_TOLERANCE
+                    )
+                )
                 rects += len(page.rects)
                 page.close()
                 pages += 1
@@ -73,6 +77,7 @@ def floor_main(files: list[str]) -> int:
 
 
 # --------------------------------------------------------------------------- inputs
+
 
 def page_count(path: Path) -> int:
     import pypdfium2 as pdfium  # a dependency of pdfplumber: no new requirement
@@ -126,6 +131,7 @@ def build_inputs(quick: bool) -> dict[str, list[Path]]:
 
 # --------------------------------------------------------------------------- measuring
 
+
 def _tree_rss_kb(root: int) -> int:
     """Sum of VmRSS of `root` and all its descendants, read from /proc (0 where unavailable)."""
     parents: dict[int, int] = {}
@@ -139,7 +145,7 @@ def _tree_rss_kb(root: int) -> int:
         try:
             with open(f"/proc/{entry}/stat", "rb") as handle:
                 stat = handle.read()
-            parents[int(entry)] = int(stat[stat.rindex(b")") + 2:].split()[1])
+            parents[int(entry)] = int(stat[stat.rindex(b")") + 2 :].split()[1])
         except (OSError, ValueError, IndexError):
             continue
     tree, frontier = {root}, [root]
@@ -179,8 +185,10 @@ def run_measured(cmd: list[str], cwd: Path) -> dict:
     sampler.start()
     out_chunks: list[bytes] = []
     err_chunks: list[bytes] = []
-    readers = [threading.Thread(target=lambda s=s, c=c: c.append(s.read()), daemon=True)
-               for s, c in ((proc.stdout, out_chunks), (proc.stderr, err_chunks))]
+    readers = [
+        threading.Thread(target=lambda s=s, c=c: c.append(s.read()), daemon=True)
+        for s, c in ((proc.stdout, out_chunks), (proc.stderr, err_chunks))
+    ]
     for reader in readers:
         reader.start()
     _, status, usage = os.wait4(proc.pid, 0)
@@ -212,8 +220,9 @@ def _rel(arg: str) -> str:
 
 
 def cli_options() -> set[str]:
-    help_text = subprocess.run([sys.executable, "-m", "extract", "extract", "--help"], cwd=ROOT,
-                               capture_output=True, text=True).stdout
+    help_text = subprocess.run(
+        [sys.executable, "-m", "extract", "extract", "--help"], cwd=ROOT, capture_output=True, text=True
+    ).stdout
     return {opt for opt in ("--workers", "--no-cache", "--cache-dir") if opt in help_text}
 
 
@@ -234,8 +243,7 @@ def settings_override(file_timeout_s: float) -> Path | None:
 SETTINGS_FILE: Path | None = None
 
 
-def extract_cmd(files: list[Path], out: Path, options: set[str], workers: int | None,
-                cache: Path | None) -> list[str]:
+def extract_cmd(files: list[Path], out: Path, options: set[str], workers: int | None, cache: Path | None) -> list[str]:
     cmd = [sys.executable, "-m", "extract", "extract", *map(str, files), "--out", str(out), "-q"]
     if SETTINGS_FILE is not None:
         cmd += ["--settings", str(SETTINGS_FILE)]
@@ -256,8 +264,9 @@ def count_actions(out: Path) -> int | None:
         return None
 
 
-def measure(label: str, cmd: list[str], pages: int, repeat: int, out: Path | None = None,
-            keep_out: bool = False) -> dict:
+def measure(
+    label: str, cmd: list[str], pages: int, repeat: int, out: Path | None = None, keep_out: bool = False
+) -> dict:
     """Best of `repeat` runs; `out` is emptied before each run unless `keep_out` (a re-run)."""
     best: dict | None = None
     for _ in range(repeat):
@@ -277,17 +286,20 @@ def measure(label: str, cmd: list[str], pages: int, repeat: int, out: Path | Non
         except (ValueError, IndexError):
             best["floor_counts"] = None
     if best["exit_code"] != 0:
-        print(f"  ! {label}: exit code {best['exit_code']}: {best['stderr'].strip()[-300:]}",
-              file=sys.stderr)
+        print(f"  ! {label}: exit code {best['exit_code']}: {best['stderr'].strip()[-300:]}", file=sys.stderr)
     if not best["stderr"].strip() or best["exit_code"] == 0:
         best.pop("stderr")
     best.pop("stdout")
-    print(f"  {label:<22} {best['wall_s']:8.2f} s wall {best['cpu_s']:8.2f} s CPU "
-          f"{best['peak_rss_mb']:7.1f} MB", file=sys.stderr, flush=True)
+    print(
+        f"  {label:<22} {best['wall_s']:8.2f} s wall {best['cpu_s']:8.2f} s CPU {best['peak_rss_mb']:7.1f} MB",
+        file=sys.stderr,
+        flush=True,
+    )
     return best
 
 
 # --------------------------------------------------------------------------- report
+
 
 def _ratio(num: float | None, den: float | None) -> float | None:
     if num is None or not den:
@@ -314,38 +326,73 @@ def targets(measurements: dict, derived: dict, cores: int, workers: int) -> list
     rows = []
 
     def add(name: str, value, limit: str, ok: bool | None, note: str = "") -> None:
-        rows.append({"target": name, "value": value, "limit": limit,
-                     "result": "n/a" if ok is None else ("PASS" if ok else "FAIL"), "note": note})
+        rows.append(
+            {
+                "target": name,
+                "value": value,
+                "limit": limit,
+                "result": "n/a" if ok is None else ("PASS" if ok else "FAIL"),
+                "note": note,
+            }
+        )
 
     long_ratio = derived.get("long", {}).get("ratio_b_over_a_wall")
-    add("(b)/(a) wall time, long brochure", long_ratio, f"<= {TARGET_RATIO_FLOOR}",
+    add(
+        "(b)/(a) wall time, long brochure",
+        long_ratio,
+        f"<= {TARGET_RATIO_FLOOR}",
         None if long_ratio is None else long_ratio <= TARGET_RATIO_FLOOR,
-        f"CPU-time ratio {derived.get('long', {}).get('ratio_b_over_a_cpu')}")
+        f"CPU-time ratio {derived.get('long', {}).get('ratio_b_over_a_cpu')}",
+    )
     speedup = derived.get("batch", {}).get("speedup_c_over_b")
     ok = None if speedup is None or cores < 2 or workers < 2 else speedup >= TARGET_SPEEDUP
-    add(f"(c) speed-up over (b), batch, {workers} workers", speedup, f">= {TARGET_SPEEDUP}x", ok,
-        f"{cores} cores" + ("" if cores >= 2 and workers >= 2 else "; needs >= 2 cores and workers"))
+    add(
+        f"(c) speed-up over (b), batch, {workers} workers",
+        speedup,
+        f">= {TARGET_SPEEDUP}x",
+        ok,
+        f"{cores} cores" + ("" if cores >= 2 and workers >= 2 else "; needs >= 2 cores and workers"),
+    )
     cached = measurements.get("batch", {}).get("cached")
     cached_s = cached["wall_s"] if cached else None
-    add("(d) cached re-run, batch, wall s", cached_s, f"< {TARGET_CACHED_S}",
-        None if cached_s is None else cached_s < TARGET_CACHED_S)
+    add(
+        "(d) cached re-run, batch, wall s",
+        cached_s,
+        f"< {TARGET_CACHED_S}",
+        None if cached_s is None else cached_s < TARGET_CACHED_S,
+    )
     s1 = measurements.get("sample", {}).get("workers1")
     l1 = measurements.get("long", {}).get("workers1")
     growth = _ratio(l1 and l1["peak_rss_mb"], s1 and s1["peak_rss_mb"])
-    add("peak RSS long / sample, workers=1", growth, f"<= {TARGET_RSS_GROWTH}",
+    add(
+        "peak RSS long / sample, workers=1",
+        growth,
+        f"<= {TARGET_RSS_GROWTH}",
         None if growth is None else growth <= TARGET_RSS_GROWTH,
-        "largest single process" + (f": {s1['peak_rss_mb']} -> {l1['peak_rss_mb']} MB" if s1 and l1 else ""))
+        "largest single process" + (f": {s1['peak_rss_mb']} -> {l1['peak_rss_mb']} MB" if s1 and l1 else ""),
+    )
     worst = max((m["peak_tree_rss_mb"] for m in (s1, l1) if m), default=None)
-    add("peak RSS, workers=1, whole process tree, MB", worst, f"< {TARGET_RSS_MB:.0f}",
-        None if worst is None else worst < TARGET_RSS_MB, "sample and long brochure")
+    add(
+        "peak RSS, workers=1, whole process tree, MB",
+        worst,
+        f"< {TARGET_RSS_MB:.0f}",
+        None if worst is None else worst < TARGET_RSS_MB,
+        "sample and long brochure",
+    )
     return rows
 
 
 def markdown(measurements: dict, derived: dict, inputs_info: dict, workers: int) -> str:
-    names = {"floor": "(a) floor: pdfplumber only", "workers1": "(b) --workers 1 --no-cache",
-             "workersN": f"(c) --workers {workers} --no-cache", "cached": "(d) cached re-run"}
-    lines = ["| input | measurement | wall s | CPU s | pages/s | peak RSS MB | tree RSS MB | vs floor | speed-up vs (b) |",
-             "|---|---|--:|--:|--:|--:|--:|--:|--:|"]
+    names = {
+        "floor": "(a) floor: pdfplumber only",
+        "workers1": "(b) --workers 1 --no-cache",
+        "workersN": f"(c) --workers {workers} --no-cache",
+        "cached": "(d) cached re-run",
+    }
+    lines = [
+        "| input | measurement | wall s | CPU s | pages/s | peak RSS MB | tree RSS MB | vs floor | speed-up vs (b) |",
+        "|---|---|--:|--:|--:|--:|--:|--:|--:|",
+    ]
     for name, m in measurements.items():
         info = inputs_info[name]
         label = f"{name} ({info['files']} file{'s' if info['files'] > 1 else ''}, {info['pages']} p.)"
@@ -359,9 +406,11 @@ def markdown(measurements: dict, derived: dict, inputs_info: dict, workers: int)
             if key in ("workersN", "cached") and m.get("workers1"):
                 speed = f"{m['workers1']['wall_s'] / r['wall_s']:.2f}x"
             flag = "" if r["exit_code"] == 0 else f" (exit {r['exit_code']})"
-            lines.append(f"| {label} | {names[key]}{flag} | {r['wall_s']:.2f} | {r['cpu_s']:.2f} | "
-                         f"{r['pages_per_s']} | {r['peak_rss_mb']:.0f} | {r['peak_tree_rss_mb']:.0f} | "
-                         f"{vs_floor} | {speed} |")
+            lines.append(
+                f"| {label} | {names[key]}{flag} | {r['wall_s']:.2f} | {r['cpu_s']:.2f} | "
+                f"{r['pages_per_s']} | {r['peak_rss_mb']:.0f} | {r['peak_tree_rss_mb']:.0f} | "
+                f"{vs_floor} | {speed} |"
+            )
     return "\n".join(lines)
 
 
@@ -374,8 +423,8 @@ def machine_info(workers: int) -> dict:
                 break
     except OSError:
         pass
-    import pdfplumber
     import pdfminer
+    import pdfplumber
 
     return {
         "cpu_model": cpu or platform.processor() or None,
@@ -391,13 +440,22 @@ def machine_info(workers: int) -> dict:
 
 # --------------------------------------------------------------------------- profile
 
-GROUPS = (("pdfminer parsing", "/pdfminer/"), ("pdfplumber word extraction", "/pdfplumber/"),
-          ("ours: read", "/extract/read.py"), ("ours: layout", "/extract/layout.py"),
-          ("ours: segment", "/extract/segment.py"), ("ours: validate/models", "/extract/validate.py"),
-          ("ours: validate/models", "/extract/models.py"), ("ours: normalise", "/extract/normalise.py"),
-          ("ours: normalise", "/extract/catalog.py"), ("ours: text/geometry", "/extract/text.py"),
-          ("ours: text/geometry", "/extract/geometry.py"), ("writing", "/extract/write.py"),
-          ("pydantic", "/pydantic"), ("rapidfuzz", "rapidfuzz"))
+GROUPS = (
+    ("pdfminer parsing", "/pdfminer/"),
+    ("pdfplumber word extraction", "/pdfplumber/"),
+    ("ours: read", "/extract/read.py"),
+    ("ours: layout", "/extract/layout.py"),
+    ("ours: segment", "/extract/segment.py"),
+    ("ours: validate/models", "/extract/validate.py"),
+    ("ours: validate/models", "/extract/models.py"),
+    ("ours: normalise", "/extract/normalise.py"),
+    ("ours: normalise", "/extract/catalog.py"),
+    ("ours: text/geometry", "/extract/text.py"),
+    ("ours: text/geometry", "/extract/geometry.py"),
+    ("writing", "/extract/write.py"),
+    ("pydantic", "/pydantic"),
+    ("rapidfuzz", "rapidfuzz"),
+)
 
 
 def _group(filename: str) -> str:
@@ -412,8 +470,8 @@ def profile_main(quick: bool) -> int:
     import io
     import pstats
 
-    from extract.pipeline import extract_file
-    from extract.run import run_extract  # noqa: F401  (imports outside the measured time)
+    from extract.batch.pipeline import extract_file
+    from extract.batch.run import run_extract  # noqa: F401  (imports outside the measured time)
 
     pages = 100 if quick else 500
     target = WORK / "long" / f"long-{pages}.pdf"
@@ -426,8 +484,10 @@ def profile_main(quick: bool) -> int:
     result = extract_file(target)
     profiler.disable()
     wall = time.perf_counter() - start
-    print(f"extract_file({target.name}): {len(result.pages)} pages, {len(result.actions)} actions, "
-          f"{wall:.1f} s under cProfile\n")
+    print(
+        f"extract_file({target.name}): {len(result.pages)} pages, {len(result.actions)} actions, "
+        f"{wall:.1f} s under cProfile\n"
+    )
     stats = pstats.Stats(profiler)
     total = stats.total_tt  # type: ignore[attr-defined]
     # self time per group: where the time is actually spent
@@ -450,16 +510,24 @@ def profile_main(quick: bool) -> int:
 
 # --------------------------------------------------------------------------- main
 
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="100-page brochure and 5 files, for development")
-    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1,
-                        help="workers for measurement (c) (default: CPU count)")
+    parser.add_argument(
+        "--workers", type=int, default=os.cpu_count() or 1, help="workers for measurement (c) (default: CPU count)"
+    )
     parser.add_argument("--repeat", type=int, default=1, help="runs per measurement, fastest kept (default 1)")
-    parser.add_argument("--file-timeout", type=float, default=3600.0, metavar="S",
-                        help="per-file time limit given to the CLI via --settings (default 3600 s)")
-    parser.add_argument("--profile", action="store_true",
-                        help="profile extract_file over the long brochure with cProfile instead")
+    parser.add_argument(
+        "--file-timeout",
+        type=float,
+        default=3600.0,
+        metavar="S",
+        help="per-file time limit given to the CLI via --settings (default 3600 s)",
+    )
+    parser.add_argument(
+        "--profile", action="store_true", help="profile extract_file over the long brochure with cProfile instead"
+    )
     parser.add_argument("--_floor", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args._floor:
@@ -470,32 +538,48 @@ def main(argv: list[str] | None = None) -> int:
     options = cli_options()
     missing = {"--workers", "--no-cache", "--cache-dir"} - options
     if missing:
-        print(f"note: `brochure-extract extract` has no {', '.join(sorted(missing))} yet: "
-              "(b) runs without them, (c)/(d) are skipped where they need them", file=sys.stderr)
+        print(
+            f"note: `brochure-extract extract` has no {', '.join(sorted(missing))} yet: "
+            "(b) runs without them, (c)/(d) are skipped where they need them",
+            file=sys.stderr,
+        )
     print("building inputs in bench/work/ ...", file=sys.stderr, flush=True)
     inputs = build_inputs(args.quick)
     global SETTINGS_FILE
     SETTINGS_FILE = settings_override(args.file_timeout)
-    info = {name: {"files": len(files), "pages": sum(page_count(f) for f in files),
-                   "files_list": [_rel(str(f)) for f in files] if len(files) == 1 else
-                   f"{_rel(str(files[0].parent))}/ ({len(files)} files)"}
-            for name, files in inputs.items()}
+    info = {
+        name: {
+            "files": len(files),
+            "pages": sum(page_count(f) for f in files),
+            "files_list": [_rel(str(f)) for f in files]
+            if len(files) == 1
+            else f"{_rel(str(files[0].parent))}/ ({len(files)} files)",
+        }
+        for name, files in inputs.items()
+    }
     machine = machine_info(args.workers)
     measurements: dict[str, dict] = {}
     for name, files in inputs.items():
         pages = info[name]["pages"]
         print(f"{name}: {len(files)} file(s), {pages} pages", file=sys.stderr, flush=True)
         m: dict[str, dict] = {}
-        m["floor"] = measure("(a) floor", [sys.executable, str(Path(__file__).resolve()), "--_floor",
-                                           *map(str, files)], pages, args.repeat)
+        m["floor"] = measure(
+            "(a) floor",
+            [sys.executable, str(Path(__file__).resolve()), "--_floor", *map(str, files)],
+            pages,
+            args.repeat,
+        )
         out = WORK / "out" / f"{name}-w1"
-        m["workers1"] = measure("(b) workers 1", extract_cmd(files, out, options, 1, None),
-                                pages, args.repeat, out)
+        m["workers1"] = measure("(b) workers 1", extract_cmd(files, out, options, 1, None), pages, args.repeat, out)
         if "--workers" in options:
             out = WORK / "out" / f"{name}-wN"
-            m["workersN"] = measure(f"(c) workers {args.workers}",
-                                    extract_cmd(files, out, options, args.workers, None),
-                                    pages, args.repeat, out)
+            m["workersN"] = measure(
+                f"(c) workers {args.workers}",
+                extract_cmd(files, out, options, args.workers, None),
+                pages,
+                args.repeat,
+                out,
+            )
         if name == "batch" and "--cache-dir" in options:
             cache = WORK / "cache"
             shutil.rmtree(cache, ignore_errors=True)
@@ -510,21 +594,26 @@ def main(argv: list[str] | None = None) -> int:
             m["cached"]["empty_out"] = measure("    cache, empty out", cmd, pages, 1, out)
             # context for (d): the interpreter start and imports alone, no work
             m["cached"]["startup_only"] = measure(
-                "    startup only", [sys.executable, "-c", "import extract.cli, extract.run"], 0, 1, None)
+                "    startup only", [sys.executable, "-c", "import extract.cli, extract.batch.run"], 0, 1, None
+            )
         measurements[name] = m
 
     derived = derive(measurements)
     rows = targets(measurements, derived, os.cpu_count() or 1, args.workers)
     table = markdown(measurements, derived, info, args.workers)
     print()
-    print(f"Machine: {machine['cpu_model']}, {machine['cores']} cores, Python {machine['python']}, "
-          f"{machine['date']}{' (quick)' if args.quick else ''}")
+    print(
+        f"Machine: {machine['cpu_model']}, {machine['cores']} cores, Python {machine['python']}, "
+        f"{machine['date']}{' (quick)' if args.quick else ''}"
+    )
     print()
     print(table)
     print()
     for row in rows:
-        print(f"{row['result']:<4}  {row['target']}: {row['value']} (target {row['limit']})"
-              + (f" — {row['note']}" if row["note"] else ""))
+        print(
+            f"{row['result']:<4}  {row['target']}: {row['value']} (target {row['limit']})"
+            + (f" — {row['note']}" if row["note"] else "")
+        )
     results = {
         "benchmark": "brochure-extract issue 7",
         "quick": args.quick,
@@ -539,8 +628,7 @@ def main(argv: list[str] | None = None) -> int:
     }
     # --quick is for development: its numbers must not replace the committed full results
     target = WORK / "results-quick.json" if args.quick else RESULTS
-    target.write_text(json.dumps(results, indent=2, sort_keys=True, ensure_ascii=False) + "\n",
-                      encoding="utf-8")
+    target.write_text(json.dumps(results, indent=2, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"\nwrote {_rel(str(target))}")
     return 0
 

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -10,10 +10,10 @@ SAMPLE_PDF = FIXTURES / "actions-ciblees-fr.pdf"
 SAMPLE_TRUTH = FIXTURES / "actions-ciblees-fr.truth.json"
 
 
-@lru_cache(maxsize=None)
+@cache
 def extracted(pdf: Path):
     """Extract a fixture once per test session (pure function of the file)."""
-    from extract.pipeline import extract_file
+    from extract.batch.pipeline import extract_file
 
     return extract_file(pdf)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from extract.geometry import Box, Word
-from extract.read import PageContent
+from extract.stages.read import PageContent
 
 CHAR_WIDTH_RATIO = 0.5  # average glyph width as a share of the font size
 SPACE_RATIO = 0.28
@@ -19,21 +19,35 @@ def words_at(text: str, x: float, top: float, size: float = 9.0, font: str = "Sa
     return words
 
 
-def paragraph(lines: list[str], x: float, top: float, size: float = 9.0, pitch: float | None = None,
-              font: str = "Sans") -> list[Word]:
+def paragraph(
+    lines: list[str], x: float, top: float, size: float = 9.0, pitch: float | None = None, font: str = "Sans"
+) -> list[Word]:
     pitch = pitch or size * 1.33
     return [w for i, line in enumerate(lines) for w in words_at(line, x, top + i * pitch, size, font)]
 
 
-def page(words: list[Word], boxes: list[Box] | None = None, width: float = 595.0,
-         height: float = 842.0, number: int = 1, images: int = 0) -> PageContent:
-    return PageContent(number=number, width=width, height=height, words=tuple(words),
-                       boxes=tuple(boxes or ()), char_count=sum(len(w.text) for w in words),
-                       image_count=images)
+def page(
+    words: list[Word],
+    boxes: list[Box] | None = None,
+    width: float = 595.0,
+    height: float = 842.0,
+    number: int = 1,
+    images: int = 0,
+) -> PageContent:
+    return PageContent(
+        number=number,
+        width=width,
+        height=height,
+        words=tuple(words),
+        boxes=tuple(boxes or ()),
+        char_count=sum(len(w.text) for w in words),
+        image_count=images,
+    )
 
 
-def action_sheet(bars: bool = True, reverse_stream: bool = False, sdg_left: bool = True,
-                 english: bool = False) -> PageContent:
+def action_sheet(
+    bars: bool = True, reverse_stream: bool = False, sdg_left: bool = True, english: bool = False
+) -> PageContent:
     """A minimal complete action sheet: title, subtitle, 2 SDG targets, 3 columns, band."""
     col_x = (200.0, 330.0, 460.0) if sdg_left else (40.0, 220.0, 400.0)
     sdg_x = 60.0 if sdg_left else 480.0
@@ -66,8 +80,10 @@ def action_sheet(bars: bool = True, reverse_stream: bool = False, sdg_left: bool
     if bars:
         boxes.append(Box(30, 570, 662, 679, True, False, (0.0, 0.4, 0.6)))
     body += paragraph(["Accès à l’éducation"], 40, 686, 8.8) + paragraph(["Accès à la santé"], 220, 686, 8.8)
-    boxes += [Box(30, 31.5, 683, 705, True, False, (0.0, 0.4, 0.6)),
-              Box(212, 213.5, 683, 705, True, False, (0.0, 0.4, 0.6))]
+    boxes += [
+        Box(30, 31.5, 683, 705, True, False, (0.0, 0.4, 0.6)),
+        Box(212, 213.5, 683, 705, True, False, (0.0, 0.4, 0.6)),
+    ]
     furniture = words_at("MIGRATION VILLE A VILLE EN MEDITERRANEE", 300, 22, 11.5, "Sans-Bold")
     furniture += words_at("3", 560, 806, 8)
     stream = words + (body + header_words if reverse_stream else header_words + body) + furniture

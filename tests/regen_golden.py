@@ -10,7 +10,7 @@ import json
 import shutil
 from pathlib import Path
 
-from extract.pipeline import extract_file
+from extract.batch.pipeline import extract_file
 
 FIXTURES = Path(__file__).parent / "fixtures"
 GOLDEN = Path(__file__).parent / "golden"

@@ -11,8 +11,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from extract.batch.pipeline import extract_file
 from extract.cli import main
-from extract.pipeline import extract_file
 from tests.conftest import FIXTURES, SAMPLE_PDF
 
 SAMPLE_BYTES = SAMPLE_PDF.read_bytes()
@@ -41,7 +41,7 @@ def accounted_for(result) -> None:
 @pytest.mark.parametrize("percent", CUT_PERCENTS)
 def test_truncated_sample(tmp_path, percent):
     path = tmp_path / f"cut{percent}.pdf"
-    path.write_bytes(SAMPLE_BYTES[:len(SAMPLE_BYTES) * percent // 100])
+    path.write_bytes(SAMPLE_BYTES[: len(SAMPLE_BYTES) * percent // 100])
     result = extract_file(path)
     accounted_for(result)
     if result.failure is not None:
@@ -49,8 +49,11 @@ def test_truncated_sample(tmp_path, percent):
 
 
 @settings(max_examples=FLIP_EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(flips=st.lists(st.tuples(st.integers(0, len(SAMPLE_BYTES) - 1), st.integers(1, 255)),
-                      min_size=1, max_size=MAX_FLIPS))
+@given(
+    flips=st.lists(
+        st.tuples(st.integers(0, len(SAMPLE_BYTES) - 1), st.integers(1, 255)), min_size=1, max_size=MAX_FLIPS
+    )
+)
 def test_random_byte_flips(tmp_path, flips):
     data = bytearray(SAMPLE_BYTES)
     for offset, mask in flips:
@@ -67,12 +70,12 @@ def encrypted_pdf(path: Path, user_password: str) -> Path:
     cannot be re-encrypted here; the corpus holds a real-world encrypted file as well."""
     fpdf = pytest.importorskip("fpdf")
     from fpdf.enums import EncryptionMethod
+
     pdf = fpdf.FPDF()
     pdf.add_page()
     pdf.set_font("helvetica", size=12)
     pdf.text(20, 30, "OBJECTIF ACTIVITES RESULTATS")
-    pdf.set_encryption(owner_password="owner", user_password=user_password,
-                       encryption_method=EncryptionMethod.AES_256)
+    pdf.set_encryption(owner_password="owner", user_password=user_password, encryption_method=EncryptionMethod.AES_256)
     pdf.output(str(path))
     return path
 
@@ -94,8 +97,9 @@ def test_real_encrypted_file(tmp_path):
     assert [p.reason.split(":")[0] for p in result.pages] == ["encrypted"]
 
 
-@pytest.mark.parametrize("content, kind", [(b"", "empty"), (b"Name,City\nA,B\n", "not-pdf"),
-                                           (b"\x89PNG\r\n\x1a\n" + b"\0" * 64, "not-pdf")])
+@pytest.mark.parametrize(
+    "content, kind", [(b"", "empty"), (b"Name,City\nA,B\n", "not-pdf"), (b"\x89PNG\r\n\x1a\n" + b"\0" * 64, "not-pdf")]
+)
 def test_empty_and_non_pdf(tmp_path, content, kind):
     path = tmp_path / "thing.pdf"
     path.write_bytes(content)
@@ -119,7 +123,7 @@ def test_mixed_batch_through_the_cli(tmp_path, capsys):
     bad = {
         "empty.pdf": b"",
         "notes.pdf": b"not a pdf at all",
-        "cut.pdf": SAMPLE_BYTES[:len(SAMPLE_BYTES) // 2],
+        "cut.pdf": SAMPLE_BYTES[: len(SAMPLE_BYTES) // 2],
         "sub/locked.pdf": (FIXTURES / "corpus" / "pypdf_crazyones-encrypted-256.pdf").read_bytes(),
     }
     for name, content in bad.items():
@@ -140,5 +144,4 @@ def test_mixed_batch_through_the_cli(tmp_path, capsys):
     assert all(r.split(",")[1] == "0" for r in failed)
     assert sum(r.startswith("good.pdf,") for r in rows) == SAMPLE_PAGES
     prefixes = {r.split(",")[0]: r.split(",")[3].split(":")[0] for r in failed}
-    assert prefixes == {"empty.pdf": "empty", "notes.pdf": "not-pdf", "cut.pdf": "corrupt",
-                        "locked.pdf": "encrypted"}
+    assert prefixes == {"empty.pdf": "empty", "notes.pdf": "not-pdf", "cut.pdf": "corrupt", "locked.pdf": "encrypted"}

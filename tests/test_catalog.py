@@ -7,13 +7,22 @@ import re
 import unicodedata
 from pathlib import Path
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extract.catalog import LANGUAGES, fold, load_catalog
 
 TRUTH = Path(__file__).parent / "fixtures" / "actions-ciblees-fr.truth.json"
-RECOMMENDATION_IDS = {"multilevel-governance", "welcoming-instruments", "education", "health",
-                      "labour-market", "urban-planning-housing", "participation", "anti-discrimination"}
+RECOMMENDATION_IDS = {
+    "multilevel-governance",
+    "welcoming-instruments",
+    "education",
+    "health",
+    "labour-market",
+    "urban-planning-housing",
+    "participation",
+    "anti-discrimination",
+}
 
 
 def truth_actions() -> list[dict]:

@@ -21,8 +21,17 @@ def sample_out(tmp_path_factory):
 
 def test_extract_writes_every_output(sample_out):
     names = {p.name for p in sample_out.iterdir()}
-    assert {"actions.json", "actions.schema.json", "actions.csv", "sdg_targets.csv", "activities.csv", "results.csv",
-            "recommendations.csv", "pages.csv", "review.csv"} <= names
+    assert {
+        "actions.json",
+        "actions.schema.json",
+        "actions.csv",
+        "sdg_targets.csv",
+        "activities.csv",
+        "results.csv",
+        "recommendations.csv",
+        "pages.csv",
+        "review.csv",
+    } <= names
     document = json.loads((sample_out / "actions.json").read_text(encoding="utf-8"))
     assert document["schema_version"] == 1 and len(document["actions"]) == 15
     pages = (sample_out / "pages.csv").read_text(encoding="utf-8").splitlines()

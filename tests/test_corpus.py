@@ -10,7 +10,7 @@ import csv
 
 import pytest
 
-from extract.pipeline import extract_file
+from extract.batch.pipeline import extract_file
 from tests.conftest import FIXTURES
 
 CORPUS = FIXTURES / "corpus"

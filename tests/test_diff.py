@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract.diff import (
+from extract.errors import ExtractError, UsageError
+from extract.tools.diff import (
     SIMILARITY_THRESHOLD,
     ActionsFileError,
     DiffReport,
@@ -18,14 +19,20 @@ from extract.diff import (
     diff_actions,
     load_actions,
 )
-from extract.errors import ExtractError, UsageError
 
 FILE = "actions-ciblees-fr.pdf"
 
 
 def sdg(code: str, label: str, status: str = "exact") -> dict:
-    return {"code": code, "goal": int(code.split(".")[0]), "label": label, "printed_code": code,
-            "printed_label": label, "score": 100.0, "status": status}
+    return {
+        "code": code,
+        "goal": int(code.split(".")[0]),
+        "label": label,
+        "printed_code": code,
+        "printed_label": label,
+        "score": 100.0,
+        "status": status,
+    }
 
 
 def action(page: int, title: str, *, file: str = FILE, topic: str | None = None) -> dict:
@@ -37,16 +44,23 @@ def action(page: int, title: str, *, file: str = FILE, topic: str | None = None)
         "language": "fr",
         "title": title,
         "subtitle": f"Sous-titre de {topic}",
-        "sdg_targets": [sdg("10.7", "Faciliter la migration"),
-                        sdg("16.6", "Institutions efficaces")],
+        "sdg_targets": [sdg("10.7", "Faciliter la migration"), sdg("16.6", "Institutions efficaces")],
         "objective": f"L'objectif du projet {topic} est de renforcer la coordination locale "
-                     f"entre les autorités et la société civile pour l'accueil des migrants.",
-        "activities": [f"Organiser des ateliers {topic}", f"Former les agents municipaux {topic}",
-                       f"Publier un guide {topic}"],
+        f"entre les autorités et la société civile pour l'accueil des migrants.",
+        "activities": [
+            f"Organiser des ateliers {topic}",
+            f"Former les agents municipaux {topic}",
+            f"Publier un guide {topic}",
+        ],
         "results": [f"Coordination améliorée {topic}", f"Agents formés {topic}"],
         "recommendations": [
-            {"id": "participation", "title": "Accès à la participation",
-             "printed": "Participation", "score": 98.0, "status": "exact"},
+            {
+                "id": "participation",
+                "title": "Accès à la participation",
+                "printed": "Participation",
+                "score": 98.0,
+                "status": "exact",
+            },
         ],
         "cities": [{"name": "Sfax", "country": "TN"}],
         "country": "TN",
@@ -64,8 +78,12 @@ def renumber(a: dict, page: int) -> dict:
 
 @pytest.fixture
 def edition() -> list[dict]:
-    return [action(3, "ACMALS"), action(4, "Femmes et migration"), action(5, "Lyon accueille"),
-            action(6, "Tanger solidaire")]
+    return [
+        action(3, "ACMALS"),
+        action(4, "Femmes et migration"),
+        action(5, "Lyon accueille"),
+        action(6, "Tanger solidaire"),
+    ]
 
 
 def only_change(report: DiffReport):
@@ -93,8 +111,7 @@ def test_edited_title_is_changed_not_removed_and_added(edition):
     new[1]["title"] = "Femmes, migration et emploi"
     change = only_change(diff_actions(edition, new))
     assert change.matched_by == "similarity"
-    assert change.changes == (
-        ValueChange("title", "Femmes et migration", "Femmes, migration et emploi"),)
+    assert change.changes == (ValueChange("title", "Femmes et migration", "Femmes, migration et emploi"),)
     text = diff_actions(edition, new).format_text()
     assert "~ changed: actions-ciblees-fr.pdf p.4 «Femmes, migration et emploi»" in text
     assert "title: 'Femmes et migration' -> 'Femmes, migration et emploi'" in text
@@ -159,8 +176,14 @@ def test_sdg_targets_compared_by_code(edition):
 def test_recommendations_compared_by_id(edition):
     new = copy.deepcopy(edition)
     new[1]["recommendations"].append(
-        {"id": "multilevel-governance", "title": "Gouvernance", "printed": "Gouvernance",
-         "score": 90.0, "status": "matched"})
+        {
+            "id": "multilevel-governance",
+            "title": "Gouvernance",
+            "printed": "Gouvernance",
+            "score": 90.0,
+            "status": "matched",
+        }
+    )
     (recs,) = only_change(diff_actions(edition, new)).changes
     assert recs.key == "id" and [r["id"] for r in recs.added] == ["multilevel-governance"]
 
@@ -173,8 +196,7 @@ def test_inserted_page_is_one_added_and_no_changed(edition):
     assert report.added[0].page == 5
     assert not report.changed and not report.removed
     assert [(m.old.page, m.new.page) for m in report.moved] == [(5, 6), (6, 7)]
-    assert report.format_text().startswith(
-        "+ added: actions-ciblees-fr.pdf p.5 «Nouvelle action à Beyrouth»\n")
+    assert report.format_text().startswith("+ added: actions-ciblees-fr.pdf p.5 «Nouvelle action à Beyrouth»\n")
     assert "> moved: actions-ciblees-fr.pdf p.5 -> p.6 «Lyon accueille»" in report.format_text()
 
 
@@ -230,16 +252,23 @@ def test_to_dict_is_deterministic_and_json_serialisable(edition):
     del new[4]
     reversed_new = list(reversed(new))
     first = json.dumps(diff_actions(edition, new).to_dict(), ensure_ascii=False)
-    again = json.dumps(diff_actions(list(reversed(edition)), reversed_new).to_dict(),
-                       ensure_ascii=False)
+    again = json.dumps(diff_actions(list(reversed(edition)), reversed_new).to_dict(), ensure_ascii=False)
     assert first == again
     data = json.loads(first)
     assert list(data) == ["equal", "summary", "added", "removed", "changed", "moved"]
     assert data["equal"] is False
     assert [c["title"] for c in data["changed"]] == ["ACMALS 2", "Femmes et migration"]
-    assert data["changed"][1]["changes"] == [{
-        "field": "activities", "kind": "list", "key": None, "added": ["Nouvelle activité"],
-        "removed": [], "changed": [], "reordered": False}]
+    assert data["changed"][1]["changes"] == [
+        {
+            "field": "activities",
+            "kind": "list",
+            "key": None,
+            "added": ["Nouvelle activité"],
+            "removed": [],
+            "changed": [],
+            "reordered": False,
+        }
+    ]
 
 
 def test_format_text_is_stable(edition):
@@ -249,14 +278,17 @@ def test_format_text_is_stable(edition):
     assert text == (
         "~ changed: actions-ciblees-fr.pdf p.3 «ACMALS»\n"
         "    subtitle: 'Sous-titre de ACMALS' -> None\n"
-        "0 added, 0 removed, 1 changed, 0 moved, 3 unchanged\n")
+        "0 added, 0 removed, 1 changed, 0 moved, 3 unchanged\n"
+    )
 
 
 @settings(max_examples=40, deadline=None)
 @given(position=st.integers(min_value=0, max_value=4), shuffle_seed=st.randoms())
 def test_insertion_anywhere_in_any_order_is_one_added(position, shuffle_seed):
-    old = [action(3 + i, title) for i, title in enumerate(
-        ["ACMALS", "Femmes et migration", "Lyon accueille", "Tanger solidaire"])]
+    old = [
+        action(3 + i, title)
+        for i, title in enumerate(["ACMALS", "Femmes et migration", "Lyon accueille", "Tanger solidaire"])
+    ]
     new = [renumber(a, a["source"]["page"] + (i >= position)) for i, a in enumerate(old)]
     new.append(action(3 + position, "Insérée"))
     shuffle_seed.shuffle(new)
@@ -276,6 +308,7 @@ def test_retitled_pairing_threshold():
 
 # ----------------------------------------------------------------------------- load_actions
 
+
 def write_document(path, actions, version=1):
     path.write_text(json.dumps({"schema_version": version, "actions": actions}), encoding="utf-8")
     return path
@@ -288,15 +321,18 @@ def test_load_actions_from_folder_or_file(tmp_path, edition):
     assert load_actions(str(file)) == edition
 
 
-@pytest.mark.parametrize("content, message", [
-    (None, "no such file"),
-    ("{not json", "invalid JSON"),
-    ("[]", "not an actions document"),
-    ('{"schema_version": 2, "actions": []}', "unsupported schema_version 2"),
-    ('{"actions": []}', "unsupported schema_version None"),
-    ('{"schema_version": 1}', "'actions' must be a list"),
-    ('{"schema_version": 1, "actions": [{"title": "x"}]}', "action #1: missing 'source.file'"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (None, "no such file"),
+        ("{not json", "invalid JSON"),
+        ("[]", "not an actions document"),
+        ('{"schema_version": 2, "actions": []}', "unsupported schema_version 2"),
+        ('{"actions": []}', "unsupported schema_version None"),
+        ('{"schema_version": 1}', "'actions' must be a list"),
+        ('{"schema_version": 1, "actions": [{"title": "x"}]}', "action #1: missing 'source.file'"),
+    ],
+)
 def test_load_actions_errors_name_the_file(tmp_path, content, message):
     file = tmp_path / "actions.json"
     if content is not None:

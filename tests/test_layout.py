@@ -4,9 +4,9 @@ import pytest
 
 from extract.errors import PageSkipped
 from extract.geometry import Box, gutters, words_to_lines, words_to_segments
-from extract.layout import find_headers, header_rows, is_furniture, page_to_layout
-from extract.segment import layout_to_fields
 from extract.settings import Settings
+from extract.stages.layout import find_headers, header_rows, is_furniture, page_to_layout
+from extract.stages.segment import layout_to_fields
 from tests.pages import action_sheet, page, paragraph, words_at
 
 S = Settings()
@@ -35,8 +35,10 @@ def test_title_subtitle_and_language():
 
 def test_sdg_codes_with_labels_badges_ignored():
     f = fields_of(action_sheet())
-    assert f.sdg_targets == (("10.7", "Faciliter la migration des personnes"),
-                             ("16.b", "Promouvoir des lois non discriminatoires"))
+    assert f.sdg_targets == (
+        ("10.7", "Faciliter la migration des personnes"),
+        ("16.b", "Promouvoir des lois non discriminatoires"),
+    )
 
 
 def test_sdg_list_on_top_with_labels_beside_codes():
@@ -88,9 +90,9 @@ def test_headers_in_rows():
 
 def test_stacked_sections_with_headers_beside_text():
     words = words_at("Le titre", 40, 40, 22)
-    for i, (head, text) in enumerate([("OBJECTIF", "Un objectif clair."),
-                                      ("ACTIVITES", "• Première activité ;"),
-                                      ("RESULTATS", "• Un résultat ;")]):
+    for i, (head, text) in enumerate(
+        [("OBJECTIF", "Un objectif clair."), ("ACTIVITES", "• Première activité ;"), ("RESULTATS", "• Un résultat ;")]
+    ):
         words += words_at(head, 40, 100 + 60 * i, 9, "Sans-Bold") + words_at(text, 150, 100 + 60 * i)
     f = fields_of(page(words))
     assert (f.objective, f.activities, f.results) == ("Un objectif clair.", ("Première activité",), ("Un résultat",))
@@ -112,11 +114,14 @@ def test_words_to_lines_groups_by_top():
     assert [l.text for l in words_to_lines(words, 0.45)] == ["a b", "c"]
 
 
-@pytest.mark.parametrize("line, code, label", [
-    ("ODD 10.7 – Faciliter la migration", "10.7", "Faciliter la migration"),
-    ("10.7: Faciliter la migration", "10.7", "Faciliter la migration"),
-    ("SDG 16.b Promote laws", "16.b", "Promote laws"),
-])
+@pytest.mark.parametrize(
+    "line, code, label",
+    [
+        ("ODD 10.7 – Faciliter la migration", "10.7", "Faciliter la migration"),
+        ("10.7: Faciliter la migration", "10.7", "Faciliter la migration"),
+        ("SDG 16.b Promote laws", "16.b", "Promote laws"),
+    ],
+)
 def test_sdg_code_with_prefix_or_punctuation(line, code, label):
     p = action_sheet(sdg_left=False)
     words = [w for w in p.words if not (150 <= w.top <= 170)] + words_at(line, 40, 160, 9)
@@ -132,9 +137,13 @@ def test_code_inside_column_text_is_not_an_sdg_target():
 
 
 def test_header_wrapped_on_two_lines():
-    words = words_at("RECOMMANDATIONS POLITIQUES", 40, 600, 9, "Sans-Bold") + words_at("MC2CM ABORDÉES", 40, 611, 9, "Sans-Bold")
+    words = words_at("RECOMMANDATIONS POLITIQUES", 40, 600, 9, "Sans-Bold") + words_at(
+        "MC2CM ABORDÉES", 40, 611, 9, "Sans-Bold"
+    )
     headers = find_headers(words_to_segments(words, 0.45, 1.2), [], S)
-    assert [(h.kind, h.line.text) for h in headers] == [("recommendations", "RECOMMANDATIONS POLITIQUES MC2CM ABORDÉES")]
+    assert [(h.kind, h.line.text) for h in headers] == [
+        ("recommendations", "RECOMMANDATIONS POLITIQUES MC2CM ABORDÉES")
+    ]
 
 
 def test_prefix_of_header_alone_is_not_a_header():
@@ -144,9 +153,9 @@ def test_prefix_of_header_alone_is_not_a_header():
 
 def test_stacked_sections_stop_at_sdg_sidebar_on_the_right():
     words = words_at("Le titre", 40, 40, 22)
-    for i, (head, text) in enumerate([("OBJECTIF", "Un objectif clair."),
-                                      ("ACTIVITES", "• Première activité ;"),
-                                      ("RESULTATS", "• Un résultat ;")]):
+    for i, (head, text) in enumerate(
+        [("OBJECTIF", "Un objectif clair."), ("ACTIVITES", "• Première activité ;"), ("RESULTATS", "• Un résultat ;")]
+    ):
         words += words_at(head, 40, 100 + 60 * i, 9, "Sans-Bold") + words_at(text, 150, 100 + 60 * i)
     words += words_at("10.7", 420, 100, 9, "Sans-Bold") + words_at("Faciliter la migration", 420, 112, 8.4)
     f = fields_of(page(words))

@@ -8,18 +8,42 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings, strategies as st
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 
 from extract.catalog import fold, load_catalog
 from extract.models import Action, Recommendation, SdgTarget, Source
-from extract.normalise import REVIEW_COLUMNS, normalise_action, review_rows
 from extract.settings import MatchSettings
+from extract.stages.normalise import REVIEW_COLUMNS, normalise_action, review_rows
 
 TRUTH = Path(__file__).parent / "fixtures" / "actions-ciblees-fr.truth.json"
 WITH_ALIASES = MatchSettings()
 OFFICIAL_ONLY = MatchSettings(sdg_use_aliases=False)
-LOREM = ("lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor "
-         "incididunt ut labore dolore magna aliqua enim minim veniam quis nostrud").split()
+LOREM = [
+    "lorem",
+    "ipsum",
+    "dolor",
+    "sit",
+    "amet",
+    "consectetur",
+    "adipiscing",
+    "elit",
+    "sed",
+    "do",
+    "eiusmod",
+    "tempor",
+    "incididunt",
+    "ut",
+    "labore",
+    "dolore",
+    "magna",
+    "aliqua",
+    "enim",
+    "minim",
+    "veniam",
+    "quis",
+    "nostrud",
+]
 PROPERTY = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -29,33 +53,57 @@ def truth_pages() -> list[tuple[int, dict]]:
 
 
 def sdg(code: str, label: str) -> SdgTarget:
-    return SdgTarget(code=code, label=label, printed_code=code, printed_label=label,
-                     score=0, status="unnormalised")
+    return SdgTarget(code=code, label=label, printed_code=code, printed_label=label, score=0, status="unnormalised")
 
 
 def rec(printed: str) -> Recommendation:
     return Recommendation(id=printed, title=printed, printed=printed, score=0, status="unnormalised")
 
 
-def action(*, targets=(), recommendations=(), language="fr", title="Titre", subtitle=None,
-           objective="Objectif.", activities=("Activité",), results=("Résultat",), page=1,
-           action_id="a") -> Action:
-    return Action(id=action_id, source=Source(file="sample.pdf", sha256="0" * 64, page=page),
-                  language=language, title=title, subtitle=subtitle, objective=objective,
-                  activities=list(activities), results=list(results),
-                  sdg_targets=[sdg(code, label) for code, label in targets],
-                  recommendations=[rec(title) for title in recommendations])
+def action(
+    *,
+    targets=(),
+    recommendations=(),
+    language="fr",
+    title="Titre",
+    subtitle=None,
+    objective="Objectif.",
+    activities=("Activité",),
+    results=("Résultat",),
+    page=1,
+    action_id="a",
+) -> Action:
+    return Action(
+        id=action_id,
+        source=Source(file="sample.pdf", sha256="0" * 64, page=page),
+        language=language,
+        title=title,
+        subtitle=subtitle,
+        objective=objective,
+        activities=list(activities),
+        results=list(results),
+        sdg_targets=[sdg(code, label) for code, label in targets],
+        recommendations=[rec(title) for title in recommendations],
+    )
 
 
 def from_truth(page: int, truth: dict) -> Action:
-    return action(targets=[(t["printed_code"], t["printed_label"]) for t in truth["sdg_targets"]],
-                  recommendations=[r["printed"] for r in truth["recommendations"]],
-                  language=truth["language"], title=truth["title"], subtitle=truth["subtitle"],
-                  objective=truth["objective"], activities=truth["activities"],
-                  results=truth["results"], page=page, action_id=truth["key"])
+    return action(
+        targets=[(t["printed_code"], t["printed_label"]) for t in truth["sdg_targets"]],
+        recommendations=[r["printed"] for r in truth["recommendations"]],
+        language=truth["language"],
+        title=truth["title"],
+        subtitle=truth["subtitle"],
+        objective=truth["objective"],
+        activities=truth["activities"],
+        results=truth["results"],
+        page=page,
+        action_id=truth["key"],
+    )
 
 
 # --- The sample brochure -----------------------------------------------------------------
+
 
 @pytest.mark.parametrize("match", [WITH_ALIASES, OFFICIAL_ONLY], ids=["aliases", "official-only"])
 @pytest.mark.parametrize("page,truth", truth_pages(), ids=lambda v: str(v) if isinstance(v, int) else "")
@@ -73,10 +121,12 @@ def test_truth_codes_and_recommendation_ids(page, truth, match):
 
 @pytest.mark.parametrize("match", [WITH_ALIASES, OFFICIAL_ONLY], ids=["aliases", "official-only"])
 def test_wrong_printed_codes_are_corrected_with_a_warning_naming_both(match):
-    wrong = [(page, t) for page, truth in truth_pages() for t in truth["sdg_targets"]
-             if t["printed_code"] != t["code"]]
+    wrong = [(page, t) for page, truth in truth_pages() for t in truth["sdg_targets"] if t["printed_code"] != t["code"]]
     assert {(t["printed_code"], t["code"]) for _, t in wrong} == {
-        ("16.16", "16.6"), ("17.19", "17.9"), ("17.8", "17.18")}
+        ("16.16", "16.6"),
+        ("17.19", "17.9"),
+        ("17.8", "17.18"),
+    }
     for _, t in wrong:
         result = normalise_action(action(targets=[(t["printed_code"], t["printed_label"])]), match)
         target = result.sdg_targets[0]
@@ -102,10 +152,16 @@ def test_output_is_deterministic_and_scores_rounded():
 
 # --- Labels in the page language, review and edge cases -----------------------------------
 
+
 def test_labels_and_titles_follow_the_action_language():
     catalog = load_catalog()
-    en = normalise_action(action(language="en", targets=[("10.7", "Faciliter la migration des personnes")],
-                                 recommendations=["Accès à la santé"]))
+    en = normalise_action(
+        action(
+            language="en",
+            targets=[("10.7", "Faciliter la migration des personnes")],
+            recommendations=["Accès à la santé"],
+        )
+    )
     assert en.sdg_targets[0].label == catalog.targets["10.7"].titles["en"]
     assert en.recommendations[0].title == catalog.recommendation_titles["health"]["en"]
 
@@ -114,15 +170,28 @@ def test_unknown_code_with_unrelated_label_goes_to_review_keeping_printed_values
     result = normalise_action(action(targets=[("16.16", "Lorem ipsum dolor sit amet")]))
     target = result.sdg_targets[0]
     assert (target.code, target.label, target.goal, target.status, target.score) == (
-        "16.16", "Lorem ipsum dolor sit amet", 16, "review", 0)
+        "16.16",
+        "Lorem ipsum dolor sit amet",
+        16,
+        "review",
+        0,
+    )
     assert any("16.16" in w and "review" in w for w in result.warnings)
 
 
 def test_review_rows_list_review_and_corrected_items_in_order():
-    first = normalise_action(action(action_id="b", page=2, targets=[
-        ("10.7", "Faciliter la migration des personnes"), ("17.19", "Lorem ipsum dolor"),
-        ("17.8", "Améliorer le renforcement des capacités à travers des données de haute qualité")],
-        recommendations=["Accès à la santé", "Vivre ensemble au quotidien"]))
+    first = normalise_action(
+        action(
+            action_id="b",
+            page=2,
+            targets=[
+                ("10.7", "Faciliter la migration des personnes"),
+                ("17.19", "Lorem ipsum dolor"),
+                ("17.8", "Améliorer le renforcement des capacités à travers des données de haute qualité"),
+            ],
+            recommendations=["Accès à la santé", "Vivre ensemble au quotidien"],
+        )
+    )
     second = normalise_action(action(action_id="a", page=1, targets=[("99.9", "Quis nostrud")]))
     rows = review_rows([first, second])
     assert all(tuple(row) == REVIEW_COLUMNS for row in rows)
@@ -130,18 +199,27 @@ def test_review_rows_list_review_and_corrected_items_in_order():
         ("a", "sdg", "99.9", "review", "99.9"),
         ("b", "sdg", "17.19", "review", "17.19"),
         ("b", "sdg", "17.8", "corrected", "17.18"),
-        ("b", "recommendation", "", "review", first.recommendations[1].id)]
+        ("b", "recommendation", "", "review", first.recommendations[1].id),
+    ]
     assert rows[2]["candidates"].startswith("17.18:") and rows[2]["candidates"].count(" | ") == 2
     assert review_rows([second, first]) == rows
 
 
 # --- Cities and countries ---------------------------------------------------------------
 
+
 def test_cities_match_on_word_boundaries_in_order_without_repeats():
-    result = normalise_action(action(title="Tunisie : projet", subtitle="À Sousse et Tunis",
-                                     objective="Échanges avec Sousse, Wien et Séville."))
+    result = normalise_action(
+        action(
+            title="Tunisie : projet", subtitle="À Sousse et Tunis", objective="Échanges avec Sousse, Wien et Séville."
+        )
+    )
     assert [(c.name, c.country) for c in result.cities] == [
-        ("Sousse", "TN"), ("Tunis", "TN"), ("Vienna", "AT"), ("Seville", "ES")]
+        ("Sousse", "TN"),
+        ("Tunis", "TN"),
+        ("Vienna", "AT"),
+        ("Seville", "ES"),
+    ]
     assert result.country == "TN"
 
 
@@ -152,6 +230,7 @@ def test_country_named_in_text_when_no_city():
 
 
 # --- Perturbed canonical values still match ------------------------------------------------
+
 
 def strip_accents(text: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
@@ -192,9 +271,14 @@ def swap_words(text: str, rng: random.Random) -> str:
     return " ".join(words)
 
 
-PERTURBATIONS = {"typo": typo, "plural": plural_flip, "swap": swap_words,
-                 "accents": lambda t, _: strip_accents(t), "upper": lambda t, _: t.upper(),
-                 "lower": lambda t, _: t.lower()}
+PERTURBATIONS = {
+    "typo": typo,
+    "plural": plural_flip,
+    "swap": swap_words,
+    "accents": lambda t, _: strip_accents(t),
+    "upper": lambda t, _: t.upper(),
+    "lower": lambda t, _: t.lower(),
+}
 
 
 def perturb(text: str, names: list[str], seed: int) -> str:
@@ -240,7 +324,9 @@ def test_perturbed_recommendation_title_gets_its_id(item, names, seed):
 SDG_WORDS = {word for label in load_catalog().sdg_labels for word in label.folded.split()}
 unrelated_words = st.lists(
     st.one_of(st.sampled_from(LOREM), st.text(alphabet="abcdefghijklmnopqrstuvwxyzéèàç", min_size=2, max_size=12)),
-    min_size=1, max_size=8).map(" ".join)
+    min_size=1,
+    max_size=8,
+).map(" ".join)
 codes = st.sampled_from(sorted(load_catalog().targets))
 
 

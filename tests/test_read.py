@@ -8,8 +8,17 @@ from pathlib import Path
 import pytest
 
 from extract.errors import FileFailed
-from extract.read import (QUARTER_TURNS, check_pdf_file, char_turn, classify_open_error,
-                          exception_chain, page_turn, pdf_to_pages, turn_point, turned_size)
+from extract.stages.read import (
+    QUARTER_TURNS,
+    char_turn,
+    check_pdf_file,
+    classify_open_error,
+    exception_chain,
+    page_turn,
+    pdf_to_pages,
+    turn_point,
+    turned_size,
+)
 from tests.conftest import FIXTURES, SAMPLE_PDF, extracted
 
 CORPUS = FIXTURES / "corpus"
@@ -27,14 +36,15 @@ def with_rotate(data: bytes, degrees: int | list[int]) -> bytes:
     """A classic-xref PDF with `/Rotate` added to every page (a list: one value per page, cycled),
     its cross-reference table rebuilt."""
     cycle = [degrees] if isinstance(degrees, int) else degrees
-    body = data[:data.rindex(b"\nxref") + 1]
-    counter = iter(range(10 ** 6))
+    body = data[: data.rindex(b"\nxref") + 1]
+    counter = iter(range(10**6))
     body = _PAGE_TYPE.sub(lambda m: m.group(0) + b" /Rotate %d" % cycle[next(counter) % len(cycle)], body)
     offsets = {int(m.group(1)): m.start() for m in _OBJECT.finditer(body)}
     size = max(offsets) + 1
     rows = [b"0000000000 65535 f \n"] + [
-        (b"%010d 00000 n \n" % offsets[i]) if i in offsets else b"0000000000 65535 f \n" for i in range(1, size)]
-    trailer = data[data.rindex(b"trailer"):data.rindex(b"startxref")]
+        (b"%010d 00000 n \n" % offsets[i]) if i in offsets else b"0000000000 65535 f \n" for i in range(1, size)
+    ]
+    trailer = data[data.rindex(b"trailer") : data.rindex(b"startxref")]
     trailer = re.sub(rb"/Size\s+\d+", b"/Size %d" % size, trailer)
     return body + b"xref\n0 %d\n" % size + b"".join(rows) + trailer + b"startxref\n%d\n%%%%EOF\n" % len(body)
 
@@ -59,17 +69,23 @@ def small_sheet_pdf() -> bytes:
 
 
 def words_of(path: Path) -> list[list[tuple]]:
-    return [[(w.text, round(w.x0, POSITION_DIGITS), round(w.top, POSITION_DIGITS), w.size) for w in p.words]
-            for p in pdf_to_pages(path)]
+    return [
+        [(w.text, round(w.x0, POSITION_DIGITS), round(w.top, POSITION_DIGITS), w.size) for w in p.words]
+        for p in pdf_to_pages(path)
+    ]
 
 
 # --- check_pdf_file ------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("content, kind", [
-    (b"", "empty"),
-    (b"hello, I am text", "not-pdf"),
-    (b"<html><body>the header comes too late</body></html>" + b" " * 2000 + b"%PDF-1.4", "not-pdf"),
-])
+
+@pytest.mark.parametrize(
+    "content, kind",
+    [
+        (b"", "empty"),
+        (b"hello, I am text", "not-pdf"),
+        (b"<html><body>the header comes too late</body></html>" + b" " * 2000 + b"%PDF-1.4", "not-pdf"),
+    ],
+)
 def test_check_pdf_file_rejects(tmp_path, content, kind):
     path = tmp_path / "x.pdf"
     path.write_bytes(content)
@@ -94,6 +110,7 @@ def test_check_pdf_file_missing_and_folder(tmp_path):
 
 
 # --- classify_open_error -------------------------------------------------------------------------
+
 
 class PDFPasswordIncorrect(Exception):
     pass
@@ -136,13 +153,16 @@ def test_exception_chain_follows_cause_and_args_not_context():
     assert exception_chain(wrapped) == [wrapped, inner]
 
 
-@pytest.mark.parametrize("name, kind", [
-    ("pypdf_crazyones-encrypted-256.pdf", "encrypted"),
-    ("qpdf_issue-149.pdf", "corrupt"),
-    ("pdfjs_poppler-742-0-fuzzed.pdf", "corrupt"),
-    ("pdfjs_issue9105_other.pdf", "corrupt"),
-    ("pdfjs_prefilled_f1040.pdf", "no-pages"),
-])
+@pytest.mark.parametrize(
+    "name, kind",
+    [
+        ("pypdf_crazyones-encrypted-256.pdf", "encrypted"),
+        ("qpdf_issue-149.pdf", "corrupt"),
+        ("pdfjs_poppler-742-0-fuzzed.pdf", "corrupt"),
+        ("pdfjs_issue9105_other.pdf", "corrupt"),
+        ("pdfjs_prefilled_f1040.pdf", "no-pages"),
+    ],
+)
 def test_real_bad_files_raise_a_classified_failure(name, kind):
     with pytest.raises(FileFailed) as info:
         list(pdf_to_pages(CORPUS / name))
@@ -151,9 +171,16 @@ def test_real_bad_files_raise_a_classified_failure(name, kind):
 
 # --- rotation ------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("matrix, turn", [
-    ((1, 0, 0, 1, 0, 0), 0), ((0, -1, 1, 0, 0, 0), 1), ((-1, 0, 0, -1, 0, 0), 2), ((0, 1, -1, 0, 0, 0), 3),
-])
+
+@pytest.mark.parametrize(
+    "matrix, turn",
+    [
+        ((1, 0, 0, 1, 0, 0), 0),
+        ((0, -1, 1, 0, 0, 0), 1),
+        ((-1, 0, 0, -1, 0, 0), 2),
+        ((0, 1, -1, 0, 0, 0), 3),
+    ],
+)
 def test_char_turn(matrix, turn):
     assert char_turn(matrix) == turn
 
@@ -161,6 +188,7 @@ def test_char_turn(matrix, turn):
 def test_page_turn_is_the_majority_and_prefers_upright_on_ties():
     def chars(turn_matrix, n):
         return [{"text": "a", "matrix": turn_matrix}] * n
+
     down, upright = (0, -1, 1, 0, 0, 0), (1, 0, 0, 1, 0, 0)
     assert page_turn(chars(down, 5) + chars(upright, 2)) == 1
     assert page_turn(chars(down, 2) + chars(upright, 2)) == 0
@@ -181,6 +209,7 @@ def test_pdfplumber_applies_rotate_so_text_comes_sideways():
     """Why read.py turns pages: pdfplumber gives display coordinates, text drawn upright then
     rotated by /Rotate 90 is vertical there. read.py must undo it."""
     import pdfplumber
+
     with pdfplumber.open(CORPUS / "pdfjs_hello_world_rotated.pdf") as pdf:
         page = pdf.pages[0]
         assert page.rotation == 90 and page.width > page.height
@@ -207,15 +236,19 @@ def test_rotated_page_reads_like_the_upright_one(tmp_path, degrees):
     assert (got.width, got.height) == (want.width, want.height) == (595, 842)
     assert words_of(rotated) == words_of(upright)
     assert [w.text for w in got.words][:3] == ["Titre", "de", "l'action"]
-    assert [(round(b.x0), round(b.top), round(b.x1), round(b.bottom)) for b in got.boxes] == \
-        [(round(b.x0), round(b.top), round(b.x1), round(b.bottom)) for b in want.boxes] == [(40, 200, 555, 216)]
+    assert (
+        [(round(b.x0), round(b.top), round(b.x1), round(b.bottom)) for b in got.boxes]
+        == [(round(b.x0), round(b.top), round(b.x1), round(b.bottom)) for b in want.boxes]
+        == [(40, 200, 555, 216)]
+    )
 
 
 def test_rotated_sample_gives_the_same_actions(tmp_path):
     """Every page of the sample given a /Rotate (90, 180, 270, 0 in turn): same 15 actions."""
     rotated = tmp_path / SAMPLE_PDF.name
     rotated.write_bytes(with_rotate(SAMPLE_PDF.read_bytes(), [90, 180, 270, 0]))
-    from extract.pipeline import extract_file
+    from extract.batch.pipeline import extract_file
+
     got, want = extract_file(rotated), extracted(SAMPLE_PDF)
     assert got.failure is None and len(got.actions) == len(want.actions) == 15
 
@@ -223,6 +256,7 @@ def test_rotated_sample_gives_the_same_actions(tmp_path):
         data = action.model_dump()
         data["source"].pop("sha256")
         return data
+
     assert [content(a) for a in got.actions] == [content(a) for a in want.actions]
     assert [(p.page, p.status, p.reason) for p in got.pages] == [(p.page, p.status, p.reason) for p in want.pages]
 
@@ -230,7 +264,7 @@ def test_rotated_sample_gives_the_same_actions(tmp_path):
 def test_letter_spaced_title_reads_as_words(tmp_path):
     from fpdf import FPDF
 
-    from extract.read import pdf_to_pages
+    from extract.stages.read import pdf_to_pages
 
     fonts = Path(__file__).parent / "synth" / "fonts"
     pdf = FPDF()

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 
-from extract.debug import debug_page
-from extract.pipeline import extract_file
+from extract.batch.pipeline import extract_file
+from extract.tools.debug import debug_page
 from tests.synth import FIXED_RECORDS, action_records, designs, expected_fields, fits, named_designs, render_pdf
 
 DESIGNS = named_designs()
@@ -70,8 +70,9 @@ def test_matrix_covers_every_named_design():
     assert {d for d, _ in CASES} == set(DESIGNS)
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-                                                                  HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
 @given(record=action_records(), design=designs())
 def test_random_round_trip(record, design, tmp_path):
     assume(fits(record, design))

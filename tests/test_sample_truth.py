@@ -24,8 +24,9 @@ def test_action_field_matches_truth(sample_result, truth_page, field):
 @pytest.mark.parametrize("truth_page", ACTION_PAGES, ids=lambda p: f"p{p['page']}")
 def test_sdg_printed_labels_match_truth(sample_result, truth_page):
     action = {a.source.page: a for a in sample_result.actions}[truth_page["page"]]
-    assert [s.printed_label for s in action.sdg_targets] == \
-        [s["printed_label"] for s in truth_page["action"]["sdg_targets"]]
+    assert [s.printed_label for s in action.sdg_targets] == [
+        s["printed_label"] for s in truth_page["action"]["sdg_targets"]
+    ]
 
 
 @pytest.mark.parametrize("truth_page", OTHER_PAGES, ids=lambda p: f"p{p['page']}-{p['kind']}")

@@ -27,15 +27,29 @@ def sample_document() -> dict:
         language="fr",
         title="ACMALS",
         subtitle="Améliorer la coordination de la migration à Sfax",
-        sdg_targets=[SdgTarget(code="10.7", goal=10, label="Faciliter la migration",
-                               printed_code="10.7", printed_label="Faciliter la migration",
-                               score=100, status="exact")],
+        sdg_targets=[
+            SdgTarget(
+                code="10.7",
+                goal=10,
+                label="Faciliter la migration",
+                printed_code="10.7",
+                printed_label="Faciliter la migration",
+                score=100,
+                status="exact",
+            )
+        ],
         objective="Mettre en place des mécanismes de coordination.",
         activities=["Organiser 3 formations", "Réaliser des visites d’échanges"],
         results=["Acteurs locaux formés"],
-        recommendations=[Recommendation(id="participation", title="Accès à la participation",
-                                        printed="Participation sociale", score=88.5,
-                                        status="matched")],
+        recommendations=[
+            Recommendation(
+                id="participation",
+                title="Accès à la participation",
+                printed="Participation sociale",
+                score=88.5,
+                status="matched",
+            )
+        ],
         cities=[City(name="Sfax", country="TN")],
         country="TN",
     )

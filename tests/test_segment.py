@@ -3,8 +3,8 @@
 import pytest
 
 from extract.geometry import words_to_lines
-from extract.segment import is_bullet, join_lines, lines_to_items, page_lexicon
 from extract.settings import SegmentSettings
+from extract.stages.segment import is_bullet, join_lines, lines_to_items, page_lexicon
 from extract.text import clean, fold, strip_item_end
 from tests.pages import paragraph, words_at
 
@@ -16,15 +16,18 @@ def lines(words):
     return words_to_lines(words, 0.45)
 
 
-@pytest.mark.parametrize("texts, expected", [
-    (["une coordina-", "tion locale"], "une coordination locale"),
-    (["le vivre-", "ensemble"], "le vivre-ensemble"),
-    (["d’Al-", "Majd"], "d’Al-Majd"),
-    (["socio-", "économiques"], "socio-économiques"),
-    (["inter\u00ad", "national"], "international"),
-    (["un mot", "suivant"], "un mot suivant"),
-    (["la date -", "demain"], "la date - demain"),
-])
+@pytest.mark.parametrize(
+    "texts, expected",
+    [
+        (["une coordina-", "tion locale"], "une coordination locale"),
+        (["le vivre-", "ensemble"], "le vivre-ensemble"),
+        (["d’Al-", "Majd"], "d’Al-Majd"),
+        (["socio-", "économiques"], "socio-économiques"),
+        (["inter\u00ad", "national"], "international"),
+        (["un mot", "suivant"], "un mot suivant"),
+        (["la date -", "demain"], "la date - demain"),
+    ],
+)
 def test_join_lines_hyphen_rules(texts, expected):
     assert join_lines(texts, EMPTY, SEG) == expected
 
@@ -39,12 +42,15 @@ def test_clean_folds_spaces_and_ligatures():
     assert clean("ef\ufb01cace\u00a0 et  \ufb02ux\u200b ") == "efficace et flux"
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Organiser des ateliers ;", "Organiser des ateliers"),
-    ("Un centre.", "Un centre"),
-    ("Item,", "Item"),
-    ("Sans ponctuation", "Sans ponctuation"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Organiser des ateliers ;", "Organiser des ateliers"),
+        ("Un centre.", "Un centre"),
+        ("Item,", "Item"),
+        ("Sans ponctuation", "Sans ponctuation"),
+    ],
+)
 def test_strip_item_end(text, expected):
     assert strip_item_end(text, SEG.item_end_punctuation) == expected
 
@@ -55,8 +61,12 @@ def test_fold_drops_accents_case_punctuation():
 
 @pytest.mark.parametrize("glyph", ["•", "▪", "–", "-", "(cid:108)", "\uf0b7", "1.", "a)"])
 def test_bullet_items(glyph):
-    words = (words_at(glyph, 10, 0) + paragraph(["Premier item qui", "continue ;"], 20, 0)
-             + words_at(glyph, 10, 30) + words_at("Second item ;", 20, 30))
+    words = (
+        words_at(glyph, 10, 0)
+        + paragraph(["Premier item qui", "continue ;"], 20, 0)
+        + words_at(glyph, 10, 30)
+        + words_at("Second item ;", 20, 30)
+    )
     assert lines_to_items(lines(words), EMPTY, SEG, 2.0) == ["Premier item qui continue", "Second item"]
 
 
@@ -71,8 +81,7 @@ def test_bullet_glued_to_text():
 
 
 def test_hanging_indent_items_without_bullets():
-    words = (words_at("Premier item", 10, 0) + words_at("suite indentée", 20, 12)
-             + words_at("Second item", 10, 24))
+    words = words_at("Premier item", 10, 0) + words_at("suite indentée", 20, 12) + words_at("Second item", 10, 24)
     assert lines_to_items(lines(words), EMPTY, SEG, 2.0) == ["Premier item suite indentée", "Second item"]
 
 

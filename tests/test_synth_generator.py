@@ -8,7 +8,7 @@ without overlapping regions; records must obey their own rules.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pdfplumber
@@ -16,10 +16,24 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from tests.synth import (BULLET_SYMBOL, BULLET_ZAPF, BULLETS, FIXED_RECORDS, LayoutError,
-                         action_records, bullet_text, check_record, designs, expected_fields,
-                         fits, header_words, named_designs, normalise_item, render_page_boxes,
-                         render_pdf)
+from tests.synth import (
+    BULLET_SYMBOL,
+    BULLET_ZAPF,
+    BULLETS,
+    FIXED_RECORDS,
+    LayoutError,
+    action_records,
+    bullet_text,
+    check_record,
+    designs,
+    expected_fields,
+    fits,
+    header_words,
+    named_designs,
+    normalise_item,
+    render_page_boxes,
+    render_pdf,
+)
 from tests.synth.designs import FONT_FILES, MAX_BODY_SIZE, font_path
 from tests.synth.records import RECOMMENDATIONS, ActionRecord
 from tests.synth.render import SOFT_HYPHEN, hyphenate_text, hyphenate_word
@@ -30,7 +44,7 @@ LAYOUT_REGIONS = ("sdg", "objective", "activities", "results", "band")
 EPSILON = 0.01
 
 
-@lru_cache(maxsize=None)
+@cache
 def rendered(design_name: str, directory: Path) -> Path:
     """The two-page PDF (French then English record) of a named design, rendered once."""
     pages = [(FIXED_RECORDS[name], NAMED[design_name]) for name in PAGE_RECORDS]
@@ -47,13 +61,18 @@ class PageData:
     chars: list[dict]
 
 
-@lru_cache(maxsize=None)
+@cache
 def parsed(design_name: str, directory: Path) -> list[PageData]:
     with pdfplumber.open(rendered(design_name, directory)) as pdf:
-        return [PageData(page.width, page.height,
-                         page.extract_words(extra_attrs=["fontname", "size"]),
-                         [{"text": c["text"], "fontname": c["fontname"]} for c in page.chars])
-                for page in pdf.pages]
+        return [
+            PageData(
+                page.width,
+                page.height,
+                page.extract_words(extra_attrs=["fontname", "size"]),
+                [{"text": c["text"], "fontname": c["fontname"]} for c in page.chars],
+            )
+            for page in pdf.pages
+        ]
 
 
 @pytest.fixture(scope="module")
@@ -62,8 +81,7 @@ def out_dir(tmp_path_factory) -> Path:
 
 
 def _overlap(a, b) -> bool:
-    return (min(a[2], b[2]) - max(a[0], b[0]) > EPSILON
-            and min(a[3], b[3]) - max(a[1], b[1]) > EPSILON)
+    return min(a[2], b[2]) - max(a[0], b[0]) > EPSILON and min(a[3], b[3]) - max(a[1], b[1]) > EPSILON
 
 
 # --------------------------------------------------------------------------- catalogue
@@ -130,8 +148,7 @@ def test_title_is_the_largest_font(name, out_dir):
         assert title_size > max(others)
 
 
-@pytest.mark.parametrize("bullet, fontname, text", [(BULLET_ZAPF, "ZapfDingbats", "l"),
-                                                    (BULLET_SYMBOL, "Symbol", "•")])
+@pytest.mark.parametrize("bullet, fontname, text", [(BULLET_ZAPF, "ZapfDingbats", "l"), (BULLET_SYMBOL, "Symbol", "•")])
 def test_symbol_font_bullet_carries_the_symbol_font_name(bullet, fontname, text, out_dir):
     name = next(n for n, d in NAMED.items() if d.bullet == bullet)
     chars = [c for c in parsed(name, out_dir)[0].chars if c["fontname"] == fontname]
@@ -170,10 +187,10 @@ def test_hyphenated_design_breaks_a_word_with_a_hyphen(out_dir):
         for key in ("objective", "activities", "results"):
             lines = pdf.pages[0].crop(boxes[key]).extract_text().splitlines()
             assert all(SOFT_HYPHEN not in line for line in lines)
-            joined += [a.split()[-1][:-1] + b.split()[0] for a, b in zip(lines, lines[1:])
-                       if a.endswith("-") and b.split()]
-    record_words = {w for text in (record.objective, *record.activities, *record.results)
-                    for w in text.split()}
+            joined += [
+                a.split()[-1][:-1] + b.split()[0] for a, b in zip(lines, lines[1:]) if a.endswith("-") and b.split()
+            ]
+    record_words = {w for text in (record.objective, *record.activities, *record.results) for w in text.split()}
     assert joined and all(word.rstrip(";.,") in record_words for word in joined), joined
 
 
@@ -185,8 +202,13 @@ def test_every_record_word_is_printed_on_plain_designs(out_dir):
         for page, record_name in zip(parsed(name, out_dir), PAGE_RECORDS):
             fields = expected_fields(FIXED_RECORDS[record_name])
             texts = {w["text"] for w in page.words}
-            for text in (fields["objective"], *fields["activities"], *fields["results"],
-                         *fields["sdg_printed_labels"], *fields["recommendations_printed"]):
+            for text in (
+                fields["objective"],
+                *fields["activities"],
+                *fields["results"],
+                *fields["sdg_printed_labels"],
+                *fields["recommendations_printed"],
+            ):
                 for word in text.split():
                     assert {word, word + ";", word + "."} & texts, (name, word)
             for code in fields["sdg_printed_codes"]:
@@ -194,8 +216,10 @@ def test_every_record_word_is_printed_on_plain_designs(out_dir):
 
 
 def test_one_pdf_mixes_page_formats(tmp_path):
-    mixed = [(FIXED_RECORDS["minimal_en"], NAMED["brochure_like"]),
-             (FIXED_RECORDS["minimal_en"], NAMED["symbol_bullets_landscape"])]
+    mixed = [
+        (FIXED_RECORDS["minimal_en"], NAMED["brochure_like"]),
+        (FIXED_RECORDS["minimal_en"], NAMED["symbol_bullets_landscape"]),
+    ]
     with pdfplumber.open(render_pdf(tmp_path / "mixed.pdf", mixed)) as pdf:
         sizes = [(round(page.width), round(page.height)) for page in pdf.pages]
     assert sizes == [(595, 842), (792, 612)]
@@ -217,7 +241,7 @@ def _assert_sane_boxes(boxes: dict, design) -> None:
     for x0, top, x1, bottom in regions + [boxes["title"]]:
         assert 0 <= x0 < x1 <= width and 0 <= top < bottom <= height
     for i, a in enumerate(regions):
-        for b in regions[i + 1:]:
+        for b in regions[i + 1 :]:
             assert not _overlap(a, b), (design.name, a, b)
     body_size, title_size, *_ = boxes["_sizes"]
     assert body_size <= design.body_size and title_size > MAX_BODY_SIZE
@@ -236,8 +260,7 @@ def test_fixed_records_do_not_overlap_in_named_designs(name):
 
 
 def test_most_fixed_records_fit_every_named_design():
-    misfits = [(r.name, d.name) for d in NAMED.values() for r in FIXED_RECORDS.values()
-               if not fits(r, d)]
+    misfits = [(r.name, d.name) for d in NAMED.values() for r in FIXED_RECORDS.values() if not fits(r, d)]
     assert len(misfits) <= 2, misfits
 
 
@@ -273,8 +296,7 @@ def test_random_records_obey_the_rules(record):
 
 def test_check_record_flags_header_words_and_terminators():
     record = FIXED_RECORDS["minimal_en"]
-    bad = ActionRecord(**{**record.__dict__, "activities": ("Organise the activities",),
-                          "results": ("Done ;",)})
+    bad = ActionRecord(**{**record.__dict__, "activities": ("Organise the activities",), "results": ("Done ;",)})
     problems = check_record(bad)
     assert any("activities" in p for p in problems)
     assert any("terminator" in p for p in problems)
@@ -284,8 +306,17 @@ def test_expected_fields_fold_whitespace():
     fields = expected_fields(FIXED_RECORDS["vivre_ensemble_fr"])
     assert "« pour tous »" in fields["objective"]
     assert fields["title"].startswith("ÉRIGER LE VIVRE-ENSEMBLE")
-    assert set(fields) == {"language", "title", "subtitle", "objective", "activities", "results",
-                           "sdg_printed_codes", "sdg_printed_labels", "recommendations_printed"}
+    assert set(fields) == {
+        "language",
+        "title",
+        "subtitle",
+        "objective",
+        "activities",
+        "results",
+        "sdg_printed_codes",
+        "sdg_printed_labels",
+        "recommendations_printed",
+    }
     assert normalise_item("Former 40 agents ;") == "Former 40 agents"
 
 

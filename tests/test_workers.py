@@ -6,9 +6,9 @@ import shutil
 
 import pytest
 
-from extract import workers
-from extract.cache import ResultCache
-from extract.run import run_extract
+from extract.batch import workers
+from extract.batch.cache import ResultCache
+from extract.batch.run import run_extract
 from extract.settings import RunSettings, Settings
 from tests.conftest import SAMPLE_PDF
 
@@ -25,7 +25,7 @@ def test_time_limit_becomes_a_failed_row():
 
 def test_memory_limit_becomes_a_failed_row(monkeypatch):
     def balloon(path, *args, **kwargs):
-        return bytearray(8 * 1024 ** 3)  # what a decompression bomb does, far above the limit
+        return bytearray(8 * 1024**3)  # what a decompression bomb does, far above the limit
 
     monkeypatch.setattr(workers, "extract_file", balloon)
     [result] = workers.run_files([SAMPLE_PDF], with_run(file_memory_mb=512, workers=1))

@@ -14,10 +14,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .text import fold
+from extract.text import fold
 
 DATA_DIR = Path(__file__).parent / "data"
 LANGUAGES = ("fr", "en")
+
+
 @dataclass(frozen=True)
 class Target:
     """One SDG target: code (`16.6`), goal number and official title per language."""
@@ -79,10 +81,14 @@ def _label(key: str, lang: str, text: str, official: bool) -> Label:
 
 
 def _targets() -> dict[str, Target]:
-    return {row["code"]: Target(row["code"], int(row["goal"]),
-                                {lang: " ".join(unicodedata.normalize("NFC", row[f"lang_{lang}"]).split())
-                                 for lang in LANGUAGES})
-            for row in _rows("targets.csv")}
+    return {
+        row["code"]: Target(
+            row["code"],
+            int(row["goal"]),
+            {lang: " ".join(unicodedata.normalize("NFC", row[f"lang_{lang}"]).split()) for lang in LANGUAGES},
+        )
+        for row in _rows("targets.csv")
+    }
 
 
 def _sdg_labels(targets: dict[str, Target]) -> tuple[Label, ...]:
@@ -114,13 +120,14 @@ def load_catalog() -> Catalog:
     titles, recommendation_labels = _recommendations()
     return Catalog(
         targets=targets,
-        goals={int(row["goal"]): {lang: row[f"lang_{lang}"] for lang in LANGUAGES}
-               for row in _rows("goals.csv")},
+        goals={int(row["goal"]): {lang: row[f"lang_{lang}"] for lang in LANGUAGES} for row in _rows("goals.csv")},
         sdg_labels=_sdg_labels(targets),
         recommendation_titles=titles,
         recommendation_labels=recommendation_labels,
-        cities=tuple(CitySpelling(row["name"], row["country"], row["spelling"], fold(row["spelling"]))
-                     for row in _rows("cities.csv")),
+        cities=tuple(
+            CitySpelling(row["name"], row["country"], row["spelling"], fold(row["spelling"]))
+            for row in _rows("cities.csv")
+        ),
         countries={fold(row["name"]): row["iso"] for row in _rows("countries.csv")},
         stopwords=frozenset(_stopwords()),
     )

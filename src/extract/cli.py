@@ -11,10 +11,10 @@ import sys
 import time
 from pathlib import Path
 
-from . import __version__
-from .cache import DEFAULT_CACHE_DIR
-from .errors import ExtractError, SettingsError, UsageError
-from .settings import Settings
+from extract import __version__
+from extract.batch.cache import DEFAULT_CACHE_DIR
+from extract.errors import ExtractError, SettingsError, UsageError
+from extract.settings import Settings
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 DEFAULT_RAW = Path("raw")
@@ -64,8 +64,8 @@ def _error(message: str) -> None:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from .pipeline import collect_inputs, count_pages
-    from .run import run_extract
+    from extract.batch.pipeline import collect_inputs, count_pages
+    from extract.batch.run import run_extract
 
     settings = Settings.load(args.settings)
     paths = args.paths or [DEFAULT_RAW]
@@ -77,10 +77,19 @@ def cmd_extract(args: argparse.Namespace) -> int:
         progress.close()
         _error(message)
 
-    summary = run_extract(paths, args.out, settings, on_page=progress.page, excel=args.excel,
-                          xlsx=args.xlsx, decisions=args.decisions, on_failure=report_failure,
-                          cache_dir=None if args.no_cache else args.cache_dir, workers=args.workers,
-                          on_file=progress.file)
+    summary = run_extract(
+        paths,
+        args.out,
+        settings,
+        on_page=progress.page,
+        excel=args.excel,
+        xlsx=args.xlsx,
+        decisions=args.decisions,
+        on_failure=report_failure,
+        cache_dir=None if args.no_cache else args.cache_dir,
+        workers=args.workers,
+        on_file=progress.file,
+    )
     progress.close()
     if not args.quiet:
         print(summary.format_line(args.out), file=sys.stderr)
@@ -88,7 +97,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
-    from .diff import diff_actions, load_actions
+    from extract.tools.diff import diff_actions, load_actions
 
     report = diff_actions(load_actions(args.old), load_actions(args.new))
     if args.json:
@@ -99,14 +108,14 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    from .schema import schema_text
+    from extract.schema import schema_text
 
     print(schema_text(), end="")
     return EXIT_OK
 
 
 def cmd_debug(args: argparse.Namespace) -> int:
-    from .debug import debug_page
+    from extract.tools.debug import debug_page
 
     report = debug_page(args.pdf, args.page, args.out, Settings.load(args.settings), args.resolution)
     if report.layout is None:
@@ -114,51 +123,72 @@ def cmd_debug(args: argparse.Namespace) -> int:
     else:
         layout = report.layout
         counts = ", ".join(f"{k} {len(b.lines)} line(s)" for k, b in layout.columns.items())
-        print(f"{args.pdf.name} page {args.page}: language {layout.language}; "
-              f"{len(layout.sdg_items)} SDG target(s); {counts}"
-              + ("; " + "; ".join(layout.warnings) if layout.warnings else ""))
+        print(
+            f"{args.pdf.name} page {args.page}: language {layout.language}; "
+            f"{len(layout.sdg_items)} SDG target(s); {counts}"
+            + ("; " + "; ".join(layout.warnings) if layout.warnings else "")
+        )
     print(f"wrote {report.image}")
     return EXIT_OK
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="brochure-extract",
-        description="Turn designed PDF brochures of action sheets into validated JSON and CSV.")
+        prog="brochure-extract", description="Turn designed PDF brochures of action sheets into validated JSON and CSV."
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
-    extract = commands.add_parser("extract", help="extract action sheets from PDFs into JSON and CSV",
-                                  description="Extract every action sheet of the PDFs (or folders of PDFs) "
-                                              "into OUT/actions.json and CSVs. Default: raw/ -> output/.")
+    extract = commands.add_parser(
+        "extract",
+        help="extract action sheets from PDFs into JSON and CSV",
+        description="Extract every action sheet of the PDFs (or folders of PDFs) "
+        "into OUT/actions.json and CSVs. Default: raw/ -> output/.",
+    )
     extract.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="PDF files or folders (default: raw/)")
     extract.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder (default: output/)")
     extract.add_argument("--settings", type=Path, help="TOML file overriding thresholds and header words")
-    extract.add_argument("--decisions", type=Path, default=None,
-                         help="analyst decisions CSV (default: decisions.csv beside the first input folder, if present)")
+    extract.add_argument(
+        "--decisions",
+        type=Path,
+        default=None,
+        help="analyst decisions CSV (default: decisions.csv beside the first input folder, if present)",
+    )
     extract.add_argument("--excel", action="store_true", help="CSV for French-locale Excel: UTF-8 BOM and ';'")
     extract.add_argument("--xlsx", action="store_true", help="also write actions.xlsx (needs the xlsx extra)")
-    extract.add_argument("--workers", type=int, default=None, metavar="N",
-                         help="worker processes, one file each (default: one per CPU core)")
+    extract.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        metavar="N",
+        help="worker processes, one file each (default: one per CPU core)",
+    )
     extract.add_argument("--no-cache", action="store_true", help="re-extract every file, ignoring the cache")
-    extract.add_argument("--cache-dir", type=Path, default=DEFAULT_CACHE_DIR,
-                         help=f"result cache folder (default: {DEFAULT_CACHE_DIR})")
+    extract.add_argument(
+        "--cache-dir", type=Path, default=DEFAULT_CACHE_DIR, help=f"result cache folder (default: {DEFAULT_CACHE_DIR})"
+    )
     extract.add_argument("-q", "--quiet", action="store_true", help="no progress nor summary line")
     extract.set_defaults(handler=cmd_extract)
 
-    diff = commands.add_parser("diff", help="compare two extractions by content",
-                               description="Compare two output folders (or actions.json files): actions "
-                                           "added, removed and changed, matched by file and title. "
-                                           "Exit 0 when equal, 1 when different, 2 on error.")
+    diff = commands.add_parser(
+        "diff",
+        help="compare two extractions by content",
+        description="Compare two output folders (or actions.json files): actions "
+        "added, removed and changed, matched by file and title. "
+        "Exit 0 when equal, 1 when different, 2 on error.",
+    )
     diff.add_argument("old", type=Path, help="old output folder or actions.json")
     diff.add_argument("new", type=Path, help="new output folder or actions.json")
     diff.add_argument("--json", action="store_true", help="machine-readable report")
     diff.set_defaults(handler=cmd_diff)
 
-    debug = commands.add_parser("debug", help="draw the blocks found on a page into a PNG",
-                                description="Draw the blocks the layout stage finds on one page (title, "
-                                            "SDG targets, columns and their lines, recommendation cells) "
-                                            "over a picture of the page, for tuning a new brochure.")
+    debug = commands.add_parser(
+        "debug",
+        help="draw the blocks found on a page into a PNG",
+        description="Draw the blocks the layout stage finds on one page (title, "
+        "SDG targets, columns and their lines, recommendation cells) "
+        "over a picture of the page, for tuning a new brochure.",
+    )
     debug.add_argument("pdf", type=Path, metavar="PDF", help="the brochure")
     debug.add_argument("--page", type=int, required=True, metavar="N", help="page number (1-based)")
     debug.add_argument("--out", type=Path, required=True, metavar="FILE.png", help="picture to write")
@@ -166,8 +196,11 @@ def build_parser() -> argparse.ArgumentParser:
     debug.add_argument("--settings", type=Path, help="TOML settings file, as for extract")
     debug.set_defaults(handler=cmd_debug)
 
-    schema = commands.add_parser("schema", help="print the JSON Schema of actions.json",
-                                 description="Print the JSON Schema of actions.json, from the data models.")
+    schema = commands.add_parser(
+        "schema",
+        help="print the JSON Schema of actions.json",
+        description="Print the JSON Schema of actions.json, from the data models.",
+    )
     schema.set_defaults(handler=cmd_schema)
     return parser
 

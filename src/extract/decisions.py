@@ -28,8 +28,8 @@ import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .catalog import Catalog, fold, load_catalog
-from .errors import SettingsError
+from extract.catalog import Catalog, fold, load_catalog
+from extract.errors import SettingsError
 
 REJECT = "reject"
 COLUMNS = ("kind", "printed_code", "printed", "canonical")

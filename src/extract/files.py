@@ -8,7 +8,7 @@ import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from .errors import UsageError
+from extract.errors import UsageError
 
 _CHUNK = 1 << 20
 

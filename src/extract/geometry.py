@@ -70,9 +70,13 @@ class Box:
         """White or near-white fill: a background, not a designed bar."""
         return self.color is None or min(self.color) > 0.93
 
-    def contains(self, item: "Word | Line | Box", slack: float = 0.0) -> bool:
-        return (item.x0 >= self.x0 - slack and item.x1 <= self.x1 + slack
-                and item.top >= self.top - slack and item.bottom <= self.bottom + slack)
+    def contains(self, item: Word | Line | Box, slack: float = 0.0) -> bool:
+        return (
+            item.x0 >= self.x0 - slack
+            and item.x1 <= self.x1 + slack
+            and item.top >= self.top - slack
+            and item.bottom <= self.bottom + slack
+        )
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from . import SCHEMA_VERSION
+from extract import SCHEMA_VERSION
 
 SdgStatus = Literal["exact", "corrected", "review", "decided", "unnormalised"]
 RecommendationStatus = Literal["exact", "matched", "review", "decided", "unnormalised"]

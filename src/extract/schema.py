@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .models import SCHEMA_VERSION, ActionsDocument
+from extract.models import SCHEMA_VERSION, ActionsDocument
 
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_ID = f"urn:brochure-extract:actions-json:v{SCHEMA_VERSION}"
@@ -25,8 +25,12 @@ SCHEMA_DESCRIPTION = (
 def actions_json_schema() -> dict[str, Any]:
     """The JSON Schema of `actions.json`, with `$schema`, `$id`, title and description."""
     schema = ActionsDocument.model_json_schema()
-    header = {"$schema": JSON_SCHEMA_DIALECT, "$id": SCHEMA_ID,
-              "title": SCHEMA_TITLE, "description": SCHEMA_DESCRIPTION}
+    header = {
+        "$schema": JSON_SCHEMA_DIALECT,
+        "$id": SCHEMA_ID,
+        "title": SCHEMA_TITLE,
+        "description": SCHEMA_DESCRIPTION,
+    }
     return {**header, **{k: v for k, v in schema.items() if k not in header}}
 
 

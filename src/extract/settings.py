@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from .errors import SettingsError
+from extract.errors import SettingsError
 
 
 @dataclass(frozen=True)
@@ -43,34 +43,45 @@ class HeaderWords:
     The first language whose words match most headers is the page's language.
     """
 
-    objective: dict[str, tuple[str, ...]] = field(default_factory=lambda: {
-        "fr": ("OBJECTIF", "OBJECTIFS", "OBJECTIF GENERAL", "OBJECTIF DE L'ACTION",
-               "OBJECTIF DU PROJET"),
-        "en": ("OBJECTIVE", "OBJECTIVES", "GENERAL OBJECTIVE", "OVERALL OBJECTIVE",
-               "PROJECT OBJECTIVE"),
-    })
-    activities: dict[str, tuple[str, ...]] = field(default_factory=lambda: {
-        "fr": ("ACTIVITES", "ACTIVITE", "ACTIVITES PRINCIPALES", "PRINCIPALES ACTIVITES"),
-        "en": ("ACTIVITIES", "MAIN ACTIVITIES", "KEY ACTIVITIES"),
-    })
-    results: dict[str, tuple[str, ...]] = field(default_factory=lambda: {
-        "fr": ("RESULTATS", "RESULTATS ATTENDUS", "RESULTATS ESCOMPTES"),
-        "en": ("OUTCOMES", "RESULTS", "EXPECTED RESULTS", "EXPECTED OUTCOMES"),
-    })
-    recommendations: dict[str, tuple[str, ...]] = field(default_factory=lambda: {
-        "fr": ("RECOMMANDATIONS POLITIQUES MC2CM ABORDEES",
-               "RECOMMANDATION POLITIQUES MC2CM ABORDEES",
-               "RECOMMANDATIONS POLITIQUES MC2CM",
-               "RECOMMANDATIONS POLITIQUES ABORDEES",
-               "RECOMMANDATIONS POLITIQUES"),
-        "en": ("MC2CM POLICY RECOMMENDATIONS ADDRESSED", "MC2CM POLICY RECOMMENDATIONS",
-               "POLICY RECOMMENDATIONS ADDRESSED", "POLICY RECOMMENDATIONS"),
-    })
+    objective: dict[str, tuple[str, ...]] = field(
+        default_factory=lambda: {
+            "fr": ("OBJECTIF", "OBJECTIFS", "OBJECTIF GENERAL", "OBJECTIF DE L'ACTION", "OBJECTIF DU PROJET"),
+            "en": ("OBJECTIVE", "OBJECTIVES", "GENERAL OBJECTIVE", "OVERALL OBJECTIVE", "PROJECT OBJECTIVE"),
+        }
+    )
+    activities: dict[str, tuple[str, ...]] = field(
+        default_factory=lambda: {
+            "fr": ("ACTIVITES", "ACTIVITE", "ACTIVITES PRINCIPALES", "PRINCIPALES ACTIVITES"),
+            "en": ("ACTIVITIES", "MAIN ACTIVITIES", "KEY ACTIVITIES"),
+        }
+    )
+    results: dict[str, tuple[str, ...]] = field(
+        default_factory=lambda: {
+            "fr": ("RESULTATS", "RESULTATS ATTENDUS", "RESULTATS ESCOMPTES"),
+            "en": ("OUTCOMES", "RESULTS", "EXPECTED RESULTS", "EXPECTED OUTCOMES"),
+        }
+    )
+    recommendations: dict[str, tuple[str, ...]] = field(
+        default_factory=lambda: {
+            "fr": (
+                "RECOMMANDATIONS POLITIQUES MC2CM ABORDEES",
+                "RECOMMANDATION POLITIQUES MC2CM ABORDEES",
+                "RECOMMANDATIONS POLITIQUES MC2CM",
+                "RECOMMANDATIONS POLITIQUES ABORDEES",
+                "RECOMMANDATIONS POLITIQUES",
+            ),
+            "en": (
+                "MC2CM POLICY RECOMMENDATIONS ADDRESSED",
+                "MC2CM POLICY RECOMMENDATIONS",
+                "POLICY RECOMMENDATIONS ADDRESSED",
+                "POLICY RECOMMENDATIONS",
+            ),
+        }
+    )
 
     def columns(self) -> dict[str, dict[str, tuple[str, ...]]]:
         """The three content columns, in reading order."""
-        return {"objective": self.objective, "activities": self.activities,
-                "results": self.results}
+        return {"objective": self.objective, "activities": self.activities, "results": self.results}
 
 
 @dataclass(frozen=True)
@@ -111,8 +122,7 @@ class LayoutSettings:
     # A lone number this many code sizes left of a code, on its level, is the goal's badge.
     badge_reach_ratio: float = 4.0
     # Words that may precede a code on its line ("ODD 10.7", "SDG 10.7"), compared after folding.
-    sdg_code_prefixes: tuple[str, ...] = ("ODD", "SDG", "ODS", "CIBLE", "TARGET", "CIBLE ODD",
-                                          "SDG TARGET")
+    sdg_code_prefixes: tuple[str, ...] = ("ODD", "SDG", "ODS", "CIBLE", "TARGET", "CIBLE ODD", "SDG TARGET")
     # Running headers, footers and funder lines, compared after folding (prefix match).
     furniture: tuple[str, ...] = (
         "MIGRATION VILLE A VILLE EN MEDITERRANEE",
@@ -138,8 +148,25 @@ class LayoutSettings:
 class SegmentSettings:
     """Rules that turn a block's lines into text and list items."""
 
-    bullet_glyphs: tuple[str, ...] = ("•", "▪", "■", "●", "◦", "‣", "▸", "►", "–", "—", "-",
-                                      "*", "○", "□", "➢", "✓", "")
+    bullet_glyphs: tuple[str, ...] = (
+        "•",
+        "▪",
+        "■",
+        "●",
+        "◦",
+        "‣",
+        "▸",
+        "►",
+        "–",
+        "—",
+        "-",
+        "*",
+        "○",
+        "□",
+        "➢",
+        "✓",
+        "",
+    )
     # Item numbers that act as bullets when alone at a line start ("1.", "2)", "a)").
     numbering_pattern: str = r"^(?:[0-9]{1,2}|[a-z])[.)]$"
     # Fonts whose glyphs carry no Unicode meaning: any lone glyph at a line start is a bullet.
@@ -154,9 +181,33 @@ class SegmentSettings:
     # prefixes that are words of their own: short syllables (co, pré, inter…) are too often
     # ordinary hyphenation breaks (« co-ordination », « pre-nantes »).
     compound_prefixes: tuple[str, ...] = (
-        "anti", "bien", "demi", "extra", "multi", "non", "quasi", "semi", "socio", "ultra",
-        "vivre", "self", "well", "long", "cross", "peer", "city", "vice", "porte", "arrière",
-        "après", "avant", "grand", "euro", "mieux", "savoir", "mid",
+        "anti",
+        "bien",
+        "demi",
+        "extra",
+        "multi",
+        "non",
+        "quasi",
+        "semi",
+        "socio",
+        "ultra",
+        "vivre",
+        "self",
+        "well",
+        "long",
+        "cross",
+        "peer",
+        "city",
+        "vice",
+        "porte",
+        "arrière",
+        "après",
+        "avant",
+        "grand",
+        "euro",
+        "mieux",
+        "savoir",
+        "mid",
     )
 
 
@@ -221,7 +272,7 @@ class Settings:
     run: RunSettings = field(default_factory=RunSettings)
 
     @classmethod
-    def load(cls, source: "Settings | dict | str | Path | None" = None) -> "Settings":
+    def load(cls, source: Settings | dict | str | Path | None = None) -> Settings:
         """Build settings from None (defaults), a dict, a TOML file path or an instance."""
         if source is None:
             return cls()
@@ -237,7 +288,7 @@ class Settings:
         return cls.from_dict(source)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any], origin: str = "settings") -> "Settings":
+    def from_dict(cls, data: dict[str, Any], origin: str = "settings") -> Settings:
         sections = {}
         for name, value in data.items():
             section_field = _field(cls, name, origin)

@@ -6,8 +6,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st",
-             "Ꜳ": "AA", "ꜳ": "aa"}
+LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st", "Ꜳ": "AA", "ꜳ": "aa"}
 SPACE_CHARS = "\u00a0\u202f\u2007\u2009\u200a\u2002\u2003\u2004\u2005\u2006\u205f\u3000\t\r\n"
 ZERO_WIDTH = "\u200b\u200c\u200d\ufeff"
 SOFT_HYPHEN = "\u00ad"

@@ -22,8 +22,11 @@ SYSTEM_FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"),)
 # family -> {fpdf2 style: file name}; files are looked up in FONT_DIR, then system dirs.
 FONT_FILES: dict[str, dict[str, str]] = {
     "DejaVuSans": {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf", "I": "DejaVuSans-Oblique.ttf"},
-    "DejaVuSansCondensed": {"": "DejaVuSansCondensed.ttf", "B": "DejaVuSansCondensed-Bold.ttf",
-                            "I": "DejaVuSansCondensed-Oblique.ttf"},
+    "DejaVuSansCondensed": {
+        "": "DejaVuSansCondensed.ttf",
+        "B": "DejaVuSansCondensed-Bold.ttf",
+        "I": "DejaVuSansCondensed-Oblique.ttf",
+    },
     "DejaVuSerif": {"": "DejaVuSerif.ttf", "B": "DejaVuSerif-Bold.ttf", "I": "DejaVuSerif-Italic.ttf"},
 }
 FONT_FAMILIES = tuple(FONT_FILES)
@@ -52,14 +55,18 @@ HEADER_WORDS = {
 }
 
 FURNITURE = {
-    "fr": {"funded": "Financé par l’Union européenne",
-           "header": "MIGRATION VILLE A VILLE EN MEDITERRANEE",
-           "subheader": "ACTIONS CIBLEES DES VILLES",
-           "logos": ("ICMPD", "UCLG", "ONU-Habitat")},
-    "en": {"funded": "Funded by the European Union",
-           "header": "MEDITERRANEAN CITY-TO-CITY MIGRATION",
-           "subheader": "TARGETED CITY ACTIONS",
-           "logos": ("ICMPD", "UCLG", "UN-Habitat")},
+    "fr": {
+        "funded": "Financé par l’Union européenne",
+        "header": "MIGRATION VILLE A VILLE EN MEDITERRANEE",
+        "subheader": "ACTIONS CIBLEES DES VILLES",
+        "logos": ("ICMPD", "UCLG", "ONU-Habitat"),
+    },
+    "en": {
+        "funded": "Funded by the European Union",
+        "header": "MEDITERRANEAN CITY-TO-CITY MIGRATION",
+        "subheader": "TARGETED CITY ACTIONS",
+        "logos": ("ICMPD", "UCLG", "UN-Habitat"),
+    },
 }
 
 RGB = tuple[int, int, int]
@@ -119,19 +126,24 @@ class Design:
     def __post_init__(self) -> None:
         """Reject unknown option values early (a typo would silently change the look)."""
         choices = {
-            "page_format": tuple(PAGE_SIZES), "orientation": ("P", "L"),
-            "font_family": FONT_FAMILIES, "title_font_family": FONT_FAMILIES,
-            "sdg_position": ("left", "right", "top"), "header_style": ("bar", "bold"),
-            "header_case": ("upper", "title"), "en_results_word": ("OUTCOMES", "RESULTS"),
-            "bullet": BULLETS, "band_header_style": ("bar", "bold"),
-            "band_position": ("bottom", "flow"), "band_per_row": (2, 3),
+            "page_format": tuple(PAGE_SIZES),
+            "orientation": ("P", "L"),
+            "font_family": FONT_FAMILIES,
+            "title_font_family": FONT_FAMILIES,
+            "sdg_position": ("left", "right", "top"),
+            "header_style": ("bar", "bold"),
+            "header_case": ("upper", "title"),
+            "en_results_word": ("OUTCOMES", "RESULTS"),
+            "bullet": BULLETS,
+            "band_header_style": ("bar", "bold"),
+            "band_position": ("bottom", "flow"),
+            "band_per_row": (2, 3),
         }
         for attribute, allowed in choices.items():
             if getattr(self, attribute) not in allowed:
                 raise ValueError(f"Design.{attribute}={getattr(self, attribute)!r}: not in {allowed}")
         if not MIN_BODY_SIZE <= self.body_size <= MAX_BODY_SIZE:
-            raise ValueError(f"Design.body_size={self.body_size} outside "
-                             f"[{MIN_BODY_SIZE}, {MAX_BODY_SIZE}]")
+            raise ValueError(f"Design.body_size={self.body_size} outside [{MIN_BODY_SIZE}, {MAX_BODY_SIZE}]")
         if self.item_suffix.strip() not in ("", ";") or self.last_item_suffix.strip() not in ("", ";", "."):
             raise ValueError("item suffixes must be list terminators (' ;', ';', '.', '')")
 
@@ -188,44 +200,140 @@ NAMED_DESIGNS: tuple[Design, ...] = (
     # close to the real brochure: left SDG sidebar with badges, filled header bars
     replace(_BASE, name="brochure_like"),
     # landscape A4, SDG sidebar on the right, plain bold headers, justified serif text
-    replace(_BASE, name="landscape_right_serif", orientation="L", sdg_position="right",
-            font_family="DejaVuSerif", title_font_family="DejaVuSerif", header_style="bold",
-            bullet="▪", justify=True, body_size=9.5, sdg_width=170.0, band_rules=False,
-            item_suffix=";", last_item_suffix="."),
+    replace(
+        _BASE,
+        name="landscape_right_serif",
+        orientation="L",
+        sdg_position="right",
+        font_family="DejaVuSerif",
+        title_font_family="DejaVuSerif",
+        header_style="bold",
+        bullet="▪",
+        justify=True,
+        body_size=9.5,
+        sdg_width=170.0,
+        band_rules=False,
+        item_suffix=";",
+        last_item_suffix=".",
+    ),
     # US Letter, SDG targets in a row above the columns, headers after the text
-    replace(_BASE, name="letter_top_sdg", page_format="Letter", sdg_position="top",
-            font_family="DejaVuSansCondensed", bullet="–", headers_first=False, body_size=10.0,
-            accented_headers=True, accent=(160, 30, 60), band_per_row=2),
+    replace(
+        _BASE,
+        name="letter_top_sdg",
+        page_format="Letter",
+        sdg_position="top",
+        font_family="DejaVuSansCondensed",
+        bullet="–",
+        headers_first=False,
+        body_size=10.0,
+        accented_headers=True,
+        accent=(160, 30, 60),
+        band_per_row=2,
+    ),
     # ZapfDingbats bullets (no Unicode mapping), no SDG badge, bullets after text
-    replace(_BASE, name="zapf_bullets", bullet=BULLET_ZAPF, sdg_badge=False,
-            bullets_after_text=True, accented_headers=True, item_suffix="", last_item_suffix="",
-            column_gap=10.0, accent=(40, 120, 70)),
+    replace(
+        _BASE,
+        name="zapf_bullets",
+        bullet=BULLET_ZAPF,
+        sdg_badge=False,
+        bullets_after_text=True,
+        accented_headers=True,
+        item_suffix="",
+        last_item_suffix="",
+        column_gap=10.0,
+        accent=(40, 120, 70),
+    ),
     # Symbol-font bullets, landscape Letter, small justified serif with hyphenation
-    replace(_BASE, name="symbol_bullets_landscape", page_format="Letter", orientation="L",
-            bullet=BULLET_SYMBOL, font_family="DejaVuSerif", body_size=8.5, justify=True,
-            hyphenate=True, sdg_width=150.0, en_results_word="RESULTS", footer_gap=8.0),
+    replace(
+        _BASE,
+        name="symbol_bullets_landscape",
+        page_format="Letter",
+        orientation="L",
+        bullet=BULLET_SYMBOL,
+        font_family="DejaVuSerif",
+        body_size=8.5,
+        justify=True,
+        hyphenate=True,
+        sdg_width=150.0,
+        en_results_word="RESULTS",
+        footer_gap=8.0,
+    ),
     # narrow justified columns with line-end hyphenation and hyphen-minus bullets
-    replace(_BASE, name="hyphenated_narrow", bullet="-", justify=True, hyphenate=True,
-            body_size=10.0, sdg_width=190.0, column_gap=8.0, margin=28.0, band_per_row=3,
-            item_suffix="", last_item_suffix=""),
+    replace(
+        _BASE,
+        name="hyphenated_narrow",
+        bullet="-",
+        justify=True,
+        hyphenate=True,
+        body_size=10.0,
+        sdg_width=190.0,
+        column_gap=8.0,
+        margin=28.0,
+        band_per_row=3,
+        item_suffix="",
+        last_item_suffix="",
+    ),
     # no running header, logos or page number; title wraps; band follows the columns
-    replace(_BASE, name="minimal_wrapped_title", running_header=False, logos=False,
-            page_number=False, header_style="bold", title_width=0.45, title_size=26.0,
-            band_position="flow", band_per_row=2, band_rules=False, band_header_style="bold",
-            sdg_position="right", accent=(90, 60, 140)),
+    replace(
+        _BASE,
+        name="minimal_wrapped_title",
+        running_header=False,
+        logos=False,
+        page_number=False,
+        header_style="bold",
+        title_width=0.45,
+        title_size=26.0,
+        band_position="flow",
+        band_per_row=2,
+        band_rules=False,
+        band_header_style="bold",
+        sdg_position="right",
+        accent=(90, 60, 140),
+    ),
     # large type, title-case headers, unequal columns, furniture drawn last
-    replace(_BASE, name="large_title_case", page_format="Letter", body_size=11.0,
-            header_case="title", column_fractions=(0.8, 1.2, 1.0), column_gap=18.0,
-            furniture_first=False, sdg_position="top", sdg_per_row=3, en_results_word="RESULTS",
-            title_font_family="DejaVuSerif", item_gap=7.0, footer_gap=60.0),
+    replace(
+        _BASE,
+        name="large_title_case",
+        page_format="Letter",
+        body_size=11.0,
+        header_case="title",
+        column_fractions=(0.8, 1.2, 1.0),
+        column_gap=18.0,
+        furniture_first=False,
+        sdg_position="top",
+        sdg_per_row=3,
+        en_results_word="RESULTS",
+        title_font_family="DejaVuSerif",
+        item_gap=7.0,
+        footer_gap=60.0,
+    ),
     # wide objective column, narrow lists, serif, bar headers drawn after text
-    replace(_BASE, name="unequal_columns_serif", font_family="DejaVuSerif",
-            column_fractions=(1.4, 0.9, 0.9), column_gap=6.0, headers_first=False,
-            bullet="▪", sdg_width=120.0, margin=40.0, band_header_style="bold"),
+    replace(
+        _BASE,
+        name="unequal_columns_serif",
+        font_family="DejaVuSerif",
+        column_fractions=(1.4, 0.9, 0.9),
+        column_gap=6.0,
+        headers_first=False,
+        bullet="▪",
+        sdg_width=120.0,
+        margin=40.0,
+        band_header_style="bold",
+    ),
     # landscape Letter with SDG targets on top, five per row
-    replace(_BASE, name="landscape_top_sdg", page_format="Letter", orientation="L",
-            sdg_position="top", sdg_per_row=5, font_family="DejaVuSansCondensed", justify=True,
-            bullet="–", title_width=0.6, band_position="flow"),
+    replace(
+        _BASE,
+        name="landscape_top_sdg",
+        page_format="Letter",
+        orientation="L",
+        sdg_position="top",
+        sdg_per_row=5,
+        font_family="DejaVuSansCondensed",
+        justify=True,
+        bullet="–",
+        title_width=0.6,
+        band_position="flow",
+    ),
 )
 
 

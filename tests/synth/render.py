@@ -70,10 +70,23 @@ MIN_HYPHEN_WORD = 8
 MIN_FRAGMENT = 3
 
 SDG_COLOURS = {
-    1: (229, 36, 59), 2: (221, 166, 58), 3: (76, 159, 56), 4: (197, 25, 45), 5: (255, 58, 33),
-    6: (38, 189, 226), 7: (252, 195, 11), 8: (162, 25, 66), 9: (253, 105, 37),
-    10: (221, 19, 103), 11: (253, 157, 36), 12: (191, 139, 46), 13: (63, 126, 68),
-    14: (10, 151, 217), 15: (86, 192, 43), 16: (0, 104, 157), 17: (25, 72, 106),
+    1: (229, 36, 59),
+    2: (221, 166, 58),
+    3: (76, 159, 56),
+    4: (197, 25, 45),
+    5: (255, 58, 33),
+    6: (38, 189, 226),
+    7: (252, 195, 11),
+    8: (162, 25, 66),
+    9: (253, 105, 37),
+    10: (221, 19, 103),
+    11: (253, 157, 36),
+    12: (191, 139, 46),
+    13: (63, 126, 68),
+    14: (10, 151, 217),
+    15: (86, 192, 43),
+    16: (0, 104, 157),
+    17: (25, 72, 106),
 }
 
 
@@ -99,8 +112,7 @@ def hyphenate_word(word: str) -> str:
     lower = word.lower()
     cuts, last = [], 0
     for i in range(MIN_FRAGMENT, len(word) - MIN_FRAGMENT + 1):
-        if (lower[i - 1] in VOWELS and lower[i] not in VOWELS and lower[i + 1] in VOWELS
-                and i - last >= MIN_FRAGMENT):
+        if lower[i - 1] in VOWELS and lower[i] not in VOWELS and lower[i + 1] in VOWELS and i - last >= MIN_FRAGMENT:
             cuts.append(i)
             last = i
     pieces = [word[a:b] for a, b in zip([0, *cuts], [*cuts, len(word)])]
@@ -134,14 +146,15 @@ def use_fonts(pdf: FPDF, design: Design) -> None:
 
 # (family, style, size, width, text) -> line count or overflow: fonts are registered
 # identically in every document, so wrapping is a pure function of the key.
-_LINE_COUNTS: dict[tuple, "int | _Overflow"] = {}
+_LINE_COUNTS: dict[tuple, int | _Overflow] = {}
 
 
 class _Page:
     """One layout pass over a page: measures (draw=False) or draws, recording boxes."""
 
-    def __init__(self, pdf: FPDF, record: ActionRecord, design: Design, body_size: float,
-                 title_size: float, draw: bool):
+    def __init__(
+        self, pdf: FPDF, record: ActionRecord, design: Design, body_size: float, title_size: float, draw: bool
+    ):
         self.pdf, self.record, self.design = pdf, record, design
         self.size, self.title_size, self.draw = body_size, title_size, draw
         self.words = header_words(design, record.language)
@@ -167,9 +180,21 @@ class _Page:
                 if self.pdf.get_string_width(shown) > width:
                     raise _Overflow(f"word {shown!r} wider than {width:.0f}pt")
 
-    def text_block(self, x: float, y: float, w: float, text: str, *, family: str | None = None,
-                   style: str = "", size: float | None = None, spacing: float | None = None,
-                   align: str = "L", colour=TEXT_COLOUR, draw: bool | None = None) -> float:
+    def text_block(
+        self,
+        x: float,
+        y: float,
+        w: float,
+        text: str,
+        *,
+        family: str | None = None,
+        style: str = "",
+        size: float | None = None,
+        spacing: float | None = None,
+        align: str = "L",
+        colour=TEXT_COLOUR,
+        draw: bool | None = None,
+    ) -> float:
         """Wrap `text` in width `w` at (x, y); returns its height. Draws when drawing."""
         size = size or self.size
         line_h = size * (spacing or self.design.line_spacing)
@@ -189,8 +214,7 @@ class _Page:
         if key not in _LINE_COUNTS:
             try:
                 self._check_words(text, w)
-                lines = self.pdf.multi_cell(w, size, text, dry_run=True,
-                                            output=MethodReturnValue.LINES)
+                lines = self.pdf.multi_cell(w, size, text, dry_run=True, output=MethodReturnValue.LINES)
                 _LINE_COUNTS[key] = len(lines)
             except _Overflow as error:
                 _LINE_COUNTS[key] = error
@@ -260,18 +284,32 @@ class _Page:
         """Title (bold, largest) then italic subtitle; returns the y below them."""
         width = (self.x1 - self.x0) * self.design.title_width
         family = self.design.title_font_family
-        h = self.text_block(self.x0, y, width, self.record.title, family=family, style="B",
-                            size=self.title_size, spacing=TITLE_LINE_SPACING,
-                            colour=self.design.accent)
-        self._require(h <= MAX_TITLE_LINES * self.title_size * TITLE_LINE_SPACING + 0.1,
-                      "title too long")
+        h = self.text_block(
+            self.x0,
+            y,
+            width,
+            self.record.title,
+            family=family,
+            style="B",
+            size=self.title_size,
+            spacing=TITLE_LINE_SPACING,
+            colour=self.design.accent,
+        )
+        self._require(h <= MAX_TITLE_LINES * self.title_size * TITLE_LINE_SPACING + 0.1, "title too long")
         self.boxes["title"] = (self.x0, y, self.x0 + width, y + h)
         y += h
         if self.record.subtitle:
             y += 2
-            sub_h = self.text_block(self.x0, y, self.x1 - self.x0, self.record.subtitle,
-                                    family=family, style="I", size=self.design.subtitle_size,
-                                    spacing=1.25)
+            sub_h = self.text_block(
+                self.x0,
+                y,
+                self.x1 - self.x0,
+                self.record.subtitle,
+                family=family,
+                style="I",
+                size=self.design.subtitle_size,
+                spacing=1.25,
+            )
             self.boxes["subtitle"] = (self.x0, y, self.x1, y + sub_h)
             y += sub_h
         return y
@@ -292,8 +330,7 @@ class _Page:
             self.pdf.set_xy(x, y)
             self.pdf.cell(SDG_BADGE, SDG_BADGE, str(goal), align="C")
         code_h = self.text_block(text_x, y, text_w, code, style="B")
-        label_h = self.text_block(text_x, y + code_h, text_w, label,
-                                  size=self.size * SDG_LABEL_FACTOR, spacing=1.2)
+        label_h = self.text_block(text_x, y + code_h, text_w, label, size=self.size * SDG_LABEL_FACTOR, spacing=1.2)
         return max(SDG_BADGE if badge else 0.0, code_h + label_h)
 
     def sdg_column(self, x: float, y: float, w: float) -> float:
@@ -313,9 +350,11 @@ class _Page:
         top = y
         entries = list(self.record.sdgs)
         for start in range(0, len(entries), per_row):
-            row = entries[start:start + per_row]
-            heights = [self.sdg_entry(x + i * cell_w, y, cell_w - SDG_ENTRY_GAP, code, label)
-                       for i, (code, label) in enumerate(row)]
+            row = entries[start : start + per_row]
+            heights = [
+                self.sdg_entry(x + i * cell_w, y, cell_w - SDG_ENTRY_GAP, code, label)
+                for i, (code, label) in enumerate(row)
+            ]
             y += max(heights) + SDG_ENTRY_GAP
         if entries:
             y -= SDG_ENTRY_GAP
@@ -467,11 +506,18 @@ class _Page:
         cell_w = width / per_row
         titles = list(self.record.recommendations)
         for start in range(0, len(titles), per_row):
-            row = titles[start:start + per_row]
-            heights = [self.text_block(self.x0 + i * cell_w + BAND_CELL_PAD, y,
-                                       cell_w - 2 * BAND_CELL_PAD, title,
-                                       size=self.size * BAND_TEXT_FACTOR, spacing=1.2)
-                       for i, title in enumerate(row)]
+            row = titles[start : start + per_row]
+            heights = [
+                self.text_block(
+                    self.x0 + i * cell_w + BAND_CELL_PAD,
+                    y,
+                    cell_w - 2 * BAND_CELL_PAD,
+                    title,
+                    size=self.size * BAND_TEXT_FACTOR,
+                    spacing=1.2,
+                )
+                for i, title in enumerate(row)
+            ]
             row_h = max(heights)
             if design.band_rules and self.draw:
                 pdf.set_draw_color(*design.accent)
@@ -549,7 +595,7 @@ def _title_size(pdf: FPDF, record: ActionRecord, design: Design) -> float:
 
 
 # (record, design) -> (body size, title size) or the LayoutError raised
-_FITS: dict[tuple[ActionRecord, Design], "tuple[float, float] | LayoutError"] = {}
+_FITS: dict[tuple[ActionRecord, Design], tuple[float, float] | LayoutError] = {}
 
 
 def fit_sizes(pdf: FPDF, record: ActionRecord, design: Design) -> tuple[float, float]:
@@ -581,8 +627,7 @@ def _search_sizes(pdf: FPDF, record: ActionRecord, design: Design):
             return body, title
         except _Overflow as overflow:
             error = overflow
-    return LayoutError(f"{record.name or record.title!r} does not fit design {design.name!r}: "
-                       f"{error}")
+    return LayoutError(f"{record.name or record.title!r} does not fit design {design.name!r}: {error}")
 
 
 def _add_page(pdf: FPDF, design: Design) -> None:

@@ -42,16 +42,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
 
 from rapidfuzz import fuzz, process
 
-from .catalog import Catalog, fold, load_catalog
-from .decisions import REJECT, Decisions, code_key
-from .models import Action, City, Recommendation, SdgTarget
-from .settings import MatchSettings
+from extract.catalog import Catalog, fold, load_catalog
+from extract.decisions import REJECT, Decisions, code_key
+from extract.models import Action, City, Recommendation, SdgTarget
+from extract.settings import MatchSettings
 
 SCORE_DECIMALS = 1
 REVIEW_STATUSES = ("review", "corrected")
@@ -92,6 +92,7 @@ def _rank(query: str, choices: tuple[str, ...], keys: tuple[str, ...], scorer) -
 
 # --- SDG targets -----------------------------------------------------------------------
 
+
 def _without_stopwords(folded: str, stopwords: frozenset[str]) -> str:
     return " ".join(word for word in folded.split() if word not in stopwords)
 
@@ -100,8 +101,10 @@ def _without_stopwords(folded: str, stopwords: frozenset[str]) -> str:
 def _sdg_choices(with_aliases: bool) -> tuple[tuple[str, ...], tuple[str, ...]]:
     catalog = load_catalog()
     labels = catalog.sdg_texts(with_aliases)
-    return (tuple(_without_stopwords(label.folded, catalog.stopwords) for label in labels),
-            tuple(label.key for label in labels))
+    return (
+        tuple(_without_stopwords(label.folded, catalog.stopwords) for label in labels),
+        tuple(label.key for label in labels),
+    )
 
 
 def rank_sdg(printed_label: str, settings: MatchSettings) -> Ranking:
@@ -137,25 +140,34 @@ def _decisive(ranking: Ranking, printed: str, settings: MatchSettings, catalog: 
     (misprints keep the goal: 16.16, 17.19, 17.8) its rivals are that goal's other targets."""
     best_code, best = ranking.best
     same_goal = best_code.partition(".")[0] == printed.partition(".")[0]
-    rivals = (score for code, score in ranking.scored
-              if code != best_code and (not same_goal or catalog.targets[code].goal == catalog.targets[best_code].goal))
+    rivals = (
+        score
+        for code, score in ranking.scored
+        if code != best_code and (not same_goal or catalog.targets[code].goal == catalog.targets[best_code].goal)
+    )
     return best - next(rivals, 0.0) >= settings.sdg_margin
 
 
-def _sdg_item(item: SdgTarget, code: str, status: str, score: float, language: str,
-              catalog: Catalog) -> SdgTarget:
+def _sdg_item(item: SdgTarget, code: str, status: str, score: float, language: str, catalog: Catalog) -> SdgTarget:
     """The item with canonical values for `code` (or printed values when code is "")."""
     if code:
-        values = {"code": code, "goal": catalog.targets[code].goal,
-                  "label": _title(catalog.targets[code].titles, language)}
+        values = {
+            "code": code,
+            "goal": catalog.targets[code].goal,
+            "label": _title(catalog.targets[code].titles, language),
+        }
     else:
-        values = {"code": item.printed_code, "goal": _printed_goal(item.printed_code, catalog),
-                  "label": item.printed_label}
+        values = {
+            "code": item.printed_code,
+            "goal": _printed_goal(item.printed_code, catalog),
+            "label": item.printed_label,
+        }
     return item.model_copy(update={**values, "status": status, "score": round(score, SCORE_DECIMALS)})
 
 
-def normalise_sdg(item: SdgTarget, language: str, settings: MatchSettings,
-                  decisions: Decisions) -> tuple[SdgTarget, list[str]]:
+def normalise_sdg(
+    item: SdgTarget, language: str, settings: MatchSettings, decisions: Decisions
+) -> tuple[SdgTarget, list[str]]:
     """Canonical SDG target for one printed code + label, and its warnings."""
     catalog = load_catalog()
     decided = decisions.for_sdg(item.printed_code, item.printed_label)
@@ -167,16 +179,21 @@ def normalise_sdg(item: SdgTarget, language: str, settings: MatchSettings,
     code, status = _decide_sdg(printed, ranking, settings, catalog)
     result = _sdg_item(item, code, status, ranking.score(code or printed), language, catalog)
     if status == "corrected":
-        return result, [f"SDG target {item.printed_code} corrected to {code}: the printed label "
-                        f"{item.printed_label!r} matches {code} ({ranking.score(code):.1f}), "
-                        f"not {item.printed_code} ({ranking.score(printed):.1f})"]
+        return result, [
+            f"SDG target {item.printed_code} corrected to {code}: the printed label "
+            f"{item.printed_label!r} matches {code} ({ranking.score(code):.1f}), "
+            f"not {item.printed_code} ({ranking.score(printed):.1f})"
+        ]
     if status == "review":
-        return result, [f"SDG target {item.printed_code} {item.printed_label!r}: no decisive match, "
-                        f"needs review (candidates {ranking.top(settings.review_candidates)})"]
+        return result, [
+            f"SDG target {item.printed_code} {item.printed_label!r}: no decisive match, "
+            f"needs review (candidates {ranking.top(settings.review_candidates)})"
+        ]
     return result, []
 
 
 # --- Recommendations -------------------------------------------------------------------
+
 
 def _title_score(query: str, choice: str, **_: object) -> float:
     """Scorer for recommendation titles (measured best: see MatchSettings)."""
@@ -206,31 +223,39 @@ def _recommendation_status(ranking: Ranking, settings: MatchSettings) -> str:
     return "matched" if best >= settings.recommendation_match_min and decisive else "review"
 
 
-def normalise_recommendation(item: Recommendation, language: str, settings: MatchSettings,
-                             decisions: Decisions) -> tuple[Recommendation, list[str]]:
+def normalise_recommendation(
+    item: Recommendation, language: str, settings: MatchSettings, decisions: Decisions
+) -> tuple[Recommendation, list[str]]:
     """Canonical recommendation for one printed title, and its warnings."""
     titles = load_catalog().recommendation_titles
     decided = decisions.for_recommendation(item.printed)
     if decided is not None:
-        values = ({"id": "", "title": item.printed} if decided == REJECT
-                  else {"id": decided, "title": _title(titles[decided], language)})
+        values = (
+            {"id": "", "title": item.printed}
+            if decided == REJECT
+            else {"id": decided, "title": _title(titles[decided], language)}
+        )
         return item.model_copy(update={**values, "status": "decided", "score": 100.0}), []
     exact = _exact_recommendation(item.printed)
     if exact is not None:
-        return item.model_copy(update={"id": exact, "title": _title(titles[exact], language),
-                                       "status": "exact", "score": 100.0}), []
+        return item.model_copy(
+            update={"id": exact, "title": _title(titles[exact], language), "status": "exact", "score": 100.0}
+        ), []
     ranking = rank_recommendation(item.printed)
     best_id, best = ranking.best
     status = _recommendation_status(ranking, settings)
     title = _title(titles[best_id], language) if status == "matched" else item.printed
     result = item.model_copy(update={"id": best_id, "title": title, "status": status, "score": best})
     if status == "review":
-        return result, [f"recommendation {item.printed!r}: no decisive match, needs review "
-                        f"(candidates {ranking.top(settings.review_candidates)})"]
+        return result, [
+            f"recommendation {item.printed!r}: no decisive match, needs review "
+            f"(candidates {ranking.top(settings.review_candidates)})"
+        ]
     return result, []
 
 
 # --- Cities and country ----------------------------------------------------------------
+
 
 def _pattern(names: Iterable[str]) -> re.Pattern[str]:
     """Whole-word alternation of folded names, longest first (leftmost-longest match)."""
@@ -241,8 +266,7 @@ def _pattern(names: Iterable[str]) -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _gazetteer() -> tuple[re.Pattern[str], dict[str, City], re.Pattern[str], dict[str, str]]:
     catalog = load_catalog()
-    cities = {spelling.folded: City(name=spelling.name, country=spelling.country)
-              for spelling in catalog.cities}
+    cities = {spelling.folded: City(name=spelling.name, country=spelling.country) for spelling in catalog.cities}
     return _pattern(cities), cities, _pattern(catalog.countries), catalog.countries
 
 
@@ -279,6 +303,7 @@ def find_country(action: Action, cities: list[City], settings: MatchSettings) ->
 
 # --- Whole action ----------------------------------------------------------------------
 
+
 def prepare(settings: MatchSettings | None = None) -> None:
     """Load the catalog and build the matchers now (before worker processes fork, so each
     worker inherits them instead of rebuilding them for every file)."""
@@ -288,8 +313,9 @@ def prepare(settings: MatchSettings | None = None) -> None:
     _gazetteer()
 
 
-def normalise_action(action: Action, settings: MatchSettings | None = None,
-                     decisions: Decisions | None = None) -> Action:
+def normalise_action(
+    action: Action, settings: MatchSettings | None = None, decisions: Decisions | None = None
+) -> Action:
     """A copy of `action` with canonical SDG targets, recommendations, cities and country."""
     settings = settings or MatchSettings()
     decisions = decisions or Decisions()
@@ -305,14 +331,29 @@ def normalise_action(action: Action, settings: MatchSettings | None = None,
         recommendations.append(recommendation)
         warnings.extend(notes)
     cities = find_cities(action, settings)
-    return action.model_copy(update={
-        "sdg_targets": targets, "recommendations": recommendations, "cities": cities,
-        "country": find_country(action, cities, settings), "warnings": warnings,
-    })
+    return action.model_copy(
+        update={
+            "sdg_targets": targets,
+            "recommendations": recommendations,
+            "cities": cities,
+            "country": find_country(action, cities, settings),
+            "warnings": warnings,
+        }
+    )
 
 
-REVIEW_COLUMNS = ("action_id", "file", "page", "kind", "printed_code", "printed", "status",
-                  "chosen", "score", "candidates")
+REVIEW_COLUMNS = (
+    "action_id",
+    "file",
+    "page",
+    "kind",
+    "printed_code",
+    "printed",
+    "status",
+    "chosen",
+    "score",
+    "candidates",
+)
 
 
 def review_rows(actions: list[Action], settings: MatchSettings | None = None) -> list[dict]:
@@ -325,14 +366,31 @@ def review_rows(actions: list[Action], settings: MatchSettings | None = None) ->
         for target in action.sdg_targets:
             if target.status in REVIEW_STATUSES:
                 ranking = rank_sdg(target.printed_label, settings)
-                rows.append({**base, "kind": "sdg", "printed_code": target.printed_code,
-                             "printed": target.printed_label, "status": target.status,
-                             "chosen": target.code, "score": target.score,
-                             "candidates": ranking.top(settings.review_candidates)})
+                rows.append(
+                    {
+                        **base,
+                        "kind": "sdg",
+                        "printed_code": target.printed_code,
+                        "printed": target.printed_label,
+                        "status": target.status,
+                        "chosen": target.code,
+                        "score": target.score,
+                        "candidates": ranking.top(settings.review_candidates),
+                    }
+                )
         for item in action.recommendations:
             if item.status in REVIEW_STATUSES:
                 ranking = rank_recommendation(item.printed)
-                rows.append({**base, "kind": "recommendation", "printed_code": "",
-                             "printed": item.printed, "status": item.status, "chosen": item.id,
-                             "score": item.score, "candidates": ranking.top(settings.review_candidates)})
+                rows.append(
+                    {
+                        **base,
+                        "kind": "recommendation",
+                        "printed_code": "",
+                        "printed": item.printed,
+                        "status": item.status,
+                        "chosen": item.id,
+                        "score": item.score,
+                        "candidates": ranking.top(settings.review_candidates),
+                    }
+                )
     return rows

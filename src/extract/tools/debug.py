@@ -12,18 +12,23 @@ from pathlib import Path
 
 import pdfplumber
 
-from .errors import FileFailed, PageSkipped, UsageError
-from .geometry import Line
-from .layout import PageLayout, page_to_layout
-from .read import PageContent, UnreadablePage, pdf_to_pages
-from .segment import band_cells, item_starts
-from .settings import Settings
+from extract.errors import FileFailed, PageSkipped, UsageError
+from extract.geometry import Line
+from extract.settings import Settings
+from extract.stages.layout import PageLayout, page_to_layout
+from extract.stages.read import PageContent, UnreadablePage, pdf_to_pages
+from extract.stages.segment import band_cells, item_starts
 
 # Colour per block kind (RGBA); zones are drawn translucent, lines as outlines.
 COLOURS = {
-    "title": (220, 40, 60), "subtitle": (240, 130, 40), "sdg": (40, 150, 70),
-    "objective": (30, 100, 200), "activities": (130, 60, 190), "results": (0, 150, 160),
-    "recommendations": (200, 160, 0), "header": (90, 90, 90),
+    "title": (220, 40, 60),
+    "subtitle": (240, 130, 40),
+    "sdg": (40, 150, 70),
+    "objective": (30, 100, 200),
+    "activities": (130, 60, 190),
+    "results": (0, 150, 160),
+    "recommendations": (200, 160, 0),
+    "header": (90, 90, 90),
 }
 ZONE_ALPHA = 40
 ITEM_PAD = 1.5  # points around each list item's frame, so it does not hide its lines
@@ -49,13 +54,16 @@ def _draw_lines(image, lines: Iterable[Line], kind: str) -> None:
 
 def draw_layout(image, layout: PageLayout, settings: Settings) -> None:
     """Zones of every block, each line, list items, SDG codes and band cells, on a PageImage."""
-    blocks = [layout.title, *([layout.subtitle] if layout.subtitle else []), *layout.columns.values(),
-              *([layout.band] if layout.band else [])]
+    blocks = [
+        layout.title,
+        *([layout.subtitle] if layout.subtitle else []),
+        *layout.columns.values(),
+        *([layout.band] if layout.band else []),
+    ]
     for block in blocks:
         colour = COLOURS[block.kind]
         z = block.zone
-        image.draw_rect((z.x0, z.top, z.x1, z.bottom), fill=(*colour, ZONE_ALPHA), stroke=colour,
-                        stroke_width=2)
+        image.draw_rect((z.x0, z.top, z.x1, z.bottom), fill=(*colour, ZONE_ALPHA), stroke=colour, stroke_width=2)
         _draw_lines(image, block.lines, block.kind)
         if block.header is not None:
             _draw_lines(image, [block.header.line], "header")
@@ -64,17 +72,33 @@ def draw_layout(image, layout: PageLayout, settings: Settings) -> None:
         starts = item_starts(lines, settings.segment, settings.layout.bar_slack) if lines else []
         for start, end in zip(starts, [*starts[1:], len(lines)]):
             item = lines[start:end]
-            image.draw_rect((min(l.x0 for l in item) - ITEM_PAD, item[0].top - ITEM_PAD,
-                             max(l.x1 for l in item) + ITEM_PAD, item[-1].bottom + ITEM_PAD),
-                            fill=(0, 0, 0, 0), stroke=COLOURS[kind], stroke_width=2)
+            image.draw_rect(
+                (
+                    min(l.x0 for l in item) - ITEM_PAD,
+                    item[0].top - ITEM_PAD,
+                    max(l.x1 for l in item) + ITEM_PAD,
+                    item[-1].bottom + ITEM_PAD,
+                ),
+                fill=(0, 0, 0, 0),
+                stroke=COLOURS[kind],
+                stroke_width=2,
+            )
     for item in layout.sdg_items:
-        image.draw_rect((item.code.x0, item.code.top, item.code.x1, item.code.bottom),
-                        fill=(*COLOURS["sdg"], 120), stroke=COLOURS["sdg"], stroke_width=2)
+        image.draw_rect(
+            (item.code.x0, item.code.top, item.code.x1, item.code.bottom),
+            fill=(*COLOURS["sdg"], 120),
+            stroke=COLOURS["sdg"],
+            stroke_width=2,
+        )
         _draw_lines(image, item.label, "sdg")
     if layout.band is not None:
         for cell in band_cells(layout.band.lines, layout.band_rules, settings.layout):
-            box = (min(l.x0 for l in cell), min(l.top for l in cell), max(l.x1 for l in cell),
-                   max(l.bottom for l in cell))
+            box = (
+                min(l.x0 for l in cell),
+                min(l.top for l in cell),
+                max(l.x1 for l in cell),
+                max(l.bottom for l in cell),
+            )
             image.draw_rect(box, fill=(0, 0, 0, 0), stroke=COLOURS["recommendations"], stroke_width=2)
 
 
@@ -88,8 +112,9 @@ def read_page(pdf_path: Path, number: int, settings: Settings) -> PageContent:
     raise UsageError(f"{pdf_path.name}: no page {number}")
 
 
-def debug_page(pdf_path: Path, number: int, out: Path, settings: Settings | None = None,
-               resolution: int = DEFAULT_RESOLUTION) -> DebugReport:
+def debug_page(
+    pdf_path: Path, number: int, out: Path, settings: Settings | None = None, resolution: int = DEFAULT_RESOLUTION
+) -> DebugReport:
     """Draw what the layout stage finds on page `number` (1-based) into the PNG `out`."""
     settings = settings or Settings()
     try:

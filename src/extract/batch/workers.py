@@ -19,11 +19,11 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
-from .cache import ResultCache
-from .decisions import Decisions
-from .normalise import prepare
-from .pipeline import FileResult, ProgressCallback, extract_file
-from .settings import Settings
+from extract.batch.cache import ResultCache
+from extract.batch.pipeline import FileResult, ProgressCallback, extract_file
+from extract.decisions import Decisions
+from extract.settings import Settings
+from extract.stages.normalise import prepare
 
 ResultCallback = Callable[[FileResult], None]
 _POLL_S = 0.2  # how often the parent checks time limits while waiting for workers
@@ -47,11 +47,9 @@ def _work(conn: Connection, path: Path, settings: Settings, decisions: Decisions
     """Worker body: extract one file, sending page progress then the result through `conn`."""
     try:
         _limit_memory(settings.run.file_memory_mb)
-        result = extract_file(path, settings, lambda file, number: conn.send(("page", file, number)),
-                              decisions)
+        result = extract_file(path, settings, lambda file, number: conn.send(("page", file, number)), decisions)
     except MemoryError:
-        result = FileResult.failed(path.name, f"memory limit exceeded ({settings.run.file_memory_mb} MB)",
-                                   "too-large")
+        result = FileResult.failed(path.name, f"memory limit exceeded ({settings.run.file_memory_mb} MB)", "too-large")
     conn.send(("result", result.to_dict()))
     conn.close()
 
@@ -105,16 +103,22 @@ def _finish(job: _Running, settings: Settings, timed_out: bool) -> FileResult:
     if job.result is not None:
         return job.result
     if timed_out:
-        return FileResult.failed(job.path.name, f"timed out: no page finished in {settings.run.file_timeout_s:g} s",
-                                 "timeout")
+        return FileResult.failed(
+            job.path.name, f"timed out: no page finished in {settings.run.file_timeout_s:g} s", "timeout"
+        )
     code = job.process.exitcode
     how = f"killed by signal {-code}" if code is not None and code < 0 else f"exit code {code}"
     return FileResult.failed(job.path.name, f"worker crashed ({how}; out of memory?)", "crashed")
 
 
-def run_files(files: Sequence[Path], settings: Settings, decisions: Decisions | None = None,
-              on_page: ProgressCallback | None = None, on_result: ResultCallback | None = None,
-              cache: ResultCache | None = None) -> list[FileResult]:
+def run_files(
+    files: Sequence[Path],
+    settings: Settings,
+    decisions: Decisions | None = None,
+    on_page: ProgressCallback | None = None,
+    on_result: ResultCallback | None = None,
+    cache: ResultCache | None = None,
+) -> list[FileResult]:
     """Extract `files` over worker processes; results in input order, cached when possible."""
     results: dict[Path, FileResult] = {}
     pending: list[Path] = []

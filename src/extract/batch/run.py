@@ -12,15 +12,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .cache import DEFAULT_CACHE_DIR, ResultCache, context_fingerprint
-from .decisions import load_decisions
-from .files import collect_inputs
-from . import SCHEMA_VERSION
-from .settings import Settings
+from extract import SCHEMA_VERSION
+from extract.batch.cache import DEFAULT_CACHE_DIR, ResultCache, context_fingerprint
+from extract.decisions import load_decisions
+from extract.files import collect_inputs
+from extract.settings import Settings
 
 if TYPE_CHECKING:
-    from .models import Action, PageRecord
-    from .pipeline import FileResult, ProgressCallback
+    from extract.batch.pipeline import FileResult, ProgressCallback
+    from extract.models import Action, PageRecord
 
 DECISIONS_FILE = "decisions.csv"
 
@@ -41,8 +41,10 @@ class RunSummary:
     up_to_date: bool = False
 
     def format_line(self, out: Path) -> str:
-        line = (f"{self.files} file(s), {self.pages} page(s): {self.actions} action(s), "
-                f"{self.skipped} skipped, {self.failed_pages} failed page(s)")
+        line = (
+            f"{self.files} file(s), {self.pages} page(s): {self.actions} action(s), "
+            f"{self.skipped} skipped, {self.failed_pages} failed page(s)"
+        )
         if self.failed_files:
             line += f", {len(self.failed_files)} failed file(s)"
         if self.up_to_date:
@@ -66,7 +68,7 @@ def default_decisions(paths: Sequence[Path]) -> Path | None:
     return None
 
 
-def failure_messages(result: "FileResult") -> list[str]:
+def failure_messages(result: FileResult) -> list[str]:
     """One line per failed file or page, naming the file (and page)."""
     lines = [f"{p.file} page {p.page}: {p.reason}" for p in result.pages if p.status == "failed" and p.page > 0]
     if result.failure is not None:
@@ -74,24 +76,35 @@ def failure_messages(result: "FileResult") -> list[str]:
     return lines
 
 
-def summarise(results: Sequence["FileResult"]) -> tuple[list["Action"], list["PageRecord"], RunSummary]:
+def summarise(results: Sequence[FileResult]) -> tuple[list[Action], list[PageRecord], RunSummary]:
     """All actions and page records of a batch, with their counts."""
     actions = [a for r in results for a in r.actions]
     pages = [p for r in results for p in r.pages]
     summary = RunSummary(
-        files=len(results), pages=sum(1 for p in pages if p.page > 0), actions=len(actions),
+        files=len(results),
+        pages=sum(1 for p in pages if p.page > 0),
+        actions=len(actions),
         skipped=sum(1 for p in pages if p.status == "skipped"),
         failed_pages=sum(1 for p in pages if p.status == "failed" and p.page > 0),
         failed_files=[r.file for r in results if r.failure is not None],
-        failures=[line for r in results for line in failure_messages(r)])
+        failures=[line for r in results for line in failure_messages(r)],
+    )
     return actions, pages, summary
 
 
-def run_extract(paths: Sequence[Path], out: Path, settings: Settings | None = None,
-                on_page: "ProgressCallback | None" = None, excel: bool = False, xlsx: bool = False,
-                decisions: Path | None = None, on_failure: Callable[[str], None] | None = None,
-                cache_dir: Path | None = DEFAULT_CACHE_DIR, workers: int | None = None,
-                on_file: "Callable[[FileResult], None] | None" = None) -> RunSummary:
+def run_extract(
+    paths: Sequence[Path],
+    out: Path,
+    settings: Settings | None = None,
+    on_page: ProgressCallback | None = None,
+    excel: bool = False,
+    xlsx: bool = False,
+    decisions: Path | None = None,
+    on_failure: Callable[[str], None] | None = None,
+    cache_dir: Path | None = DEFAULT_CACHE_DIR,
+    workers: int | None = None,
+    on_file: Callable[[FileResult], None] | None = None,
+) -> RunSummary:
     """Extract every PDF under `paths` into `out`; failures are recorded, never fatal to the batch."""
     settings = settings or Settings()
     if workers is not None:
@@ -115,9 +128,9 @@ def run_extract(paths: Sequence[Path], out: Path, settings: Settings | None = No
 
 
 def _extract_and_write(files, out, settings, pinned, cache, on_page, on_file, excel, xlsx) -> RunSummary:
-    from .normalise import review_rows
-    from .workers import run_files
-    from .write import CsvFormat, write_outputs
+    from extract.batch.workers import run_files
+    from extract.stages.normalise import review_rows
+    from extract.stages.write import CsvFormat, write_outputs
 
     results = run_files(files, settings, pinned, on_page=on_page, on_result=on_file, cache=cache)
     actions, pages, summary = summarise(results)

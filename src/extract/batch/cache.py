@@ -11,6 +11,7 @@ served. `--no-cache` bypasses both; `make clean` removes them.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 from collections.abc import Sequence
@@ -18,12 +19,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .files import atomic_write_text, file_sha256
+from extract.files import atomic_write_text, file_sha256
 
 if TYPE_CHECKING:
-    from .pipeline import FileResult
+    from extract.batch.pipeline import FileResult
 
-PACKAGE_DIR = Path(__file__).parent
+PACKAGE_DIR = Path(__file__).parent.parent  # the whole extract package: code and data
 DEFAULT_CACHE_DIR = Path(".cache") / "brochure-extract"
 FINGERPRINTED_SUFFIXES = {".py", ".csv", ".json", ".txt", ".toml"}
 
@@ -65,8 +66,8 @@ class ResultCache:
             self._keys[path] = _hash(path.name, file_sha256(path), pipeline_fingerprint(), self.context)
         return self._keys[path]
 
-    def get(self, path: Path) -> "FileResult | None":
-        from .pipeline import FileResult
+    def get(self, path: Path) -> FileResult | None:
+        from extract.batch.pipeline import FileResult
 
         entry = self.folder / f"{self.key(path)}.json"
         try:
@@ -76,7 +77,7 @@ class ResultCache:
         self.hits += 1
         return result
 
-    def put(self, path: Path, result: "FileResult") -> None:
+    def put(self, path: Path, result: FileResult) -> None:
         self._store(self.folder / f"{self.key(path)}.json", result.to_dict())
 
     # --- whole outputs ---------------------------------------------------------------------
@@ -105,7 +106,5 @@ class ResultCache:
         self._store(self._stamp_path(out), {"batch": batch, "files": files, "summary": summary})
 
     def _store(self, entry: Path, data: dict) -> None:
-        try:
+        with contextlib.suppress(OSError):  # a read-only or full disk must not fail the extraction
             atomic_write_text(entry, json.dumps(data, ensure_ascii=False, sort_keys=True))
-        except OSError:
-            pass  # a read-only or full disk must not fail the extraction

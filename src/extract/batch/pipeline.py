@@ -9,16 +9,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .decisions import Decisions
-from .errors import FileFailed, PageSkipped
-from .layout import page_to_layout
-from .models import Action, PageRecord, Source
-from .normalise import normalise_action
-from .files import collect_inputs, file_sha256  # noqa: F401  (collect_inputs: re-exported)
-from .read import PageContent, UnreadablePage, pdf_to_pages
-from .segment import layout_to_fields
-from .settings import Settings
-from .validate import fields_to_action
+from extract.decisions import Decisions
+from extract.errors import FileFailed, PageSkipped
+from extract.files import collect_inputs, file_sha256  # noqa: F401  (collect_inputs: re-exported)
+from extract.models import Action, PageRecord, Source
+from extract.settings import Settings
+from extract.stages.layout import page_to_layout
+from extract.stages.normalise import normalise_action
+from extract.stages.read import PageContent, UnreadablePage, pdf_to_pages
+from extract.stages.segment import layout_to_fields
+from extract.stages.validate import fields_to_action
 
 ProgressCallback = Callable[[str, int], None]
 
@@ -39,20 +39,23 @@ class FileResult:
             "file": self.file,
             "actions": [a.model_dump(mode="json") for a in self.actions],
             "pages": [p.model_dump(mode="json") for p in self.pages],
-            "failure": None if failure is None else {"file": failure.file, "reason": failure.reason,
-                                                     "kind": failure.kind},
+            "failure": None
+            if failure is None
+            else {"file": failure.file, "reason": failure.reason, "kind": failure.kind},
         }
 
     @classmethod
-    def from_dict(cls, data: dict) -> "FileResult":
+    def from_dict(cls, data: dict) -> FileResult:
         failure = data.get("failure")
-        return cls(file=data["file"],
-                   actions=[Action.model_validate(a) for a in data["actions"]],
-                   pages=[PageRecord.model_validate(p) for p in data["pages"]],
-                   failure=None if failure is None else FileFailed(**failure))
+        return cls(
+            file=data["file"],
+            actions=[Action.model_validate(a) for a in data["actions"]],
+            pages=[PageRecord.model_validate(p) for p in data["pages"]],
+            failure=None if failure is None else FileFailed(**failure),
+        )
 
     @classmethod
-    def failed(cls, file: str, reason: str, kind: str) -> "FileResult":
+    def failed(cls, file: str, reason: str, kind: str) -> FileResult:
         """A file that produced nothing: one failed row (page 0)."""
         result = cls(file=file)
         result.record_failure(FileFailed(file, reason, kind))
@@ -61,12 +64,14 @@ class FileResult:
     def record_failure(self, failure: FileFailed) -> None:
         """Mark the file failed: pages already read stay, plus one failed row (page 0)."""
         self.failure = failure
-        self.pages.append(PageRecord(file=self.file, page=0, status="failed",
-                                     reason=f"{failure.kind}: {failure.reason}"))
+        self.pages.append(
+            PageRecord(file=self.file, page=0, status="failed", reason=f"{failure.kind}: {failure.reason}")
+        )
 
 
-def page_to_record(page: PageContent | UnreadablePage, source: Source, settings: Settings,
-                   decisions: Decisions | None = None) -> tuple[PageRecord, Action | None]:
+def page_to_record(
+    page: PageContent | UnreadablePage, source: Source, settings: Settings, decisions: Decisions | None = None
+) -> tuple[PageRecord, Action | None]:
     """Run one page through layout, segment, validate, normalise; a skip is a record, not an error."""
     if isinstance(page, UnreadablePage):
         return PageRecord(file=source.file, page=page.number, status="failed", reason=page.reason), None
@@ -78,8 +83,12 @@ def page_to_record(page: PageContent | UnreadablePage, source: Source, settings:
     return PageRecord(file=source.file, page=page.number, status="action", action_id=action.id), action
 
 
-def extract_file(path: Path, settings: Settings | None = None,
-                 on_page: ProgressCallback | None = None, decisions: Decisions | None = None) -> FileResult:
+def extract_file(
+    path: Path,
+    settings: Settings | None = None,
+    on_page: ProgressCallback | None = None,
+    decisions: Decisions | None = None,
+) -> FileResult:
     """Extract every action of one PDF. Never raises for bad input: failures are in the result."""
     settings = settings or Settings()
     result = FileResult(file=path.name)
@@ -100,8 +109,7 @@ def extract_file(path: Path, settings: Settings | None = None,
     except MemoryError:
         result.record_failure(FileFailed(path.name, "memory limit exceeded", "too-large"))
     except Exception as exc:  # a parser crash mid-file: keep the pages already read
-        result.record_failure(FileFailed(path.name, f"parser error: {type(exc).__name__}: {exc}"[:200],
-                                         "corrupt"))
+        result.record_failure(FileFailed(path.name, f"parser error: {type(exc).__name__}: {exc}"[:200], "corrupt"))
     return result
 
 

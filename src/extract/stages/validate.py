@@ -6,9 +6,9 @@ import re
 
 from pydantic import ValidationError
 
-from .errors import PageSkipped
-from .models import Action, Recommendation, SdgTarget, Source
-from .segment import ActionFields
+from extract.errors import PageSkipped
+from extract.models import Action, Recommendation, SdgTarget, Source
+from extract.stages.segment import ActionFields
 
 _SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -21,8 +21,12 @@ def action_id(file: str, page: int) -> str:
 
 def _required(fields: ActionFields) -> str | None:
     """Why the fields do not make a complete action, or None."""
-    for name, value in (("title", fields.title), ("objective", fields.objective),
-                        ("activities", fields.activities), ("results", fields.results)):
+    for name, value in (
+        ("title", fields.title),
+        ("objective", fields.objective),
+        ("activities", fields.activities),
+        ("results", fields.results),
+    ):
         if not value:
             return f"empty {name}"
     return None
@@ -40,14 +44,25 @@ def fields_to_action(fields: ActionFields, source: Source) -> Action:
             language=fields.language,
             title=fields.title,
             subtitle=fields.subtitle or None,
-            sdg_targets=[SdgTarget(code=code, goal=None, label=label, printed_code=code,
-                                   printed_label=label, score=0.0, status="unnormalised")
-                         for code, label in fields.sdg_targets],
+            sdg_targets=[
+                SdgTarget(
+                    code=code,
+                    goal=None,
+                    label=label,
+                    printed_code=code,
+                    printed_label=label,
+                    score=0.0,
+                    status="unnormalised",
+                )
+                for code, label in fields.sdg_targets
+            ],
             objective=fields.objective,
             activities=list(fields.activities),
             results=list(fields.results),
-            recommendations=[Recommendation(id=title, title=title, printed=title, score=0.0,
-                                            status="unnormalised") for title in fields.recommendations],
+            recommendations=[
+                Recommendation(id=title, title=title, printed=title, score=0.0, status="unnormalised")
+                for title in fields.recommendations
+            ],
             warnings=list(fields.warnings),
         )
     except ValidationError as exc:

@@ -13,24 +13,47 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .files import atomic_write, atomic_write_text
-from .models import Action, ActionsDocument, PageRecord
+from extract.files import atomic_write, atomic_write_text
+from extract.models import Action, ActionsDocument, PageRecord
 
 if TYPE_CHECKING:
     import pandas as pd
 
 LIST_SEPARATOR = " | "
 
-ACTION_COLUMNS = ("action_id", "file", "sha256", "page", "language", "title", "subtitle", "objective",
-                  "sdg_codes", "activities", "results", "recommendation_ids", "cities", "country",
-                  "warnings")
-SDG_COLUMNS = ("action_id", "position", "code", "goal", "label", "printed_code", "printed_label",
-               "score", "status")
+ACTION_COLUMNS = (
+    "action_id",
+    "file",
+    "sha256",
+    "page",
+    "language",
+    "title",
+    "subtitle",
+    "objective",
+    "sdg_codes",
+    "activities",
+    "results",
+    "recommendation_ids",
+    "cities",
+    "country",
+    "warnings",
+)
+SDG_COLUMNS = ("action_id", "position", "code", "goal", "label", "printed_code", "printed_label", "score", "status")
 ITEM_COLUMNS = ("action_id", "position", "text")
 RECOMMENDATION_COLUMNS = ("action_id", "position", "id", "title", "printed", "score", "status")
 PAGE_COLUMNS = ("file", "page", "status", "reason", "action_id")
-REVIEW_COLUMNS = ("action_id", "file", "page", "kind", "printed_code", "printed", "status", "chosen",
-                  "score", "candidates")
+REVIEW_COLUMNS = (
+    "action_id",
+    "file",
+    "page",
+    "kind",
+    "printed_code",
+    "printed",
+    "status",
+    "chosen",
+    "score",
+    "candidates",
+)
 
 
 @dataclass(frozen=True)
@@ -41,7 +64,7 @@ class CsvFormat:
     bom: bool = False
 
     @classmethod
-    def excel(cls) -> "CsvFormat":
+    def excel(cls) -> CsvFormat:
         return cls(delimiter=";", bom=True)
 
 
@@ -64,36 +87,55 @@ def _joined(values) -> str:
 
 
 def action_rows(actions: Sequence[Action]) -> list[dict]:
-    return [{
-        "action_id": a.id, "file": a.source.file, "sha256": a.source.sha256, "page": a.source.page,
-        "language": a.language, "title": a.title, "subtitle": a.subtitle, "objective": a.objective,
-        "sdg_codes": _joined(s.code for s in a.sdg_targets), "activities": _joined(a.activities),
-        "results": _joined(a.results), "recommendation_ids": _joined(r.id for r in a.recommendations),
-        "cities": _joined(c.name for c in a.cities), "country": a.country, "warnings": _joined(a.warnings),
-    } for a in actions]
+    return [
+        {
+            "action_id": a.id,
+            "file": a.source.file,
+            "sha256": a.source.sha256,
+            "page": a.source.page,
+            "language": a.language,
+            "title": a.title,
+            "subtitle": a.subtitle,
+            "objective": a.objective,
+            "sdg_codes": _joined(s.code for s in a.sdg_targets),
+            "activities": _joined(a.activities),
+            "results": _joined(a.results),
+            "recommendation_ids": _joined(r.id for r in a.recommendations),
+            "cities": _joined(c.name for c in a.cities),
+            "country": a.country,
+            "warnings": _joined(a.warnings),
+        }
+        for a in actions
+    ]
 
 
 def sdg_rows(actions: Sequence[Action]) -> list[dict]:
-    return [{"action_id": a.id, "position": i, **s.model_dump()}
-            for a in actions for i, s in enumerate(a.sdg_targets, 1)]
+    return [
+        {"action_id": a.id, "position": i, **s.model_dump()} for a in actions for i, s in enumerate(a.sdg_targets, 1)
+    ]
 
 
 def item_rows(actions: Sequence[Action], field: str) -> list[dict]:
-    return [{"action_id": a.id, "position": i, "text": text}
-            for a in actions for i, text in enumerate(getattr(a, field), 1)]
+    return [
+        {"action_id": a.id, "position": i, "text": text} for a in actions for i, text in enumerate(getattr(a, field), 1)
+    ]
 
 
 def recommendation_rows(actions: Sequence[Action]) -> list[dict]:
-    return [{"action_id": a.id, "position": i, **r.model_dump()}
-            for a in actions for i, r in enumerate(a.recommendations, 1)]
+    return [
+        {"action_id": a.id, "position": i, **r.model_dump()}
+        for a in actions
+        for i, r in enumerate(a.recommendations, 1)
+    ]
 
 
 def page_rows(pages: Sequence[PageRecord]) -> list[dict]:
     return [p.model_dump() for p in sort_pages(pages)]
 
 
-def tables(actions: Sequence[Action], pages: Sequence[PageRecord],
-           review: Sequence[dict] = ()) -> "dict[str, pd.DataFrame]":
+def tables(
+    actions: Sequence[Action], pages: Sequence[PageRecord], review: Sequence[dict] = ()
+) -> dict[str, pd.DataFrame]:
     """Every CSV table by file stem, with fixed column order."""
     import pandas as pd  # imported when writing only: it dominates start-up time
 
@@ -110,14 +152,20 @@ def tables(actions: Sequence[Action], pages: Sequence[PageRecord],
     }
 
 
-def csv_text(table: "pd.DataFrame", fmt: CsvFormat) -> str:
+def csv_text(table: pd.DataFrame, fmt: CsvFormat) -> str:
     return ("\ufeff" if fmt.bom else "") + table.to_csv(index=False, sep=fmt.delimiter, lineterminator="\n")
 
 
-def write_outputs(out_dir: Path, actions: Sequence[Action], pages: Sequence[PageRecord],
-                  review: Sequence[dict] = (), fmt: CsvFormat = CsvFormat(), xlsx: bool = False) -> list[Path]:
+def write_outputs(
+    out_dir: Path,
+    actions: Sequence[Action],
+    pages: Sequence[PageRecord],
+    review: Sequence[dict] = (),
+    fmt: CsvFormat = CsvFormat(),
+    xlsx: bool = False,
+) -> list[Path]:
     """Write actions.json, its JSON Schema, one CSV per table (and actions.xlsx); return the paths."""
-    from .schema import schema_text
+    from extract.schema import schema_text
 
     written = []
     for name, text in (("actions.json", actions_json(actions)), ("actions.schema.json", schema_text())):
@@ -135,7 +183,7 @@ def write_outputs(out_dir: Path, actions: Sequence[Action], pages: Sequence[Page
     return written
 
 
-def _write_workbook(path: Path, all_tables: "dict[str, pd.DataFrame]") -> None:
+def _write_workbook(path: Path, all_tables: dict[str, pd.DataFrame]) -> None:
     """One sheet per table (needs the `xlsx` extra: openpyxl)."""
     import pandas as pd
 

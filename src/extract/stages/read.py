@@ -25,10 +25,10 @@ from pdfminer.pdfpage import PDFPage
 from pdfplumber.page import Page
 from pdfplumber.utils import extract_words
 
-from .errors import FileFailed
-from .files import file_sha256  # noqa: F401  (part of this stage's API)
-from .geometry import Box, Word
-from .settings import ReadSettings
+from extract.errors import FileFailed
+from extract.files import file_sha256  # noqa: F401  (part of this stage's API)
+from extract.geometry import Box, Word
+from extract.settings import ReadSettings
 
 # pdfminer logs every recoverable oddity of malformed files at WARNING level.
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
@@ -68,6 +68,7 @@ class UnreadablePage:
 
 
 # --- file-level faults -----------------------------------------------------------------------
+
 
 def check_pdf_file(path: Path) -> None:
     """Raise FileFailed for inputs that cannot be a PDF (unreadable, a folder, empty, wrong magic)."""
@@ -143,6 +144,7 @@ NO_PAGES_REASON = "no pages found (page tree missing or unreadable, e.g. an XFA 
 
 # --- pages -----------------------------------------------------------------------------------
 
+
 def pdf_to_pages(path: Path, settings: ReadSettings | None = None) -> Iterator[PageContent | UnreadablePage]:
     """Yield each page of `path`; raise FileFailed when the file (or its page tree) cannot be read.
 
@@ -202,11 +204,19 @@ def page_content(page: Page, settings: ReadSettings) -> PageContent:
     words = tuple(_words(chars, settings))
     boxes = tuple(turn_box(b, turn, width, height) for b in (*_boxes(page.rects), *_rules(page.lines)))
     width, height = turned_size(width, height, turn)
-    return PageContent(number=page.page_number, width=width, height=height, words=words, boxes=boxes,
-                       char_count=len(chars), image_count=len(page.images))
+    return PageContent(
+        number=page.page_number,
+        width=width,
+        height=height,
+        words=words,
+        boxes=boxes,
+        char_count=len(chars),
+        image_count=len(page.images),
+    )
 
 
 # --- rotation --------------------------------------------------------------------------------
+
 
 def char_turn(matrix: Iterable[float]) -> int:
     """Clockwise quarter turns of a character's writing direction as displayed.
@@ -222,8 +232,9 @@ def char_turn(matrix: Iterable[float]) -> int:
 
 def page_turn(chars: Iterable[dict[str, Any]]) -> int:
     """The quarter turn most visible characters share; 0 when there is no text or on a tie with 0."""
-    counts = Counter(char_turn(c["matrix"]) for c in chars if str(c.get("text", "")).strip()
-                     and c.get("matrix") is not None)
+    counts = Counter(
+        char_turn(c["matrix"]) for c in chars if str(c.get("text", "")).strip() and c.get("matrix") is not None
+    )
     if not counts:
         return 0
     return max(counts, key=lambda turn: (counts[turn], turn == 0, -turn))
@@ -247,8 +258,9 @@ def turn_point(x: float, y: float, turn: int, width: float, height: float) -> tu
     return x, y
 
 
-def turn_bbox(x0: float, top: float, x1: float, bottom: float, turn: int, width: float,
-              height: float) -> tuple[float, float, float, float]:
+def turn_bbox(
+    x0: float, top: float, x1: float, bottom: float, turn: int, width: float, height: float
+) -> tuple[float, float, float, float]:
     """A box (x0, top, x1, bottom) after the page turn of `turn_point`."""
     ax, ay = turn_point(x0, top, turn, width, height)
     bx, by = turn_point(x1, bottom, turn, width, height)
@@ -261,43 +273,77 @@ def turn_char(char: dict[str, Any], turn: int, width: float, height: float) -> d
     new_height = turned_size(width, height, turn)[1]
     relative = (char_turn(char["matrix"]) - turn) % QUARTER_TURNS
     size = bottom - top if relative % 2 == 0 else x1 - x0
-    return {**char, "x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top,
-            "y0": new_height - bottom, "y1": new_height - top, "width": x1 - x0,
-            "height": bottom - top, "upright": relative == 0, "size": size}
+    return {
+        **char,
+        "x0": x0,
+        "x1": x1,
+        "top": top,
+        "bottom": bottom,
+        "doctop": top,
+        "y0": new_height - bottom,
+        "y1": new_height - top,
+        "width": x1 - x0,
+        "height": bottom - top,
+        "upright": relative == 0,
+        "size": size,
+    }
 
 
 def turn_box(box: Box, turn: int, width: float, height: float) -> Box:
     if not turn:
         return box
     x0, top, x1, bottom = turn_bbox(box.x0, box.top, box.x1, box.bottom, turn, width, height)
-    return Box(x0=x0, x1=x1, top=top, bottom=bottom, filled=box.filled, stroked=box.stroked,
-               color=box.color)
+    return Box(x0=x0, x1=x1, top=top, bottom=bottom, filled=box.filled, stroked=box.stroked, color=box.color)
 
 
 # --- words and boxes -------------------------------------------------------------------------
 
+
 def _words(chars: list[dict[str, Any]], settings: ReadSettings) -> Iterator[Word]:
-    for w in extract_words(chars, x_tolerance=settings.x_tolerance, y_tolerance=settings.y_tolerance,
-                           x_tolerance_ratio=settings.x_tolerance_ratio or None,
-                           keep_blank_chars=False, extra_attrs=["fontname", "size"]):
-        yield Word(text=w["text"], x0=float(w["x0"]), x1=float(w["x1"]), top=float(w["top"]),
-                   bottom=float(w["bottom"]), size=round(float(w["size"]), 2),
-                   fontname=str(w["fontname"]))
+    for w in extract_words(
+        chars,
+        x_tolerance=settings.x_tolerance,
+        y_tolerance=settings.y_tolerance,
+        x_tolerance_ratio=settings.x_tolerance_ratio or None,
+        keep_blank_chars=False,
+        extra_attrs=["fontname", "size"],
+    ):
+        yield Word(
+            text=w["text"],
+            x0=float(w["x0"]),
+            x1=float(w["x1"]),
+            top=float(w["top"]),
+            bottom=float(w["bottom"]),
+            size=round(float(w["size"]), 2),
+            fontname=str(w["fontname"]),
+        )
 
 
 def _boxes(rects: Iterable[dict[str, Any]]) -> Iterator[Box]:
     for r in rects:
-        yield Box(x0=float(r["x0"]), x1=float(r["x1"]), top=float(r["top"]), bottom=float(r["bottom"]),
-                  filled=bool(r.get("fill")), stroked=bool(r.get("stroke")),
-                  color=_rgb(r.get("non_stroking_color")))
+        yield Box(
+            x0=float(r["x0"]),
+            x1=float(r["x1"]),
+            top=float(r["top"]),
+            bottom=float(r["bottom"]),
+            filled=bool(r.get("fill")),
+            stroked=bool(r.get("stroke")),
+            color=_rgb(r.get("non_stroking_color")),
+        )
 
 
 def _rules(lines: Iterable[dict[str, Any]]) -> Iterator[Box]:
     """Straight stroked lines as zero-thickness boxes: designers draw cell rules either way."""
     for line in lines:
-        yield Box(x0=float(line["x0"]), x1=float(line["x1"]), top=float(line["top"]),
-                  bottom=float(line["bottom"]), filled=False, stroked=True,
-                  color=_rgb(line.get("stroking_color")))
+        yield Box(
+            x0=float(line["x0"]),
+            x1=float(line["x1"]),
+            top=float(line["top"]),
+            bottom=float(line["bottom"]),
+            filled=False,
+            stroked=True,
+            color=_rgb(line.get("stroking_color")),
+        )
 
 
 def _rgb(color) -> tuple[float, float, float] | None:

@@ -17,10 +17,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from statistics import median
 
-from .geometry import Box, Line, Word, split_segments, words_to_lines
-from .layout import PageLayout
-from .settings import LayoutSettings, SegmentSettings, Settings
-from .text import HYPHENS, SOFT_HYPHEN, clean, strip_item_end
+from extract.geometry import Box, Line, Word, split_segments, words_to_lines
+from extract.settings import LayoutSettings, SegmentSettings, Settings
+from extract.stages.layout import PageLayout
+from extract.text import HYPHENS, SOFT_HYPHEN, clean, strip_item_end
 
 _CID = re.compile(r"^\(cid:\d+\)$")
 LABEL_LEAD = ":–—-· "  # separators between a code and a label printed on the same line
@@ -43,6 +43,7 @@ class ActionFields:
 
 
 # --- joining lines ---------------------------------------------------------------------------
+
 
 def page_lexicon(lines: Sequence[Line]) -> frozenset[str]:
     """Every word (lower case) printed on the page, hyphenated compounds included."""
@@ -82,6 +83,7 @@ def join_lines(texts: Sequence[str], lexicon: frozenset[str], settings: SegmentS
 
 # --- bullets and items -----------------------------------------------------------------------
 
+
 def is_bullet(word: Word, settings: SegmentSettings) -> bool:
     """A lone bullet: listed glyph, item number, symbol-font glyph, unmapped glyph or private-use char."""
     text = word.text
@@ -112,7 +114,7 @@ def strip_bullet(line: Line, settings: SegmentSettings) -> str:
     first = line.words[0]
     rest = [w.text for w in line.words[1:]]
     if first.text != glyph:
-        rest.insert(0, first.text[len(glyph):])
+        rest.insert(0, first.text[len(glyph) :])
     return " ".join(rest)
 
 
@@ -161,15 +163,16 @@ def item_starts(lines: Sequence[Line], settings: SegmentSettings, slack: float) 
     return _gap_starts(lines, settings)
 
 
-def lines_to_items(lines: Sequence[Line], lexicon: frozenset[str], settings: SegmentSettings,
-                   slack: float) -> list[str]:
+def lines_to_items(
+    lines: Sequence[Line], lexicon: frozenset[str], settings: SegmentSettings, slack: float
+) -> list[str]:
     """A list block's lines as items: bullets removed, wrapped lines joined, end punctuation stripped."""
     if not lines:
         return []
     starts = item_starts(lines, settings, slack)
     items = []
     for start, end in zip(starts, [*starts[1:], len(lines)]):
-        texts = [strip_bullet(lines[start], settings), *(l.text for l in lines[start + 1:end])]
+        texts = [strip_bullet(lines[start], settings), *(l.text for l in lines[start + 1 : end])]
         item = strip_item_end(join_lines(texts, lexicon, settings), settings.item_end_punctuation)
         if item:
             items.append(item)
@@ -177,6 +180,7 @@ def lines_to_items(lines: Sequence[Line], lexicon: frozenset[str], settings: Seg
 
 
 # --- recommendation band ---------------------------------------------------------------------
+
 
 def band_cells(lines: Sequence[Line], rules: Sequence[Box], layout: LayoutSettings) -> list[list[Line]]:
     """Band items as cells: each thin rule opens a cell; without rules, segments chained downwards."""
@@ -190,9 +194,12 @@ def _cells_from_rules(segments: Sequence[Line], rules: Sequence[Box], layout: La
     cells: list[list[Word]] = [[] for _ in rules]
     for seg in segments:
         for word in seg.words:
-            owners = [i for i, r in enumerate(rules)
-                      if r.top - layout.bar_slack <= word.yc <= r.bottom + layout.bar_slack
-                      and word.x0 >= r.x1 - layout.bar_slack]
+            owners = [
+                i
+                for i, r in enumerate(rules)
+                if r.top - layout.bar_slack <= word.yc <= r.bottom + layout.bar_slack
+                and word.x0 >= r.x1 - layout.bar_slack
+            ]
             if owners:
                 cells[max(owners, key=lambda i: rules[i].x0)].append(word)
     return [words_to_lines(ws, layout.line_tolerance_ratio) for ws in cells if ws]
@@ -215,14 +222,18 @@ def _cells_from_chains(segments: Sequence[Line], layout: LayoutSettings) -> list
 
 # --- the page --------------------------------------------------------------------------------
 
+
 def layout_to_fields(layout: PageLayout, settings: Settings | None = None) -> ActionFields:
     """Text of every block of a page layout, in reading order."""
     settings = settings or Settings()
     seg, geo = settings.segment, settings.layout
-    all_lines = [*layout.title.lines, *(layout.subtitle.lines if layout.subtitle else ()),
-                 *(l for b in layout.columns.values() for l in b.lines),
-                 *(l for item in layout.sdg_items for l in item.label),
-                 *(layout.band.lines if layout.band else ())]
+    all_lines = [
+        *layout.title.lines,
+        *(layout.subtitle.lines if layout.subtitle else ()),
+        *(l for b in layout.columns.values() for l in b.lines),
+        *(l for item in layout.sdg_items for l in item.label),
+        *(layout.band.lines if layout.band else ()),
+    ]
     lexicon = page_lexicon(all_lines)
     text = lambda lines: join_lines([l.text for l in lines], lexicon, seg)  # noqa: E731
     objective_lines = layout.columns["objective"].lines
@@ -238,8 +249,9 @@ def layout_to_fields(layout: PageLayout, settings: Settings | None = None) -> Ac
         objective=join_lines(bulleted, lexicon, seg),
         activities=tuple(lines_to_items(layout.columns["activities"].lines, lexicon, seg, geo.bar_slack)),
         results=tuple(lines_to_items(layout.columns["results"].lines, lexicon, seg, geo.bar_slack)),
-        sdg_targets=tuple((item.printed_code, text(item.label).lstrip(LABEL_LEAD).strip())
-                          for item in layout.sdg_items),
+        sdg_targets=tuple(
+            (item.printed_code, text(item.label).lstrip(LABEL_LEAD).strip()) for item in layout.sdg_items
+        ),
         recommendations=tuple(recommendations),
         warnings=layout.warnings,
     )

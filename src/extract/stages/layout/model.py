@@ -1,0 +1,78 @@
+"""What the layout stage finds: headers, zones, blocks, SDG items and the page layout."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from extract.geometry import Box, Line, Word
+
+COLUMN_KINDS = ("objective", "activities", "results")
+BAND_KIND = "recommendations"
+
+
+@dataclass(frozen=True)
+class Header:
+    """A block header: its words, the block kind it names and its bar if drawn in one."""
+
+    kind: str
+    language: str
+    line: Line
+    bar: Box | None = None
+
+    @property
+    def extent(self) -> Box:
+        """The header's visual box: the bar when there is one, else its words."""
+        if self.bar is not None:
+            return self.bar
+        return Box(self.line.x0, self.line.x1, self.line.top, self.line.bottom)
+
+
+@dataclass(frozen=True)
+class Zone:
+    """A rectangle of the page that holds one block's content."""
+
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+    def holds(self, word: Word) -> bool:
+        """A word belongs to a zone when its centre lies inside it."""
+        return self.x0 <= word.xc < self.x1 and self.top <= word.yc < self.bottom
+
+
+@dataclass(frozen=True)
+class Block:
+    """One block of the sheet: its kind, area, content lines (top to bottom) and header."""
+
+    kind: str
+    zone: Zone
+    lines: tuple[Line, ...]
+    header: Header | None = None
+
+
+@dataclass(frozen=True)
+class SdgItem:
+    """One SDG target of the sidebar: the printed code and the lines of its label."""
+
+    code: Word
+    label: tuple[Line, ...]
+    printed_code: str = ""
+
+
+@dataclass(frozen=True)
+class PageLayout:
+    """Every block found on an action sheet."""
+
+    number: int
+    width: float
+    height: float
+    language: str
+    title: Block
+    subtitle: Block | None
+    sdg_items: tuple[SdgItem, ...]
+    columns: dict[str, Block]
+    band: Block | None
+    band_rules: tuple[Box, ...] = ()
+    body_size: float = 0.0
+    warnings: tuple[str, ...] = field(default_factory=tuple)

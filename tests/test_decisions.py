@@ -8,7 +8,8 @@ from extract.catalog import load_catalog
 from extract.decisions import Decisions, load_decisions
 from extract.errors import SettingsError
 from extract.models import Action, Recommendation, SdgTarget, Source
-from extract.stages.normalise import normalise_action, review_rows
+from extract.stages.normalise import normalise_action
+from extract.stages.write.tables import review_rows
 
 HEADER = "kind,printed_code,printed,canonical\n"
 

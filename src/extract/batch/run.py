@@ -59,10 +59,10 @@ class RunSummary:
 
 
 def default_decisions(paths: Sequence[Path]) -> Path | None:
-    """`decisions.csv` beside the first input folder (e.g. next to raw/), when it exists."""
-    for path in paths:
-        folder = path if path.is_dir() else path.parent
-        candidate = folder.resolve().parent / DECISIONS_FILE
+    """`decisions.csv` in the first input folder that has one (`raw/decisions.csv`), else beside
+    it (`./decisions.csv`, where earlier versions looked); None when there is none."""
+    folders = [(path if path.is_dir() else path.parent).resolve() for path in paths]
+    for candidate in [f / DECISIONS_FILE for f in folders] + [f.parent / DECISIONS_FILE for f in folders]:
         if candidate.is_file():
             return candidate
     return None
@@ -104,6 +104,7 @@ def run_extract(
     cache_dir: Path | None = DEFAULT_CACHE_DIR,
     workers: int | None = None,
     on_file: Callable[[FileResult], None] | None = None,
+    sqlite: bool = False,
 ) -> RunSummary:
     """Extract every PDF under `paths` into `out`; failures are recorded, never fatal to the batch."""
     settings = settings or Settings()
@@ -112,13 +113,16 @@ def run_extract(
     files = collect_inputs(paths)
     pinned = load_decisions(decisions or default_decisions(paths))
     cache = ResultCache(cache_dir, context_fingerprint(settings.fingerprint(), pinned)) if cache_dir else None
-    batch = cache.batch_key(files, f"schema={SCHEMA_VERSION};excel={excel};xlsx={xlsx}") if cache else ""
+    batch = (
+        cache.batch_key(files, f"schema={SCHEMA_VERSION};excel={excel};xlsx={xlsx};sqlite={sqlite}") if cache else ""
+    )
 
     unchanged = cache.outputs_current(out, batch) if cache else None
     if unchanged is not None:
         summary = RunSummary(**{**unchanged, "cached_files": len(files)}, up_to_date=True)
     else:
-        summary = _extract_and_write(files, out, settings, pinned, cache, on_page, on_file, excel, xlsx)
+        options = _output_options(excel, xlsx, sqlite)
+        summary = _extract_and_write(files, out, settings, pinned, cache, on_page, on_file, options)
         if cache:
             cache.stamp_outputs(out, batch, summary.written, summary.stamp())
     for line in summary.failures:
@@ -127,14 +131,18 @@ def run_extract(
     return summary
 
 
-def _extract_and_write(files, out, settings, pinned, cache, on_page, on_file, excel, xlsx) -> RunSummary:
+def _output_options(excel: bool, xlsx: bool, sqlite: bool):
+    from extract.stages.write import CsvFormat, OutputOptions
+
+    return OutputOptions(fmt=CsvFormat.excel() if excel else CsvFormat(), xlsx=xlsx, sqlite=sqlite)
+
+
+def _extract_and_write(files, out, settings, pinned, cache, on_page, on_file, options) -> RunSummary:
     from extract.batch.workers import run_files
-    from extract.stages.normalise import review_rows
-    from extract.stages.write import CsvFormat, write_outputs
+    from extract.stages.write import write_outputs
 
     results = run_files(files, settings, pinned, on_page=on_page, on_result=on_file, cache=cache)
     actions, pages, summary = summarise(results)
     summary.cached_files = cache.hits if cache else 0
-    fmt = CsvFormat.excel() if excel else CsvFormat()
-    summary.written = write_outputs(out, actions, pages, review_rows(actions), fmt=fmt, xlsx=xlsx)
+    summary.written = write_outputs(out, actions, pages, options)
     return summary

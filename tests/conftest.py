@@ -21,3 +21,18 @@ def extracted(pdf: Path):
 @pytest.fixture(scope="session")
 def sample_result():
     return extracted(SAMPLE_PDF)
+
+
+@pytest.fixture(scope="session")
+def sample_pdf() -> Path:
+    return SAMPLE_PDF
+
+
+@pytest.fixture(scope="session")
+def sample_outputs(sample_result, tmp_path_factory) -> Path:
+    """Every output of the sample (with xlsx and sqlite), written once per session."""
+    from extract.stages.write import OutputOptions, write_outputs
+
+    out = tmp_path_factory.mktemp("sample-outputs")
+    write_outputs(out, sample_result.actions, sample_result.pages, OutputOptions(xlsx=True, sqlite=True))
+    return out

@@ -115,8 +115,8 @@ def _items(name: str, row: str, text: str) -> Table:
     return Table(name, row, columns, ("action_id", "position"))
 
 
-ACTIVITIES = _items("activities", "one row per activity of an action", "the activity")
-RESULTS = _items("results", "one row per expected result of an action", "the result")
+ACTIVITIES = _items("activities", "one row per activity of an action", "the activity or result")
+RESULTS = _items("results", "one row per expected result of an action", "the activity or result")
 
 RECOMMENDATIONS = Table(
     "recommendations",

@@ -103,3 +103,16 @@ def test_data_md_documents_every_column_with_the_package_description():
     for table in TABLES:
         described = {c.name: c.description for c in table.columns}
         assert documented.get(table.name) == described, table.name
+
+
+def test_every_scalar_model_field_reaches_a_table():
+    """A field added to Action or PageRecord (e.g. the layout's `coverage`) must get its column in
+    `columns.py` (ACTIONS / PAGES), its row value in `tables.py` and its meaning in DATA.md."""
+    from extract.models import PageRecord
+    from extract.stages.write.columns import ACTIONS, PAGES
+
+    nested = {"id", "source", "sdg_targets", "recommendations"}  # as action_id/file/sha256/page, own tables
+    lists = {"activities", "results", "cities", "warnings"}  # joined columns and own tables
+    for model, table in ((Action, ACTIONS), (PageRecord, PAGES)):
+        missing = set(model.model_fields) - nested - lists - set(table.column_names)
+        assert not missing, f"{model.__name__} fields without a column in {table.name}.csv: {sorted(missing)}"

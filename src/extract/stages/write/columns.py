@@ -2,7 +2,9 @@
 
 The CSV writer takes its column order from here, `datapackage.json` its types, constraints and
 descriptions, the SQLite file its column types and keys. docs/DATA.md documents the same
-columns with the same meanings (a test keeps them equal). A new column is one line here.
+columns with the same meanings (a test keeps them equal). A new column is one line here, plus
+its value in `tables.py`; a test names any Action or PageRecord field that reaches no table
+(e.g. the layout stage's `coverage`, for ACTIONS and PAGES).
 """
 
 from __future__ import annotations

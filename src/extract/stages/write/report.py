@@ -10,7 +10,7 @@ tables link to. Deterministic: no timestamps.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from html import escape
 
 from extract.catalog import load_catalog
@@ -51,7 +51,7 @@ def _goal_bars(counts: Counter) -> list[Bar]:
     return bars + ([Bar(NO_VALUE, counts[None])] if counts[None] else [])
 
 
-def goal_charts(rows: dict[str, Sequence[dict]]) -> list[tuple[str, list[Bar]]]:
+def goal_charts(rows: Mapping[str, Sequence[dict]]) -> list[tuple[str, list[Bar]]]:
     """Actions per SDG goal (an action counts once per goal) and targets per goal."""
     targets = rows["sdg_targets"]
     per_action = Counter(goal for _, goal in {(r["action_id"], r["goal"]) for r in targets})
@@ -59,7 +59,7 @@ def goal_charts(rows: dict[str, Sequence[dict]]) -> list[tuple[str, list[Bar]]]:
     return [("Actions per SDG goal", _goal_bars(per_action)), ("SDG targets per goal", _goal_bars(per_target))]
 
 
-def recommendation_charts(rows: dict[str, Sequence[dict]]) -> list[tuple[str, list[Bar]]]:
+def recommendation_charts(rows: Mapping[str, Sequence[dict]]) -> list[tuple[str, list[Bar]]]:
     """Actions per recommendation (catalog order) and recommendations per action (a histogram)."""
     titles = load_catalog().recommendation_titles
     recommendations = rows["recommendations"]
@@ -72,7 +72,7 @@ def recommendation_charts(rows: dict[str, Sequence[dict]]) -> list[tuple[str, li
     return [("Actions per recommendation", known + other), ("Recommendations per action", histogram)]
 
 
-def country_chart(rows: dict[str, Sequence[dict]]) -> tuple[str, list[Bar]]:
+def country_chart(rows: Mapping[str, Sequence[dict]]) -> tuple[str, list[Bar]]:
     """Actions per country, most first."""
     names = load_catalog().country_names
     counts = Counter(a["country"] for a in rows["actions"])
@@ -81,7 +81,7 @@ def country_chart(rows: dict[str, Sequence[dict]]) -> tuple[str, list[Bar]]:
     return "Actions per country", _capped(bars)
 
 
-def pages_chart(rows: dict[str, Sequence[dict]]) -> tuple[str, list[Bar]]:
+def pages_chart(rows: Mapping[str, Sequence[dict]]) -> tuple[str, list[Bar]]:
     """Pages per status and reason, statuses in pipeline order, most frequent reason first."""
     counts = Counter((p["status"], p["reason"]) for p in rows["pages"])
     rank = {status: i for i, status in enumerate(PAGE_STATUS_ORDER)}
@@ -100,7 +100,7 @@ def _table(headers: Sequence[str], body: Iterable[Sequence[str]], empty: str) ->
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
 
 
-def review_table(rows: dict[str, Sequence[dict]]) -> str:
+def review_table(rows: Mapping[str, Sequence[dict]]) -> str:
     body = (
         [
             _link(r["action_id"]),
@@ -136,7 +136,7 @@ def actions_table(actions: Sequence[Action]) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
 
 
-def _summary(actions: Sequence[Action], rows: dict[str, Sequence[dict]]) -> str:
+def _summary(actions: Sequence[Action], rows: Mapping[str, Sequence[dict]]) -> str:
     pages = rows["pages"]
     statuses = Counter(p["status"] for p in pages if p["page"])
     answers = Counter(r["answer"] for r in rows["review"])
@@ -151,7 +151,7 @@ def _summary(actions: Sequence[Action], rows: dict[str, Sequence[dict]]) -> str:
     return f'<p class="summary">{escape(", ".join(items))}</p>'
 
 
-def report_html(actions: Sequence[Action], rows: dict[str, Sequence[dict]]) -> str:
+def report_html(actions: Sequence[Action], rows: Mapping[str, Sequence[dict]]) -> str:
     """The whole page: summary, contents, charts, review queue, warnings, actions."""
     charts = [*goal_charts(rows), *recommendation_charts(rows), country_chart(rows), pages_chart(rows)]
     sections = [(f"chart-{i}", title, bar_chart(title, bars)) for i, (title, bars) in enumerate(charts, 1)]

@@ -8,7 +8,7 @@ action to its SDG targets and its recommendations, one row per item (no cross pr
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from extract.stages.write.columns import TABLES, Column, Table
@@ -57,7 +57,7 @@ def _insert(db: sqlite3.Connection, table: Table, rows: Sequence[dict]) -> None:
     db.executemany(sql, [tuple(_value(row.get(n)) for n in names) for row in rows])
 
 
-def write_database(path: Path, rows: dict[str, Sequence[dict]]) -> None:
+def write_database(path: Path, rows: Mapping[str, Sequence[dict]]) -> None:
     """Create the database at `path` (a new file) from every table's rows."""
     db = sqlite3.connect(path)
     try:

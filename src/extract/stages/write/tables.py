@@ -13,7 +13,16 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from extract.catalog import load_catalog
-from extract.models import ANSWER_REQUIRED, QUEUE_STATUSES, Action, ActionsDocument, Candidate, PageRecord
+from extract.models import (
+    ANSWER_REQUIRED,
+    QUEUE_STATUSES,
+    Action,
+    ActionsDocument,
+    Candidate,
+    PageRecord,
+    Recommendation,
+    SdgTarget,
+)
 from extract.stages.write.cells import cell
 from extract.stages.write.columns import ANSWER_VALUES, TABLES, Table
 
@@ -138,7 +147,7 @@ def review_rows(actions: Sequence[Action]) -> list[dict]:
     rows = []
     for a in sort_actions(actions):
         base = {"action_id": a.id, "file": a.source.file, "page": a.source.page, "title": a.title}
-        items = [
+        items: list[tuple[str, int, str, str, str, str, SdgTarget | Recommendation]] = [
             ("sdg", i, s.printed_code, s.printed_label, s.code, s.label, s) for i, s in enumerate(a.sdg_targets, 1)
         ]
         items += [("recommendation", i, "", r.printed, r.id, r.title, r) for i, r in enumerate(a.recommendations, 1)]

@@ -14,7 +14,8 @@ from pathlib import Path
 from extract import __version__
 from extract.batch.cache import DEFAULT_CACHE_DIR
 from extract.errors import ExtractError, SettingsError, UsageError
-from extract.settings import Settings
+from extract.settings import RunSettings, Settings
+from extract.settings_file import allowed
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 DEFAULT_RAW = Path("raw")
@@ -61,6 +62,14 @@ class Progress:
 
 def _error(message: str) -> None:
     print(f"brochure-extract: {message}", file=sys.stderr)
+
+
+def _worker_count(text: str) -> int:
+    """`--workers N`: checked like `[run] workers` in a settings file (a usage error otherwise)."""
+    try:
+        return RunSettings(workers=int(text)).workers
+    except ValueError:  # not an integer, or out of range (pydantic's ValidationError is a ValueError)
+        raise argparse.ArgumentTypeError(f"expected {allowed(RunSettings, 'workers')}, got {text!r}") from None
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -158,7 +167,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--xlsx", action="store_true", help="also write actions.xlsx (needs the xlsx extra)")
     extract.add_argument(
         "--workers",
-        type=int,
+        type=_worker_count,
         default=None,
         metavar="N",
         help="worker processes, one file each (default: one per CPU core)",

@@ -16,8 +16,10 @@ from extract.batch.cache import DEFAULT_CACHE_DIR
 from extract.errors import ExtractError, SettingsError, UsageError
 from extract.settings import RunSettings, Settings
 from extract.settings_file import allowed
+from extract.tools import DEBUG_RESOLUTION
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a Ctrl-C
 DEFAULT_RAW = Path("raw")
 DEFAULT_OUT = Path("output")
 
@@ -201,7 +203,9 @@ def build_parser() -> argparse.ArgumentParser:
     debug.add_argument("pdf", type=Path, metavar="PDF", help="the brochure")
     debug.add_argument("--page", type=int, required=True, metavar="N", help="page number (1-based)")
     debug.add_argument("--out", type=Path, required=True, metavar="FILE.png", help="picture to write")
-    debug.add_argument("--resolution", type=int, default=110, help="pixels per inch (default: 110)")
+    debug.add_argument(
+        "--resolution", type=int, default=DEBUG_RESOLUTION, help=f"pixels per inch (default: {DEBUG_RESOLUTION})"
+    )
     debug.add_argument("--settings", type=Path, help="TOML settings file, as for extract")
     debug.set_defaults(handler=cmd_debug)
 
@@ -227,7 +231,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_FAILED
     except KeyboardInterrupt:
         _error("interrupted: previous output left as it was")
-        return 130
+        return EXIT_INTERRUPTED
 
 
 if __name__ == "__main__":

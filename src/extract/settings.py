@@ -123,8 +123,30 @@ class LayoutSettings(_Section):
     header_wrap_gap_ratio: Number = Field(0.8, ge=0, le=10)
     # Headers whose tops differ by less than this many points sit in one row of columns.
     header_row_tolerance: Number = Field(4.0, ge=0, le=72)
-    # A filled rectangle counts as a header bar when it holds the header word with this slack.
+    # A filled rectangle counts as a header bar when it holds the header word with this slack, pt.
     bar_slack: Number = Field(2.0, ge=0, le=72)
+    # A box counts as a logo's frame when it holds the text with this slack, pt.
+    logo_frame_slack: Number = Field(2.0, ge=0, le=72)
+    # A block's zone reaches this far beyond its header's left, right and top edges, pt.
+    zone_margin: Number = Field(2.0, ge=0, le=72)
+    # A gutter still lies left (right) of a header when it overlaps the header's edge by this, pt.
+    gutter_overlap: Number = Field(2.0, ge=0, le=72)
+    # Words whose bottom lies this far below the top of the first column header still count as
+    # above the columns (title and subtitle candidates), pt.
+    above_columns_slack: Number = Field(2.0, ge=0, le=72)
+    # The band's area reaches this far beyond its header bar's sides, above its header's bottom
+    # and below its last line, pt.
+    band_margin: Number = Field(2.0, ge=0, le=72)
+    # A thin rule marks band items when it sticks out of the band's area by at most this, pt.
+    band_rule_slack: Number = Field(2.0, ge=0, le=72)
+    # A word belongs to the band cell of a rule when its middle lies within the rule's height and
+    # it starts right of the rule, both with this slack, pt.
+    rule_cell_slack: Number = Field(2.0, ge=0, le=72)
+    # Without rules, a band segment continues the item above it when the gap between them is at
+    # most the row gap plus this, pt ...
+    band_chain_slack: Number = Field(1.0, ge=0, le=72)
+    # ... and its left edge lies within this many font sizes of the item's.
+    band_chain_align_ratio: Number = Field(1.0, ge=0, le=10)
     # Minimum width of an empty vertical strip (gutter) between two columns, pt.
     column_gutter_min: Number = Field(4.0, ge=0, le=72)
     # Words within this fraction of the title size belong to the title.
@@ -145,6 +167,9 @@ class LayoutSettings(_Section):
     # Printed SDG target codes: goal 1-17, a number or letter target.
     # The code may carry trailing punctuation ("10.7:", "10.7 –" is two words) which is not kept.
     sdg_code_pattern: Regex = Field(r"^(?:1[0-7]|[1-9])\.(?:[1-9][0-9]?|[a-j])(?=[:.,;–—-]?$)")
+    # A label word belongs to the lowest SDG code whose top and left edge are at most this far
+    # below and right of the word's, pt.
+    sdg_label_slack: Number = Field(2.0, ge=0, le=72)
     # A lone number this many code sizes left of a code, on its level, is the goal's badge.
     badge_reach_ratio: Number = Field(4.0, ge=0, le=50)
     # Words that may precede a code on its line ("ODD 10.7", "SDG 10.7"), compared after folding.
@@ -183,6 +208,9 @@ class SegmentSettings(_Section):
     symbol_fonts: Phrases = Field(("Symbol", "Wingdings", "ZapfDingbats", "Dingbats", "Webdings"))
     # A line starting this far (in font sizes) left of the block's text edge is a hanging-indent item.
     hanging_indent_ratio: Number = Field(0.6, ge=0, le=10)
+    # A bullet starts an item when it lies at most this far right of the block's leftmost bullet
+    # (a deeper bullet is a sub-item, kept inside its item), pt.
+    bullet_align_slack: Number = Field(2.0, ge=0, le=72)
     # Vertical gap (in line heights) that separates paragraphs or unbulleted items.
     paragraph_gap_ratio: Number = Field(1.45, gt=0, le=20)
     # Stripped from the end of list items.

@@ -25,6 +25,7 @@ def sample_result():
 
 @pytest.fixture(scope="session")
 def sample_pdf() -> Path:
+    """The sample brochure (15 action sheets, 19 pages)."""
     return SAMPLE_PDF
 
 

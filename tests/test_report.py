@@ -90,8 +90,9 @@ def test_chart_scales_bars_to_the_largest_and_escapes_labels():
 # --- In a real browser ------------------------------------------------------------------
 
 
-def render(page: Path, tmp_path: Path) -> tuple[Path, list[str]]:
-    """Screenshot of `page` by headless Chromium, and the console messages it logged."""
+def render(page: Path, tmp_path: Path, *output: str) -> tuple[Path, list[str]]:
+    """Screenshot of `page` by headless Chromium (or the `output` flags given instead), and the
+    console messages it logged."""
     if not Path(CHROMIUM).exists() and shutil.which("chromium") is None:
         pytest.skip("Chromium is not installed (Debian: apt-get install chromium); .ci/run installs it")
     shot = tmp_path / f"{page.stem}.png"
@@ -99,12 +100,12 @@ def render(page: Path, tmp_path: Path) -> tuple[Path, list[str]]:
         shutil.which("chromium") or CHROMIUM,
         *CHROMIUM_FLAGS,
         f"--user-data-dir={tmp_path / 'profile'}",
-        f"--screenshot={shot}",
+        *(output or (f"--screenshot={shot}",)),
         f"--window-size={WINDOW[0]},{WINDOW[1]}",
         page.resolve().as_uri(),
     ]
     done = subprocess.run(command, capture_output=True, text=True, timeout=BROWSER_TIMEOUT_S, check=False)
-    assert done.returncode == 0 and shot.exists(), done.stderr[-2000:]
+    assert done.returncode == 0 and (output or shot.exists()), done.stderr[-2000:]
     return shot, [line for line in done.stderr.splitlines() if ":CONSOLE" in line]
 
 
@@ -144,3 +145,16 @@ def test_browser_check_catches_script_errors_and_blank_pages(tmp_path):
     shot, console = render(broken, tmp_path)
     assert any("undefinedFunction" in line for line in console)
     assert ink_share(shot) < MIN_INK_SHARE and goal_colours_seen(shot) == 0
+
+
+def test_report_prints_to_pdf_with_every_section(report, tmp_path):
+    """Printed (A4, print stylesheet): every section heading is in the PDF's text."""
+    import pdfplumber
+
+    pdf = tmp_path / "report.pdf"
+    render(report, tmp_path, f"--print-to-pdf={pdf}", "--no-pdf-header-footer")
+    with pdfplumber.open(pdf) as document:
+        text = "\n".join(page.extract_text() or "" for page in document.pages)
+        assert len(document.pages) >= 2
+    for heading in ("Extraction report", *CHART_TITLES, "Review queue", "Warnings", "Actions"):
+        assert heading in text, heading

@@ -90,3 +90,13 @@ def test_review_candidates_setting_reaches_review_csv(tmp_path, raw):
     one = read_csv(tmp_path / "one" / "review.csv")
     assert [len(candidate_codes(r["candidates"])) for r in one] == [1] * len(one)
     assert [len(candidate_codes(r["candidates"])) for r in default] == [3] * len(default)
+
+
+def test_default_decisions_file_is_in_the_input_folder_then_beside_it(tmp_path, raw):
+    from extract.batch.run import default_decisions
+
+    assert default_decisions([raw]) is None
+    (tmp_path / "decisions.csv").write_text("kind,printed_code,printed,canonical\n", encoding="utf-8")
+    assert default_decisions([raw]) == (tmp_path / "decisions.csv").resolve()
+    (raw / "decisions.csv").write_text("kind,printed_code,printed,canonical\n", encoding="utf-8")
+    assert default_decisions([raw]) == default_decisions([next(raw.glob("*.pdf"))]) == (raw / "decisions.csv").resolve()

@@ -55,6 +55,10 @@ class Table:
         return tuple(c.name for c in self.columns)
 
 
+def _listed(values: tuple[str, ...]) -> str:
+    return ", ".join(f"`{v}`" for v in values)
+
+
 def _enum(values) -> dict[str, Any]:
     return {"enum": list(values)}
 
@@ -176,7 +180,7 @@ REVIEW = Table(
         Column(
             "answer",
             "string",
-            f"`required` (status {', '.join(ANSWER_REQUIRED)}) or `optional` (status {', '.join(ANSWER_OPTIONAL)})",
+            f"`required` (status {_listed(ANSWER_REQUIRED)}) or `optional` (status {_listed(ANSWER_OPTIONAL)})",
             {**REQUIRED, **_enum(ANSWER_VALUES)},
         ),
         Column("chosen", "string", "the code or id in the outputs now"),

@@ -192,3 +192,17 @@ def test_old_layout_saved_by_excel_still_loads(tmp_path):
     path = tmp_path / "decisions.csv"
     path.write_bytes("\ufeffkind;printed_code;printed;canonical\r\nsdg;;Créer des villes sûres;11.3\r\n".encode())
     assert load_decisions(path).for_sdg("4.4", "CREER des villes sures") == "11.3"
+
+
+def test_printed_code_re_saved_as_a_number_still_matches(tmp_path):
+    path = write(tmp_path, "sdg,17.1,Lorem ipsum dolor,17.9\nsdg,16.20,Quis nostrud,reject\n")
+    result = normalise_action(
+        action([("17.10", "Lorem ipsum dolor"), ("17.1", "Lorem ipsum dolor"), ("16.2", "Quis nostrud")]),
+        decisions=load_decisions(path),
+    )
+    assert [(t.code, t.status) for t in result.sdg_targets] == [
+        ("17.9", "decided"),
+        ("17.9", "decided"),
+        ("16.2", "decided"),
+    ]
+    assert load_decisions(path).for_sdg("17.11", "Lorem ipsum dolor") is None

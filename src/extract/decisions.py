@@ -20,7 +20,8 @@ UTF-8), `,` `;` or tab as delimiter (taken from the header line), CRLF line ends
 - `printed` is the printed label/title; it is compared after `catalog.fold` (case,
   accents, punctuation), like every other match.
 - `printed_code` (sdg only) restricts the decision to that printed code; empty means any.
-  A decision with a code wins over one without.
+  A decision with a code wins over one without. Trailing zeros do not count (`17.10` saved
+  by a spreadsheet as `17.1` still matches).
 - the decided value is a target code / recommendation id of the catalog, or `reject`.
   `reject` means "this printed value is not any canonical item, keep it as printed and
   stop asking": the item keeps its printed code/label (recommendation: id ""), status
@@ -58,7 +59,7 @@ class Decisions:
     def for_sdg(self, printed_code: str, printed_label: str) -> str | None:
         """Canonical code (or `reject`) decided for this printed pair, code-specific first."""
         label = fold(printed_label)
-        return self.sdg.get((code_key(printed_code), label), self.sdg.get(("", label)))
+        return self.sdg.get((printed_key(printed_code), label), self.sdg.get(("", label)))
 
     def for_recommendation(self, printed: str) -> str | None:
         """Canonical id (or `reject`) decided for this printed title."""
@@ -68,6 +69,14 @@ class Decisions:
 def code_key(code: str) -> str:
     """Printed SDG code as a lookup key: no spaces, trailing dots or case (`16.B.` -> `16.b`)."""
     return "".join(code.split()).rstrip(".").casefold()
+
+
+def printed_key(code: str) -> str:
+    """A printed code as a decision key, the same after a spreadsheet re-saved it as a number:
+    `17.10` and `17.1` are one key (the printed label, the other half of the key, keeps two such
+    items apart)."""
+    goal, dot, target = code_key(code).partition(".")
+    return goal + dot + (target.rstrip("0") or "0" if target.isdigit() else target)
 
 
 def load_decisions(path: str | Path | None) -> Decisions:
@@ -132,7 +141,7 @@ def _parse(text: str, origin: str, catalog: Catalog) -> Decisions:
             [cells["kind"], cells["printed_code"], cells["printed"], cells["canonical"]], catalog, where
         )
         if kind == "sdg":
-            _put(sdg, (code_key(printed_code), fold(printed)), canonical, where)
+            _put(sdg, (printed_key(printed_code), fold(printed)), canonical, where)
         else:
             _put(recommendation, fold(printed), canonical, where)
     return Decisions(sdg=sdg, recommendation=recommendation)

@@ -104,3 +104,14 @@ def test_readme_pandas_recipe_keeps_codes_as_text(tmp_path, monkeypatch):
     assert list(targets["code"]) == ["16.10", "16.6"]
     assert str(targets["goal"].dtype) == "Int64" and targets["goal"].isna().tolist() == [False, True]
     assert str(targets["score"].dtype) == "Float64"
+
+
+def test_a_batch_without_actions_is_still_a_valid_package(tmp_path):
+    from extract.models import PageRecord
+    from extract.stages.write import OutputOptions, write_outputs
+
+    failed = PageRecord(file="broken.pdf", page=0, status="failed", reason="not-pdf: not a PDF")
+    write_outputs(tmp_path, [], [failed], OutputOptions(sqlite=True))
+    assert validate(tmp_path).valid
+    html = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert "failed: not-pdf: not a PDF" in html and "Nothing to review." in html

@@ -33,7 +33,7 @@ def _compiles(pattern: str) -> str:
     try:
         re.compile(pattern)
     except re.error as exc:
-        raise ValueError(f"not a regular expression: {exc}") from exc
+        raise ValueError(str(exc)) from exc  # the message says where the pattern breaks
     return pattern
 
 

@@ -9,24 +9,16 @@ import re
 from pathlib import Path
 
 from extract.catalog import load_catalog
-from extract.models import Action, Candidate, City, Recommendation, SdgTarget, Source
+from extract.models import Action, Candidate, City, Recommendation, SdgTarget
 from extract.stages.write.columns import REVIEW_COLUMNS, TABLES
 from extract.stages.write.tables import city_rows, review_rows, sdg_rows
+from tests.helpers import make_action
 
 DATA_MD = Path(__file__).parent.parent / "docs" / "DATA.md"
 
 
-def make_action(action_id="a", page=1, language="fr", **fields) -> Action:
-    return Action(
-        id=action_id,
-        source=Source(file="s.pdf", sha256="0" * 64, page=page),
-        language=language,
-        title=f"Titre {action_id}",
-        objective="Objectif.",
-        activities=["x"],
-        results=["y"],
-        **fields,
-    )
+def action(action_id: str = "a", page: int = 1, **fields) -> Action:
+    return make_action(id=action_id, page=page, title=f"Titre {action_id}", **fields)
 
 
 def target(code, status="exact", goal=None, candidates=()) -> SdgTarget:
@@ -43,8 +35,8 @@ def target(code, status="exact", goal=None, candidates=()) -> SdgTarget:
 
 
 def test_cities_table_has_one_row_per_city_in_order():
-    action = make_action(cities=[City(name="Zarqa", country="JO"), City(name="Amman", country="JO")])
-    assert city_rows([action]) == [
+    one = action(cities=[City(name="Zarqa", country="JO"), City(name="Amman", country="JO")])
+    assert city_rows([one]) == [
         {"action_id": "a", "position": 1, "name": "Zarqa", "country": "JO"},
         {"action_id": "a", "position": 2, "name": "Amman", "country": "JO"},
     ]
@@ -52,8 +44,8 @@ def test_cities_table_has_one_row_per_city_in_order():
 
 def test_goal_title_is_in_the_sheet_language_and_empty_without_goal():
     goals = load_catalog().goals
-    fr = sdg_rows([make_action(sdg_targets=[target("10.7", goal=10), target("99.9")])])
-    en = sdg_rows([make_action(language="en", sdg_targets=[target("10.7", goal=10)])])
+    fr = sdg_rows([action(sdg_targets=[target("10.7", goal=10), target("99.9")])])
+    en = sdg_rows([action(language="en", sdg_targets=[target("10.7", goal=10)])])
     assert [r["goal_title"] for r in fr] == [goals[10]["fr"], None]
     assert en[0]["goal_title"] == goals[10]["en"]
     assert "candidates" not in fr[0]
@@ -62,8 +54,8 @@ def test_goal_title_is_in_the_sheet_language_and_empty_without_goal():
 def test_review_rows_write_the_stored_candidates_without_ranking_again():
     stored = [Candidate(value="1.1", label="un", score=70.0), Candidate(value="2.2", label="deux | b", score=12.5)]
     rec = Recommendation(id="health", title="Lorem", printed="Lorem", score=40, status="review", candidates=stored)
-    late = make_action("b", page=2, sdg_targets=[target("4.1"), target("17.8", "corrected", 17, stored)])
-    early = make_action("a", page=1, recommendations=[rec], sdg_targets=[target("99.9", "review")])
+    late = action("b", page=2, sdg_targets=[target("4.1"), target("17.8", "corrected", 17, stored)])
+    early = action("a", page=1, recommendations=[rec], sdg_targets=[target("99.9", "review")])
     rows = review_rows([late, early])
     assert all(tuple(row) == REVIEW_COLUMNS for row in rows)
     assert [(r["action_id"], r["kind"], r["position"], r["status"], r["answer"]) for r in rows] == [

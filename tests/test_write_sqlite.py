@@ -80,3 +80,13 @@ def test_cli_writes_sqlite_only_when_asked(tmp_path, sample_pdf):
     with sqlite3.connect(tmp_path / "db" / "actions.sqlite") as connection:
         (count,) = connection.execute("SELECT COUNT(*) FROM actions").fetchone()
     assert count == len(csv_rows(tmp_path / "db", "actions")) == 15
+
+
+def test_rows_that_break_a_key_are_an_error_not_a_crash(tmp_path, sample_result):
+    from extract.errors import ExtractError
+    from extract.stages.write.sqlite import write_database
+    from extract.stages.write.tables import table_rows
+
+    twice = [*sample_result.actions, sample_result.actions[0]]
+    with pytest.raises(ExtractError, match=r"actions\.sqlite not written: actions: UNIQUE"):
+        write_database(tmp_path / "x.sqlite", table_rows(twice, sample_result.pages))

@@ -11,6 +11,7 @@ import sqlite3
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from extract.errors import ExtractError
 from extract.stages.write.columns import TABLES, Column, Table
 
 SQL_TYPES = {"string": "TEXT", "integer": "INTEGER", "number": "REAL"}
@@ -58,14 +59,18 @@ def _insert(db: sqlite3.Connection, table: Table, rows: Sequence[dict]) -> None:
 
 
 def write_database(path: Path, rows: Mapping[str, Sequence[dict]]) -> None:
-    """Create the database at `path` (a new file) from every table's rows."""
+    """Create the database at `path` (a new file) from every table's rows. Rows that break a key
+    (two inputs with the same file name give the same action ids) raise `ExtractError`."""
     db = sqlite3.connect(path)
     try:
         db.execute("PRAGMA foreign_keys = ON")
         with db:
             for table in TABLES:
                 db.execute(create_table_sql(table))
-                _insert(db, table, rows[table.name])
+                try:
+                    _insert(db, table, rows[table.name])
+                except sqlite3.IntegrityError as exc:
+                    raise ExtractError(f"actions.sqlite not written: {table.name}: {exc}") from exc
             db.execute(ITEMS_VIEW_SQL)
     finally:
         db.close()

@@ -34,6 +34,9 @@ class ReadSettings:
     # (24 pt, +2.5 pt tracking) stay words, while a 9 pt word space (~0.26 em) still separates.
     x_tolerance_ratio: float = 0.17
     y_tolerance: float = 2.0  # max baseline drift inside one word, pt
+    # A page whose glyphs are more than this share `(cid:N)`, U+FFFD or control characters has
+    # no usable text (a font without a Unicode map): it fails instead of giving garbled actions.
+    unreadable_share_max: float = 0.5
 
 
 @dataclass(frozen=True)

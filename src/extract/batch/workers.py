@@ -17,11 +17,11 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
-from pathlib import Path
 
 from extract.batch.cache import ResultCache
 from extract.batch.pipeline import FileResult, ProgressCallback, extract_file
 from extract.decisions import Decisions
+from extract.inputs import InputFile
 from extract.settings import Settings
 from extract.stages.normalise import prepare
 
@@ -43,20 +43,20 @@ def _limit_memory(megabytes: int) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
-def _work(conn: Connection, path: Path, settings: Settings, decisions: Decisions | None) -> None:
+def _work(conn: Connection, item: InputFile, settings: Settings, decisions: Decisions | None) -> None:
     """Worker body: extract one file, sending page progress then the result through `conn`."""
     try:
         _limit_memory(settings.run.file_memory_mb)
-        result = extract_file(path, settings, lambda file, number: conn.send(("page", file, number)), decisions)
+        result = extract_file(item, settings, lambda file, number: conn.send(("page", file, number)), decisions)
     except MemoryError:
-        result = FileResult.failed(path.name, f"memory limit exceeded ({settings.run.file_memory_mb} MB)", "too-large")
-    conn.send(("result", result.to_dict()))
+        result = FileResult.failed(item.name, f"memory limit exceeded ({settings.run.file_memory_mb} MB)", "too-large")
+    conn.send(("result", result.model_dump(mode="json")))
     conn.close()
 
 
 @dataclass
 class _Running:
-    path: Path
+    path: InputFile
     process: multiprocessing.Process
     conn: Connection
     progressed: float  # when the worker started or last finished a page
@@ -69,7 +69,7 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
-def _start(path: Path, settings: Settings, decisions: Decisions | None) -> _Running:
+def _start(path: InputFile, settings: Settings, decisions: Decisions | None) -> _Running:
     parent, child = _context().Pipe(duplex=False)
     process = _context().Process(target=_work, args=(child, path, settings, decisions), daemon=True)
     process.start()
@@ -87,7 +87,7 @@ def _receive(job: _Running, on_page: ProgressCallback | None) -> bool:
                 if on_page:
                     on_page(*payload)
             elif kind == "result":
-                job.result = FileResult.from_dict(payload[0])
+                job.result = FileResult.model_validate(payload[0])
                 return True
     except (EOFError, OSError):
         return True
@@ -112,7 +112,7 @@ def _finish(job: _Running, settings: Settings, timed_out: bool) -> FileResult:
 
 
 def run_files(
-    files: Sequence[Path],
+    files: Sequence[InputFile],
     settings: Settings,
     decisions: Decisions | None = None,
     on_page: ProgressCallback | None = None,
@@ -120,8 +120,8 @@ def run_files(
     cache: ResultCache | None = None,
 ) -> list[FileResult]:
     """Extract `files` over worker processes; results in input order, cached when possible."""
-    results: dict[Path, FileResult] = {}
-    pending: list[Path] = []
+    results: dict[InputFile, FileResult] = {}
+    pending: list[InputFile] = []
     for path in files:
         hit = cache.get(path) if cache else None
         if hit is not None:

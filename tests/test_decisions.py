@@ -7,8 +7,9 @@ import pytest
 from extract.catalog import load_catalog
 from extract.decisions import Decisions, load_decisions
 from extract.errors import SettingsError
-from extract.models import Action, Recommendation, SdgTarget, Source
+from extract.models import Action, Source
 from extract.stages.normalise import normalise_action, review_rows
+from extract.stages.validate import DraftAction
 
 HEADER = "kind,printed_code,printed,canonical\n"
 
@@ -19,8 +20,8 @@ def write(tmp_path, body: str, header: str = HEADER):
     return path
 
 
-def action(targets=(), recommendations=()) -> Action:
-    return Action(
+def action(targets=(), recommendations=()) -> DraftAction:
+    printed = Action(
         id="a",
         source=Source(file="s.pdf", sha256="0" * 64, page=1),
         language="fr",
@@ -28,14 +29,8 @@ def action(targets=(), recommendations=()) -> Action:
         objective="Objectif.",
         activities=["x"],
         results=["y"],
-        sdg_targets=[
-            SdgTarget(code=c, label=l, printed_code=c, printed_label=l, score=0, status="unnormalised")
-            for c, l in targets
-        ],
-        recommendations=[
-            Recommendation(id=t, title=t, printed=t, score=0, status="unnormalised") for t in recommendations
-        ],
     )
+    return DraftAction(action=printed, sdg_targets=tuple(targets), recommendations=tuple(recommendations))
 
 
 def test_missing_file_or_none_is_no_decisions(tmp_path):

@@ -12,9 +12,10 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from extract.catalog import fold, load_catalog
-from extract.models import Action, Recommendation, SdgTarget, Source
+from extract.models import Action, Source
 from extract.settings import MatchSettings
 from extract.stages.normalise import REVIEW_COLUMNS, normalise_action, review_rows
+from extract.stages.validate import DraftAction
 
 TRUTH = Path(__file__).parent / "fixtures" / "actions-ciblees-fr.truth.json"
 WITH_ALIASES = MatchSettings()
@@ -52,14 +53,6 @@ def truth_pages() -> list[tuple[int, dict]]:
     return [(page["page"], page["action"]) for page in pages if page.get("action")]
 
 
-def sdg(code: str, label: str) -> SdgTarget:
-    return SdgTarget(code=code, label=label, printed_code=code, printed_label=label, score=0, status="unnormalised")
-
-
-def rec(printed: str) -> Recommendation:
-    return Recommendation(id=printed, title=printed, printed=printed, score=0, status="unnormalised")
-
-
 def action(
     *,
     targets=(),
@@ -72,8 +65,8 @@ def action(
     results=("Résultat",),
     page=1,
     action_id="a",
-) -> Action:
-    return Action(
+) -> DraftAction:
+    printed = Action(
         id=action_id,
         source=Source(file="sample.pdf", sha256="0" * 64, page=page),
         language=language,
@@ -82,12 +75,11 @@ def action(
         objective=objective,
         activities=list(activities),
         results=list(results),
-        sdg_targets=[sdg(code, label) for code, label in targets],
-        recommendations=[rec(title) for title in recommendations],
     )
+    return DraftAction(action=printed, sdg_targets=tuple(targets), recommendations=tuple(recommendations))
 
 
-def from_truth(page: int, truth: dict) -> Action:
+def from_truth(page: int, truth: dict) -> DraftAction:
     return action(
         targets=[(t["printed_code"], t["printed_label"]) for t in truth["sdg_targets"]],
         recommendations=[r["printed"] for r in truth["recommendations"]],

@@ -181,8 +181,11 @@ def tables(
 
 
 def safe_table(table: pd.DataFrame) -> pd.DataFrame:
-    """Every cell through `safe_cell`."""
-    return table.map(safe_cell)
+    """Every cell through `safe_cell` (values kept as objects: no type inference)."""
+    import pandas as pd
+
+    cells = {column: [safe_cell(value) for value in table[column]] for column in table.columns}
+    return pd.DataFrame(cells, columns=table.columns, dtype=object)
 
 
 def csv_text(table: pd.DataFrame, fmt: CsvFormat) -> str:

@@ -329,8 +329,9 @@ def test_load_actions_from_folder_or_file(tmp_path, edition):
         ("[]", "not an actions document"),
         ('{"schema_version": 2, "actions": []}', "unsupported schema_version 2"),
         ('{"actions": []}', "unsupported schema_version None"),
-        ('{"schema_version": 1}', "'actions' must be a list"),
-        ('{"schema_version": 1, "actions": [{"title": "x"}]}', "action #1: missing 'source.file'"),
+        ('{"schema_version": 1}', "actions: Field required"),
+        ('{"schema_version": 1, "actions": [{"title": "x"}]}', "action #1: id: Field required"),
+        ('{"schema_version": 1, "actions": 3}', "actions: Input should be a valid list"),
     ],
 )
 def test_load_actions_errors_name_the_file(tmp_path, content, message):

@@ -8,6 +8,7 @@ input or any subfolder, and its parent must be writable (staging folder and lock
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -28,7 +29,15 @@ def _existing_ancestor(path: Path) -> Path:
 
 
 def _writable_folder(path: Path) -> bool:
-    return path.is_dir() and os.access(path, os.W_OK | os.X_OK)
+    """A folder where a file can really be created (a probe: permissions alone say nothing for
+    root, nor on read-only or virtual file systems)."""
+    if not path.is_dir():
+        return False
+    try:
+        with tempfile.TemporaryFile(dir=path):
+            return True
+    except OSError:
+        return False
 
 
 def _contains(folder: Path, other: Path) -> bool:
@@ -46,7 +55,7 @@ def check_output_folder(option: str, out: Path, inputs: Sequence[Path]) -> None:
         raise UsageError(f"{where}: cannot create files in {_shown(parent)} (not a writable folder)")
     if not out.exists():
         return
-    if not os.access(out, os.W_OK | os.X_OK):
+    if not _writable_folder(out):
         raise UsageError(f"{where}: folder is not writable")
     if _contains(out, Path.cwd()):
         raise UsageError(f"{where}: is the current folder or one of its parents; give an output folder")

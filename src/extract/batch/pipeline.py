@@ -72,12 +72,13 @@ def page_to_record(
         page = check_legible(page, settings.read)
     if isinstance(page, UnreadablePage):
         return PageRecord(file=source.file, page=page.number, status="failed", reason=page.reason), None
+    warning = legibility_warning(page)
     try:
         fields = layout_to_fields(page_to_layout(page, settings), settings)
         action = normalise_action(fields_to_action(fields, source, id_stem), settings.match, decisions)
     except PageSkipped as skip:
-        return PageRecord(file=source.file, page=page.number, status="skipped", reason=skip.reason), None
-    warning = legibility_warning(page)
+        reason = f"{skip.reason}; {warning}" if warning else skip.reason
+        return PageRecord(file=source.file, page=page.number, status="skipped", reason=reason), None
     if warning:
         action = action.model_copy(update={"warnings": [*action.warnings, warning]})
     return PageRecord(file=source.file, page=page.number, status="action", action_id=action.id), action

@@ -81,7 +81,8 @@ def sort_actions(actions: Sequence[Action]) -> list[Action]:
 
 
 def sort_pages(pages: Sequence[PageRecord]) -> list[PageRecord]:
-    return sorted(pages, key=lambda p: (p.file, p.page))
+    """By file, then page; a file's `file-failed` row (no page) after its pages."""
+    return sorted(pages, key=lambda p: (p.file, p.page is None, p.page or 0))
 
 
 def safe_cell(value: object) -> object:

@@ -108,3 +108,17 @@ def test_touched_output_is_rewritten(tmp_path):
     again = run_extract([SAMPLE_PDF], out, cache_dir=cache_dir, workers=1)
     assert not again.up_to_date and again.cached_files == 1
     assert (out / "actions.csv").read_bytes() == good
+
+
+def test_edited_cache_entry_is_ignored_and_rewritten(tmp_path):
+    cache_dir = tmp_path / "cache"
+    first = run_extract([SAMPLE_PDF], tmp_path / "a", cache_dir=cache_dir, workers=1)
+    [entry] = cache_dir.glob("*.json")
+    sealed = entry.read_text(encoding="utf-8")
+    entry.write_text(sealed.replace('"title": "ACMALS"', '"title": "EDITED"'), encoding="utf-8")
+    assert entry.read_text(encoding="utf-8") != sealed
+    again = run_extract([SAMPLE_PDF], tmp_path / "b", cache_dir=cache_dir, workers=1)
+    assert again.cached_files == 0 and again.actions == first.actions
+    assert b"EDITED" not in (tmp_path / "b" / "actions.json").read_bytes()
+    assert entry.read_text(encoding="utf-8") == sealed  # rewritten
+    assert run_extract([SAMPLE_PDF], tmp_path / "c", cache_dir=cache_dir, workers=1).cached_files == 1

@@ -8,8 +8,8 @@
   printable and never carries a control character into an output.
 - Ids: the slug of that name without `.pdf` (today's ids for files at the root). When two files
   of a batch give the same slug (`2023/brochure.pdf` vs `2023-brochure.pdf`, `a b.pdf` vs
-  `a-b.pdf`), every file whose name is not already exactly its slug gets a suffix from the hash
-  of its raw path bytes, lengthened until every stem of the batch is unique.
+  `a-b.pdf`), the first file whose name is exactly its slug keeps it and every other gets a suffix
+  from the hash of its raw path bytes, lengthened until every stem of the batch is unique.
 """
 
 from __future__ import annotations
@@ -57,8 +57,8 @@ def slug(name: str) -> str:
 
 
 def _without_extension(name: str) -> str:
-    folder, _, base = name.rpartition("/")
-    return folder + "/" * bool(folder) + (base.rsplit(".", 1)[0] if "." in base else base)
+    dot = name.rfind(".")
+    return name[:dot] if dot > name.rfind("/") else name
 
 
 def is_regular_file(path: Path) -> bool:
@@ -96,10 +96,10 @@ def unique_stems(names: Sequence[tuple[str, bytes]]) -> list[str]:
     for stem, members in groups.items():
         if len(members) < 2:
             continue
+        keep = next((i for i in members if _without_extension(names[i][0]) == stem), None)
         for index in members:
-            name, raw = names[index]
-            if _without_extension(name) != stem:
-                stems[index] = f"{stem}-{hashlib.sha256(raw).hexdigest()}"
+            if index != keep:
+                stems[index] = f"{stem}-{hashlib.sha256(names[index][1]).hexdigest()}"
     return _shortest_unique(stems)
 
 

@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -21,6 +22,7 @@ from extract.cli import main
 from extract.inputs import collect_inputs, display_name, slug, unique_stems
 from tests.conftest import SAMPLE_PDF
 
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 FIFO_TIMEOUT_S = 60  # a hang would be the bug; the check itself takes under a second
 
 
@@ -109,7 +111,12 @@ def test_file_names_that_are_not_utf8_or_hold_control_characters(tmp_path):
     actions, pages = read_outputs(out)
     assert {a["source"]["file"] for a in actions} == {"caf\\xe9.pdf", "tab\\x01name.pdf"}
     assert {display_name(raw) for raw in raw_names} == {p["file"] for p in pages}
-    for path in out.iterdir():
+    for path in [*out.glob("*.csv"), *out.glob("*.json")]:
         data = path.read_bytes()
-        data.decode("utf-8")  # every output is valid UTF-8
+        data.decode("utf-8")  # every text output is valid UTF-8
         assert not any(byte < 0x20 and byte not in b"\n\r" for byte in data), path.name
+    import openpyxl
+
+    book = openpyxl.load_workbook(out / "actions.xlsx")
+    texts = [c.value for sheet in book.worksheets for row in sheet.iter_rows() for c in row if isinstance(c.value, str)]
+    assert "tab\\x01name.pdf" in texts and not [t for t in texts if CONTROL.search(t)]

@@ -20,7 +20,7 @@ from extract.settings import ReadSettings
 from extract.stages.legible import UNREADABLE_REASON, check_legible, text_legibility
 from extract.stages.read import PageContent, UnreadablePage
 from extract.stages.structure import Structure, recovery
-from tests.conftest import SAMPLE_PDF
+from tests.helpers import SAMPLE_PDF
 
 SAMPLE = SAMPLE_PDF.read_bytes()
 SAMPLE_PAGES = 19

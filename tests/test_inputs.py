@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from extract.cli import main
 from extract.inputs import collect_inputs, display_name, slug, unique_stems
-from tests.conftest import SAMPLE_PDF
+from tests.helpers import SAMPLE_PDF
 
 CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 FIFO_TIMEOUT_S = 60  # a hang would be the bug; the check itself takes under a second

@@ -14,8 +14,7 @@ import signal
 from pathlib import Path
 
 from extract.cli import main
-from tests.conftest import FIXTURES, SAMPLE_PDF
-from tests.runs import kill, snapshot, start_paused_run, wait_for_marker
+from tests.helpers import FIXTURES, SAMPLE_PDF, kill, snapshot, start_paused_run, wait_for_marker
 
 
 def test_kill_inside_the_write_phase_leaves_the_previous_set(tmp_path):

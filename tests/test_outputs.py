@@ -13,8 +13,7 @@ import sys
 from pathlib import Path
 
 from extract.cli import main
-from tests.conftest import SAMPLE_PDF
-from tests.runs import kill, snapshot, start_paused_run, wait_for_marker
+from tests.helpers import SAMPLE_PDF, kill, snapshot, start_paused_run, wait_for_marker
 
 FILE_SIZE_LIMIT = 40_000  # bytes: below actions.json of the sample (about 74 kB)
 RUN_TIMEOUT_S = 300

@@ -10,7 +10,7 @@ import pytest
 
 from extract.batch import workers
 from extract.cli import main
-from tests.conftest import SAMPLE_PDF
+from tests.helpers import SAMPLE_PDF
 
 COMMITTED_OUTPUT = Path(__file__).parent.parent / "output"
 

@@ -108,10 +108,15 @@ def _shortest_unique(stems: list[str]) -> list[str]:
     every stem distinct."""
     full = re.compile(r"-([0-9a-f]{64})$")
     for length in range(ID_HASH_CHARS, 65):
-        cut = [full.sub(lambda m, n=length: "-" + m.group(1)[:n], s) for s in stems]
+        cut = [_cut_hash(full, stem, length) for stem in stems]
         if len(set(cut)) == len(cut):
             return cut
     return stems
+
+
+def _cut_hash(full: re.Pattern[str], stem: str, length: int) -> str:
+    match = full.search(stem)
+    return stem if match is None else stem[: match.start()] + "-" + match.group(1)[:length]
 
 
 def collect_inputs(paths: Iterable[Path]) -> list[InputFile]:

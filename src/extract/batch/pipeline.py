@@ -24,6 +24,8 @@ from extract.stages.segment import layout_to_fields
 from extract.stages.structure import Recovery, inspect_structure, recovery
 from extract.stages.validate import fields_to_action
 
+PARSER_ERROR_MAX_CHARS = 200  # a parser crash message is cut to this length (some quote whole objects)
+
 ProgressCallback = Callable[[str, int], None]
 ALL_PAGES_FAILED = "no-readable-pages"
 
@@ -112,7 +114,9 @@ def extract_file(
     except MemoryError:
         result.record_failure(FileFailed(name, "memory limit exceeded", "too-large"))
     except Exception as exc:  # a parser crash mid-file: keep the pages already read
-        result.record_failure(FileFailed(name, f"parser error: {type(exc).__name__}: {exc}"[:200], "corrupt"))
+        result.record_failure(
+            FileFailed(name, f"parser error: {type(exc).__name__}: {exc}"[:PARSER_ERROR_MAX_CHARS], "corrupt")
+        )
     if result.pages:
         _note_recovery(result, recovery(inspect_structure(path), len(result.pages)))
     if result.failure is None and result.pages and all(p.status == "failed" for p in result.pages):

@@ -115,7 +115,7 @@ def run_extract(
     `allow_empty`: an empty set would replace a good one."""
     settings = settings or Settings()
     if workers is not None:
-        settings = dataclasses.replace(settings, run=dataclasses.replace(settings.run, workers=workers))
+        settings = settings.model_copy(update={"run": settings.run.model_copy(update={"workers": workers})})
     files = collect_inputs(paths)
     if not files and not allow_empty:
         shown = ", ".join(str(p) for p in paths)

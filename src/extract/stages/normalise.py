@@ -274,7 +274,7 @@ def _gazetteer() -> tuple[re.Pattern[str], dict[str, City], re.Pattern[str], dic
 
 def _field_texts(action: Action, fields: Iterable[str]) -> list[str]:
     """Folded texts of the named fields, in order (lists give one text per item)."""
-    texts = []
+    texts: list[str] = []
     for name in fields:
         value = getattr(action, name)
         values = value if isinstance(value, list) else [value]

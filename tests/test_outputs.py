@@ -12,6 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from extract.batch import outputs
 from extract.cli import main
 from tests.helpers import SAMPLE_PDF, kill, snapshot, start_paused_run, wait_for_marker
 
@@ -123,3 +124,20 @@ def test_full_disk_keeps_the_previous_set(tmp_path):
     assert snapshot(out) == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".out.")] == [".out.lock"]
     assert Path(other).exists()
+
+
+def test_swap_without_an_exchange_call_and_restore_after_a_kill_mid_swap(tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "actions.json").write_text("old", encoding="utf-8")
+    monkeypatch.setattr(outputs, "_exchange", lambda a, b: False)  # systems without renameat2
+    hashes = outputs.publish(out, lambda folder: (folder / "actions.json").write_text("new", encoding="utf-8"))
+    assert snapshot(out) == {"actions.json": b"new"} and set(hashes) == {"actions.json"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+    # A run killed between its two renames left the old set aside and no `out`: put back.
+    aside = tmp_path / ".out.old-123"
+    out.rename(aside)
+    (tmp_path / ".out.staging-abc").mkdir()
+    outputs.clear_leftovers(out)
+    assert snapshot(out) == {"actions.json": b"new"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]

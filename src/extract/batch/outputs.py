@@ -43,7 +43,8 @@ def lock_path(out: Path) -> Path:
 
 @contextmanager
 def output_lock(out: Path) -> Iterator[None]:
-    """Hold the lock of `out` for the block; UsageError naming the holder when another run has it."""
+    """Hold the lock of `out` for the block (leftovers of killed runs cleared first); UsageError
+    naming the holder when another run has it."""
     out.parent.mkdir(parents=True, exist_ok=True)
     with open(lock_path(out), "a+", encoding="utf-8") as handle:
         try:
@@ -59,6 +60,7 @@ def output_lock(out: Path) -> Iterator[None]:
         handle.write(f"pid {os.getpid()}, started {time.strftime('%Y-%m-%d %H:%M:%S')}")
         handle.flush()
         try:
+            clear_leftovers(out)
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
@@ -118,12 +120,12 @@ def _sync(folder: Path) -> dict[str, str]:
 
 
 def publish(out: Path, write: Callable[[Path], object]) -> dict[str, str]:
-    """Call `write(folder)` on an empty staging folder, then swap it in as `out`.
+    """Call `write(folder)` on an empty staging folder, then swap it in as `out` (hold
+    `output_lock(out)` around it).
 
     Returns the SHA-256 of each file written, by name (the bytes this run wrote). On any error
     the staging folder is removed and `out` is left as it was.
     """
-    clear_leftovers(out)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}{STAGING_MARK}", dir=out.parent))
     try:
         os.chmod(staging, _folder_mode())  # mkdtemp creates 0700

@@ -110,8 +110,8 @@ def test_a_batch_without_actions_is_still_a_valid_package(tmp_path):
     from extract.models import PageRecord
     from extract.stages.write import OutputOptions, write_outputs
 
-    failed = PageRecord(file="broken.pdf", page=0, status="failed", reason="not-pdf: not a PDF")
+    failed = PageRecord(file="broken.pdf", status="file-failed", reason="not-pdf: not a PDF")
     write_outputs(tmp_path, [], [failed], OutputOptions(sqlite=True))
     assert validate(tmp_path).valid
     html = (tmp_path / "report.html").read_text(encoding="utf-8")
-    assert "failed: not-pdf: not a PDF" in html and "Nothing to review." in html
+    assert "file-failed: not-pdf: not a PDF" in html and "Nothing to review." in html

@@ -115,17 +115,19 @@ def queue_file(tmp_path, actions, fill, encoding="utf-8", fmt=None):
     return path
 
 
-def doubtful_action():
-    return normalise_action(
-        draft_action(
-            targets=[
-                ("16.16", "Lorem ipsum dolor"),
-                ("10.7", "Lorem ipsum sit amet"),
-                ("17.19", "Quis nostrud exercitation"),
-            ],
-            recommendations=["Vivre ensemble au quotidien"],
-        )
+def doubtful_draft():
+    return draft_action(
+        targets=[
+            ("16.16", "Lorem ipsum dolor"),
+            ("10.7", "Lorem ipsum sit amet"),
+            ("17.19", "Quis nostrud exercitation"),
+        ],
+        recommendations=["Vivre ensemble au quotidien"],
     )
+
+
+def doubtful_action():
+    return normalise_action(doubtful_draft())
 
 
 def test_queue_rows_say_which_need_an_answer():
@@ -143,7 +145,7 @@ def test_filled_queue_decides_every_row_and_leaves_the_queue_empty(tmp_path, enc
     decisions = {0: "16.6", 1: "ACCEPT", 2: "reject"}
     fill = lambda i: decisions.get(i, "accept")  # noqa: E731
     path = queue_file(tmp_path, [before], fill, encoding, CsvFormat(";", False) if excel else None)
-    after = normalise_action(before, decisions=load_decisions(path))
+    after = normalise_action(doubtful_draft(), decisions=load_decisions(path))
     assert review_rows([after]) == []
     first, second, third = after.sdg_targets
     assert (first.code, first.status) == ("16.6", "decided")
@@ -154,9 +156,9 @@ def test_filled_queue_decides_every_row_and_leaves_the_queue_empty(tmp_path, enc
 
 
 def test_accepting_a_printed_code_that_is_no_target_keeps_it_as_printed(tmp_path):
-    before = normalise_action(draft_action(targets=[("99.9", "Lorem ipsum dolor")]))
-    path = queue_file(tmp_path, [before], lambda i: "accept")
-    target = normalise_action(before, decisions=load_decisions(path)).sdg_targets[0]
+    draft = draft_action(targets=[("99.9", "Lorem ipsum dolor")])
+    path = queue_file(tmp_path, [normalise_action(draft)], lambda i: "accept")
+    target = normalise_action(draft, decisions=load_decisions(path)).sdg_targets[0]
     assert (target.code, target.label, target.status) == ("99.9", "Lorem ipsum dolor", "decided")
 
 

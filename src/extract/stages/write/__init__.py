@@ -1,8 +1,7 @@
-"""Stage 6 — write: actions and page records into every output file, each atomically.
+"""Stage 6 — write: actions and page records into every output file.
 
-Every file is first written in full to a temporary file in the output folder, then renamed over
-the old one (`os.replace` is atomic), so an interrupted run leaves the previous output intact.
-Output is deterministic: sorted keys, stable row order, no timestamps.
+Files are written into the folder given; the batch gives a staging folder and swaps it in
+whole (batch/outputs.py). Output is deterministic: sorted keys, stable row order, no timestamps.
 
     tables.py       rows of the CSV tables and actions.json
     columns.py      the tables' columns: names, types, meanings, keys
@@ -20,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from extract.files import atomic_write, atomic_write_text
+from extract.files import write_output_text
 from extract.models import Action, PageRecord
 from extract.stages.write.columns import TABLES
 from extract.stages.write.tables import CsvFormat, actions_json, csv_text, frame, sort_actions, table_rows
@@ -56,16 +55,16 @@ def write_outputs(
     texts["datapackage.json"] = datapackage_text(options.fmt)
     texts["report.html"] = report_html(sort_actions(actions), rows)
     for name, text in texts.items():
-        atomic_write_text(out_dir / name, text)
+        write_output_text(out_dir / name, text)
     written = [out_dir / name for name in texts]
     if options.xlsx:
         from extract.stages.write.xlsx import write_workbook
 
-        atomic_write(out_dir / "actions.xlsx", lambda tmp: write_workbook(tmp, all_tables))
+        write_workbook(out_dir / "actions.xlsx", all_tables)
         written.append(out_dir / "actions.xlsx")
     if options.sqlite:
         from extract.stages.write.sqlite import write_database
 
-        atomic_write(out_dir / "actions.sqlite", lambda tmp: write_database(tmp, rows))
+        write_database(out_dir / "actions.sqlite", rows)
         written.append(out_dir / "actions.sqlite")
     return written

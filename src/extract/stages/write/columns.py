@@ -78,7 +78,7 @@ ACTIONS = Table(
     "one row per action",
     (
         Column("action_id", "string", "the action's id (`id` in JSON)", {**REQUIRED, "unique": True}),
-        Column("file", "string", "PDF basename (`source.file`)", REQUIRED),
+        Column("file", "string", "PDF path relative to the input folder (`source.file`)", REQUIRED),
         Column("sha256", "string", "SHA-256 of the PDF (`source.sha256`)", {**REQUIRED, "pattern": SHA256_PATTERN}),
         Column("page", "integer", "1-based page (`source.page`)", {**REQUIRED, "minimum": 1}),
         Column("language", "string", "language of the sheet", {**REQUIRED, **_enum(get_args(Language))}),
@@ -155,8 +155,8 @@ PAGES = Table(
     "pages",
     "one row per page of every input file",
     (
-        Column("file", "string", "PDF basename", REQUIRED),
-        Column("page", "integer", "1-based page; `0` for a row about the whole file", {**REQUIRED, "minimum": 0}),
+        Column("file", "string", "PDF path relative to the input folder", REQUIRED),
+        Column("page", "integer", "1-based page; empty on the `file-failed` row about the whole file", {"minimum": 1}),
         Column("status", "string", "see Statuses", {**REQUIRED, **_enum(get_args(PageStatus))}),
         Column("reason", "string", "why the page was skipped or failed"),
         Column("action_id", "string", "the action produced by this page (status `action` only)"),
@@ -169,7 +169,7 @@ REVIEW = Table(
     "one row per matched value a person should check",
     (
         ACTION_ID,
-        Column("file", "string", "PDF basename", REQUIRED),
+        Column("file", "string", "PDF path relative to the input folder", REQUIRED),
         Column("page", "integer", "1-based page, to look at the sheet", {**REQUIRED, "minimum": 1}),
         Column("title", "string", "the action's title", REQUIRED),
         Column("kind", "string", "`sdg` (SDG target) or `recommendation`", {**REQUIRED, **_enum(get_args(ReviewKind))}),

@@ -14,12 +14,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from html import escape
 
 from extract.catalog import load_catalog
-from extract.models import Action
+from extract.models import FILE_FAILED, Action
 from extract.stages.write.charts import Bar, bar_chart, shorten
 from extract.stages.write.report_style import STYLE
 
 REPORT_LANGUAGE = "en"  # language of goal, recommendation and country names in the report
-PAGE_STATUS_ORDER = ("action", "skipped", "failed")
+PAGE_STATUS_ORDER = ("action", "skipped", "failed", FILE_FAILED)
 MAX_BARS = 25  # bars beyond this are summed into one "other" bar
 NO_VALUE = "(none)"
 CANDIDATE_CHARS = 160  # characters of the candidates cell shown in the review table
@@ -138,14 +138,15 @@ def actions_table(actions: Sequence[Action]) -> str:
 
 def _summary(actions: Sequence[Action], rows: Mapping[str, Sequence[dict]]) -> str:
     pages = rows["pages"]
-    statuses = Counter(p["status"] for p in pages if p["page"])
+    statuses = Counter(p["status"] for p in pages)
     answers = Counter(r["answer"] for r in rows["review"])
     items = [
         f"{len({p['file'] for p in pages})} file(s)",
-        f"{sum(statuses.values())} page(s)",
+        f"{sum(1 for p in pages if p['page'] is not None)} page(s)",
         f"{len(actions)} action(s)",
         f"{statuses['skipped']} skipped",
-        f"{sum(1 for p in pages if p['status'] == 'failed')} failed",
+        f"{statuses['failed']} failed page(s)",
+        f"{statuses[FILE_FAILED]} failed file(s)",
         f"{len(rows['review'])} value(s) to review ({answers['required']} need an answer)",
     ]
     return f'<p class="summary">{escape(", ".join(items))}</p>'

@@ -23,8 +23,9 @@ from extract.models import (
     Recommendation,
     SdgTarget,
 )
-from extract.stages.write.cells import cell
+from extract.stages.write.cells import safe_cell
 from extract.stages.write.columns import ANSWER_VALUES, TABLES, Table
+from extract.text import strip_controls
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -50,13 +51,25 @@ def sort_actions(actions: Sequence[Action]) -> list[Action]:
 
 
 def sort_pages(pages: Sequence[PageRecord]) -> list[PageRecord]:
-    return sorted(pages, key=lambda p: (p.file, p.page))
+    """By file, then page; a file's `file-failed` row (no page) after its pages."""
+    return sorted(pages, key=lambda p: (p.file, p.page is None, p.page or 0))
+
+
+def _without_controls(value: object) -> object:
+    if isinstance(value, str):
+        return strip_controls(value)
+    if isinstance(value, list):
+        return [_without_controls(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _without_controls(v) for k, v in value.items()}
+    return value
 
 
 def actions_json(actions: Sequence[Action]) -> str:
-    """The `actions.json` text: schema version and actions sorted by (file, page)."""
-    document = ActionsDocument(actions=sort_actions(actions))
-    return json.dumps(document.model_dump(mode="json"), ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+    """The `actions.json` text: schema version and actions sorted by (file, page), exact text
+    without control characters."""
+    document = _without_controls(ActionsDocument(actions=sort_actions(actions)).model_dump(mode="json"))
+    return json.dumps(document, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
 
 
 def _joined(values: Iterable[object]) -> str:
@@ -189,11 +202,11 @@ def table_rows(actions: Sequence[Action], pages: Sequence[PageRecord]) -> dict[s
 
 
 def frame(table: Table, rows: Sequence[dict]) -> pd.DataFrame:
-    """A table's rows as a frame of cells (see `cells.cell`), columns in their documented order."""
+    """A table's rows as a frame of cells (see `cells.safe_cell`), columns in their documented order."""
     import pandas as pd  # imported when writing only: it dominates start-up time
 
     names = table.column_names
-    return pd.DataFrame([[cell(row.get(n)) for n in names] for row in rows], columns=list(names), dtype=object)
+    return pd.DataFrame([[safe_cell(row.get(n)) for n in names] for row in rows], columns=list(names), dtype=object)
 
 
 def tables(actions: Sequence[Action], pages: Sequence[PageRecord]) -> dict[str, pd.DataFrame]:

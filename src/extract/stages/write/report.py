@@ -81,9 +81,15 @@ def country_chart(rows: Mapping[str, Sequence[dict]]) -> tuple[str, list[Bar]]:
     return "Actions per country", _capped(bars)
 
 
+def _reason(status: str, reason: str) -> str:
+    """The reason a page counts under: a failed file's reason by its kind (`encrypted: ...`)."""
+    return reason.partition(":")[0] if status == FILE_FAILED else reason
+
+
 def pages_chart(rows: Mapping[str, Sequence[dict]]) -> tuple[str, list[Bar]]:
-    """Pages per status and reason, statuses in pipeline order, most frequent reason first."""
-    counts = Counter((p["status"], p["reason"]) for p in rows["pages"])
+    """Pages per status and reason (failed files by kind of reason), statuses in pipeline order,
+    most frequent reason first."""
+    counts = Counter((p["status"], _reason(p["status"], p["reason"])) for p in rows["pages"])
     rank = {status: i for i, status in enumerate(PAGE_STATUS_ORDER)}
     ordered = sorted(counts.items(), key=lambda kv: (rank.get(kv[0][0], len(rank)), -kv[1], kv[0][1]))
     return "Pages per status and reason", _capped(

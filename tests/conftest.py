@@ -4,6 +4,11 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# `make mutation` (--hypothesis-profile=mutation): the same examples for every mutant, and no
+# example database, so that no mutant is killed by replaying another mutant's failure.
+settings.register_profile("mutation", derandomize=True, database=None)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SAMPLE_PDF = FIXTURES / "actions-ciblees-fr.pdf"

@@ -5,7 +5,6 @@ import pytest
 from extract.geometry import words_to_lines
 from extract.settings import SegmentSettings
 from extract.stages.segment import is_bullet, join_lines, lines_to_items, page_lexicon
-from extract.text import clean, fold, strip_item_end
 from tests.pages import paragraph, words_at
 
 SEG = SegmentSettings()
@@ -36,27 +35,6 @@ def test_page_lexicon_decides_hyphen():
     lexicon = page_lexicon(lines(words_at("porte-parole et coordination", 0, 0)))
     assert join_lines(["un porte-", "parole"], lexicon, SEG) == "un porte-parole"
     assert join_lines(["la coordi-", "nation"], lexicon, SEG) == "la coordination"
-
-
-def test_clean_folds_spaces_and_ligatures():
-    assert clean("ef\ufb01cace\u00a0 et  \ufb02ux\u200b ") == "efficace et flux"
-
-
-@pytest.mark.parametrize(
-    "text, expected",
-    [
-        ("Organiser des ateliers ;", "Organiser des ateliers"),
-        ("Un centre.", "Un centre"),
-        ("Item,", "Item"),
-        ("Sans ponctuation", "Sans ponctuation"),
-    ],
-)
-def test_strip_item_end(text, expected):
-    assert strip_item_end(text, SEG.item_end_punctuation) == expected
-
-
-def test_fold_drops_accents_case_punctuation():
-    assert fold("Résultats  attendus :") == fold("RESULTATS ATTENDUS") == "resultats attendus"
 
 
 @pytest.mark.parametrize("glyph", ["•", "▪", "–", "-", "(cid:108)", "\uf0b7", "1.", "a)"])

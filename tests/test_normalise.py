@@ -12,9 +12,10 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from extract.catalog import fold, load_catalog
-from extract.models import Action, Recommendation, SdgTarget, Source
+from extract.models import Action
 from extract.settings import MatchSettings
 from extract.stages.normalise import REVIEW_COLUMNS, normalise_action, review_rows
+from tests.actions import action
 
 TRUTH = Path(__file__).parent / "fixtures" / "actions-ciblees-fr.truth.json"
 WITH_ALIASES = MatchSettings()
@@ -50,41 +51,6 @@ PROPERTY = settings(max_examples=60, deadline=None, suppress_health_check=[Healt
 def truth_pages() -> list[tuple[int, dict]]:
     pages = json.loads(TRUTH.read_text(encoding="utf-8"))["pages"]
     return [(page["page"], page["action"]) for page in pages if page.get("action")]
-
-
-def sdg(code: str, label: str) -> SdgTarget:
-    return SdgTarget(code=code, label=label, printed_code=code, printed_label=label, score=0, status="unnormalised")
-
-
-def rec(printed: str) -> Recommendation:
-    return Recommendation(id=printed, title=printed, printed=printed, score=0, status="unnormalised")
-
-
-def action(
-    *,
-    targets=(),
-    recommendations=(),
-    language="fr",
-    title="Titre",
-    subtitle=None,
-    objective="Objectif.",
-    activities=("Activité",),
-    results=("Résultat",),
-    page=1,
-    action_id="a",
-) -> Action:
-    return Action(
-        id=action_id,
-        source=Source(file="sample.pdf", sha256="0" * 64, page=page),
-        language=language,
-        title=title,
-        subtitle=subtitle,
-        objective=objective,
-        activities=list(activities),
-        results=list(results),
-        sdg_targets=[sdg(code, label) for code, label in targets],
-        recommendations=[rec(title) for title in recommendations],
-    )
 
 
 def from_truth(page: int, truth: dict) -> Action:

@@ -26,3 +26,9 @@ def extracted(pdf: Path):
 @pytest.fixture(scope="session")
 def sample_result():
     return extracted(SAMPLE_PDF)
+
+
+@pytest.fixture(scope="session")
+def sample_pdf() -> Path:
+    """The sample brochure (15 action sheets, 19 pages)."""
+    return SAMPLE_PDF

@@ -62,13 +62,6 @@ def test_missing_input_is_a_usage_error(tmp_path, capsys):
     assert "nope.pdf: no such file or folder" in capsys.readouterr().err
 
 
-def test_bad_settings_key_is_named(tmp_path, capsys):
-    settings = tmp_path / "s.toml"
-    settings.write_text("[layout]\ncolumn_gutter = 3\n")
-    assert main(["extract", str(SAMPLE_PDF), "--out", str(tmp_path), "--settings", str(settings)]) == 2
-    assert "unknown key 'column_gutter'" in capsys.readouterr().err
-
-
 def test_excel_csv_has_bom_and_semicolons(tmp_path):
     assert main(["extract", str(SAMPLE_PDF), "--out", str(tmp_path), "-q", "--excel"]) == 0
     raw = (tmp_path / "pages.csv").read_bytes()

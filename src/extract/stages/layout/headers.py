@@ -11,6 +11,8 @@ from extract.text import fold_compact
 
 from .model import BAND_KIND, COLUMN_KINDS, Header
 
+BAR_MAX_LINES = 4  # a header bar is at most this many header lines tall (taller: a panel, not a bar)
+
 
 def header_aliases(headers: HeaderWords) -> dict[str, tuple[str, str]]:
     """Compact folded header word -> (block kind, language)."""
@@ -62,7 +64,10 @@ def header_bar(segment: Line, boxes: Sequence[Box], layout: LayoutSettings) -> B
     candidates = [
         b
         for b in boxes
-        if b.filled and not b.is_light and b.contains(segment, layout.bar_slack) and b.height <= 4 * segment.height
+        if b.filled
+        and not b.is_light
+        and b.contains(segment, layout.bar_slack)
+        and b.height <= BAR_MAX_LINES * segment.height
     ]
     return min(candidates, key=lambda b: b.width * b.height, default=None)
 

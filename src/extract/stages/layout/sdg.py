@@ -55,7 +55,8 @@ def assign_to_anchors(words: Sequence[Word], anchors: Sequence[Word], layout: La
     for word in sorted(words, key=lambda w: (w.top, w.x0)):
         if word in owned or word in skip or word.text.isdigit():
             continue
-        above = [a for a in anchors if a.top <= word.top + layout.bar_slack and a.x0 <= word.x0 + layout.bar_slack]
+        slack = layout.sdg_label_slack
+        above = [a for a in anchors if a.top <= word.top + slack and a.x0 <= word.x0 + slack]
         if not above:
             continue
         anchor = max(above, key=lambda a: (a.top, a.x0))

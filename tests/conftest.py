@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import os
+import sys
 from functools import cache
 from pathlib import Path
 
@@ -32,3 +34,18 @@ def sample_result():
 def sample_pdf() -> Path:
     """The sample brochure (15 action sheets, 19 pages)."""
     return SAMPLE_PDF
+
+
+@pytest.fixture(autouse=True)
+def _cold_caches_while_mutmut_maps_tests():
+    """While mutmut records which tests call which function (its "stats" run, one process), empty
+    the package's lru_caches before each test: otherwise only the first test that fills a cache
+    (the catalog, the gazetteer, fold) is seen calling the functions behind it, and their mutants
+    are tested against that one test."""
+    if os.environ.get("MUTANT_UNDER_TEST") == "stats":
+        for name, module in list(sys.modules.items()):
+            if name == "extract" or name.startswith("extract."):
+                for value in vars(module).values():
+                    if callable(getattr(value, "cache_clear", None)):
+                        value.cache_clear()
+    yield

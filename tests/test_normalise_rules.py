@@ -7,8 +7,10 @@ import pytest
 from rapidfuzz import fuzz
 
 from extract.catalog import fold, load_catalog
+from extract.decisions import REJECT, Decisions
 from extract.settings import MatchSettings
-from extract.stages.normalise import normalise_action, rank_sdg
+from extract.stages import normalise
+from extract.stages.normalise import Ranking, normalise_action, rank_sdg, review_rows
 from tests.actions import action
 
 DEFAULT = MatchSettings()
@@ -17,6 +19,8 @@ UNRELATED = "Lorem ipsum dolor sit amet"
 # The English titles of 15.6 and 2.5 are near duplicates: 2.5 trails 15.6 by less than sdg_margin.
 TWIN, RIVAL = "15.6", "2.5"
 FUZZY_HEALTH = "Acces a la sante publique"  # not a known title or variant; closest to `health`
+# A dropped letter moves the word in token order: fuzz.ratio scores it far above token_sort_ratio.
+FUZZY_GOVERNANCE = "Gouvernance multi-niveaux et oopération"
 
 
 def target(printed_code: str, label: str, settings: MatchSettings = DEFAULT, language: str = "fr"):
@@ -43,6 +47,17 @@ def twin_lead() -> float:
 def short_label(code: str) -> str:
     """A brochure short label of `code` (data/sdg_aliases.csv), not an official title."""
     return next(label.text for label in load_catalog().sdg_labels if label.key == code and not label.official)
+
+
+def sdg_score(label: str, code: str, aliases: bool = False) -> float:
+    """The documented SDG score: token_set_ratio without stop words, best over the target's texts."""
+    catalog = load_catalog()
+
+    def words(folded: str) -> str:
+        return " ".join(w for w in folded.split() if w not in catalog.stopwords)
+
+    texts = [words(text.folded) for text in catalog.sdg_texts(aliases) if text.key == code]
+    return round(max(fuzz.token_set_ratio(words(fold(label)), text) for text in texts), 1)
 
 
 def title_score(printed: str, rec_id: str) -> float:
@@ -142,14 +157,15 @@ def test_sdg_review_warning_lists_the_candidates():
 # --- Recommendations -------------------------------------------------------------------------
 
 
-def test_recommendation_fuzzy_match_gets_canonical_title_and_its_score():
-    """matched: canonical title in the action's language, score = the title scorer's value."""
+@pytest.mark.parametrize("printed, rec_id", [(FUZZY_HEALTH, "health"), (FUZZY_GOVERNANCE, "multilevel-governance")])
+def test_recommendation_fuzzy_match_gets_canonical_title_and_its_score(printed, rec_id):
+    """matched: canonical title in the action's language, score = max(ratio, token_sort_ratio), no warning."""
     catalog = load_catalog()
     for language in ("fr", "en"):
-        item, warnings = recommendation(FUZZY_HEALTH, language=language)
-        assert (item.id, item.status, item.printed) == ("health", "matched", FUZZY_HEALTH)
-        assert item.title == catalog.recommendation_titles["health"][language]
-        assert item.score == title_score(FUZZY_HEALTH, "health") < 100
+        item, warnings = recommendation(printed, language=language)
+        assert (item.id, item.status, item.printed) == (rec_id, "matched", printed)
+        assert item.title == catalog.recommendation_titles[rec_id][language]
+        assert item.score == title_score(printed, rec_id) < 100
         assert warnings == []
 
 
@@ -183,10 +199,11 @@ def test_recommendation_exact_variant_gets_the_canonical_title():
     """exact: a known variant (folded) gives id, canonical title, score 100, no warning."""
     catalog = load_catalog()
     variant = next(label for label in catalog.recommendation_labels if not label.official and label.lang == "fr")
-    item, warnings = recommendation(variant.text.upper(), language="en")
-    assert (item.id, item.status, item.score) == (variant.key, "exact", 100.0)
-    assert item.title == catalog.recommendation_titles[variant.key]["en"]
-    assert warnings == []
+    for language in ("fr", "en"):
+        item, warnings = recommendation(variant.text.upper(), language=language)
+        assert (item.id, item.status, item.score) == (variant.key, "exact", 100.0)
+        assert item.title == catalog.recommendation_titles[variant.key][language]
+        assert warnings == []
 
 
 def test_recommendation_title_falls_back_to_the_english_title(monkeypatch):
@@ -195,3 +212,106 @@ def test_recommendation_title_falls_back_to_the_english_title(monkeypatch):
     monkeypatch.setitem(titles, "fr", "")
     assert recommendation(FUZZY_HEALTH)[0].title == titles["en"]
     assert recommendation("Accès à la santé")[0].title == titles["en"]
+
+
+def test_recommendation_rejected_by_a_decision_keeps_the_printed_title():
+    """decided reject: id "" and the printed title, even on an item normalised before."""
+    once = normalise_action(action(recommendations=["Accès à la santé"]))
+    assert once.recommendations[0].title == "Accès à la santé" and once.recommendations[0].id == "health"
+    decisions = Decisions(recommendation={fold("Accès à la santé"): REJECT})
+    again = normalise_action(
+        once.model_copy(
+            update={"recommendations": [once.recommendations[0].model_copy(update={"title": "Access to health"})]}
+        ),
+        DEFAULT,
+        decisions,
+    ).recommendations[0]
+    assert (again.id, again.title, again.status, again.score) == ("", "Accès à la santé", "decided", 100.0)
+
+
+# --- Re-normalising and review rows ----------------------------------------------------------
+
+
+def test_sdg_review_restores_the_printed_code_and_label():
+    """review: code and label are the printed ones, whatever the item held before (re-normalising)."""
+    once = normalise_action(action(targets=[("15.66", twin_label())])).sdg_targets[0]
+    assert once.code == TWIN
+    strict = MatchSettings(sdg_correct_min=100.0, sdg_margin=100.0)
+    again = normalise_action(action().model_copy(update={"sdg_targets": [once]}), strict).sdg_targets[0]
+    assert (again.code, again.label, again.goal, again.status) == ("15.66", twin_label(), 15, "review")
+
+
+def test_sdg_score_is_the_printed_codes_own_score_however_low_it_ranks():
+    """score: the score of the target in `code`, even far down the ranking (every target is scored)."""
+    label = load_catalog().targets[RIVAL].titles["en"]
+    ranking = rank_sdg(label, OFFICIAL_ONLY)
+    low = ranking.scored[-1][0]
+    item, _ = target(low, label, MatchSettings(sdg_use_aliases=False, sdg_exact_min=0.0, sdg_margin=100.0))
+    assert (item.code, item.status) == (low, "exact")
+    assert item.score == sdg_score(label, low) == ranking.score(low)
+
+
+def test_sdg_corrected_warning_names_both_codes_and_scores():
+    """corrected warning: printed code, new code, printed label and both scores to one decimal."""
+    lead = twin_lead()
+    item, warnings = target(RIVAL, twin_label(), MatchSettings(sdg_margin=lead))
+    own = sdg_score(twin_label(), RIVAL)
+    assert warnings == [
+        f"SDG target {RIVAL} corrected to {TWIN}: the printed label {twin_label()!r} matches {TWIN} (100.0), "
+        f"not {RIVAL} ({own:.1f})"
+    ]
+    assert item.score == 100.0 and own % 1 != 0
+
+
+def test_ranking_ties_follow_catalog_order_and_unscored_is_zero():
+    """Ranking: equal scores keep catalog order; a label without letters scores 0 everywhere."""
+    ranking = rank_sdg("— ; —", DEFAULT)
+    first = list(load_catalog().targets)[:3]
+    assert ranking.top(3) == " | ".join(f"{code}:0.0" for code in first)
+    assert ranking.best == (first[0], 0.0)
+
+
+def test_ranking_runner_up_of_a_lone_candidate_is_zero():
+    """Ranking.runner_up: the best score of any other key, 0 when there is none."""
+    assert Ranking((("a", 80.0),)).runner_up("a") == 0.0
+    assert Ranking((("a", 80.0), ("b", 70.5))).runner_up("a") == 70.5
+    assert Ranking(()).best == ("", 0.0)
+
+
+def test_review_rows_list_review_candidates_for_recommendations():
+    """review_rows: a recommendation row lists review_candidates `id:score` candidates."""
+    settings = MatchSettings(review_candidates=2)
+    normalised = normalise_action(action(recommendations=["Education et formation"]), settings)
+    [row] = review_rows([normalised], settings)
+    assert row["kind"] == "recommendation"
+    assert row["candidates"].startswith("education:58.5 | ") and row["candidates"].count(" | ") == 1
+
+
+# --- Cities ------------------------------------------------------------------------------------
+
+
+def test_gazetteer_pattern_prefers_the_longest_name():
+    """Cities: names are tried longest first, so a city named inside a longer name is not found there."""
+    pattern = normalise._pattern(["san", "san sebastian", "sebastian"])
+    assert pattern.findall("de san sebastian a san") == ["san sebastian", "san"]
+
+
+def test_country_ties_go_to_the_first_seen():
+    """country: most frequent among the mentions, ties to the first seen."""
+    tunis_first = normalise_action(action(title="Tunis et Rabat", objective="Objectif."))
+    rabat_first = normalise_action(action(title="Rabat et Tunis", objective="Objectif."))
+    assert (tunis_first.country, rabat_first.country) == ("TN", "MA")
+    assert normalise_action(action(title="Tunis, Rabat et Casablanca")).country == "MA"
+
+
+def test_prepare_builds_the_matchers_the_settings_use(monkeypatch):
+    """prepare: builds (caches) the SDG texts for the settings' aliases switch, the titles and the gazetteer."""
+    for cached in (normalise._sdg_choices, normalise._recommendation_choices, normalise._gazetteer):
+        cached.cache_clear()
+    normalise.prepare(OFFICIAL_ONLY)
+    assert normalise._sdg_choices.cache_info().currsize == 1
+    assert normalise._recommendation_choices.cache_info().currsize == 1
+    assert normalise._gazetteer.cache_info().currsize == 1
+    hits = normalise._sdg_choices.cache_info().hits
+    rank_sdg("migration", OFFICIAL_ONLY)
+    assert normalise._sdg_choices.cache_info().hits == hits + 1

@@ -104,6 +104,19 @@ def test_join_lines_prefix_rule_reads_the_last_part_before_the_hyphen(texts, exp
     assert join_lines(texts, EMPTY, SEG) == expected
 
 
+def test_join_lines_rejoins_a_word_continued_after_an_apostrophe():
+    """join_lines: « aujour- » then « d’hui » is one word broken at the line end."""
+    assert join_lines(["c’est aujour-", "d’hui"], EMPTY, SEG) == "c’est aujourd’hui"
+
+
+def test_list_items_use_the_page_lexicon_and_prefixes():
+    """lines_to_items: hyphens inside items follow the page lexicon and the compound prefixes."""
+    words = words_at("•", 10, 0) + paragraph(["un accord franco-", "marocain ;"], 20, 0)
+    words += words_at("•", 10, 30) + paragraph(["un quartier multi-", "culturel"], 20, 30)
+    lexicon = lexicon_of("franco-marocain")
+    assert lines_to_items(lines(words), lexicon, SEG) == ["un accord franco-marocain", "un quartier multi-culturel"]
+
+
 def test_join_lines_skips_empty_lines():
     """join_lines: blank lines add nothing, and the lines after them are kept."""
     assert join_lines(["un", "  ", "", "deux"], EMPTY, SEG) == "un deux"

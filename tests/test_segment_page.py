@@ -41,6 +41,8 @@ def test_a_word_belongs_to_the_nearest_rule_on_its_left():
     words = words_at("Hors", 2, 0.5) + words_at("Éducation", 40, 0.5) + words_at("Santé", 220, 0.5)
     cells = band_cells(lines(words), [rule(30, 0), rule(212, 0)], GEO)
     assert cell_texts(cells) == [["Éducation"], ["Santé"]]
+    cells = band_cells(lines(words), [rule(212, 0), rule(30, 0)], GEO)
+    assert cell_texts(cells) == [["Santé"], ["Éducation"]]
 
 
 def test_rule_cells_reach_the_slack_and_no_further():
@@ -63,74 +65,91 @@ def test_chains_without_rules_follow_each_column():
 
 def test_chains_break_at_a_row_gap_or_a_misaligned_start():
     """band_cells without rules: a new item starts below a gap over the row gap, or over a font size aside."""
-    size = 9.0
+    size = 10.0
     reach = (GEO.band_row_gap_ratio - 1) * size + GEO.band_chain_slack
-    near = words_at("Un", 40, 0) + words_at("deux", 40 + size, size + reach - 0.1)
+    near = words_at("Un", 40, 0, size) + words_at("deux", 40 + size, size + reach, size)
     assert cell_texts(band_cells(lines(near), [], GEO)) == [["Un", "deux"]]
-    far = words_at("Un", 40, 0) + words_at("deux", 40, size + reach + 0.1)
+    far = words_at("Un", 40, 0, size) + words_at("deux", 40, size + reach + 0.1, size)
     assert cell_texts(band_cells(lines(far), [], GEO)) == [["Un"], ["deux"]]
-    aside = words_at("Un", 40, 0) + words_at("deux", 40 + size + 0.5, size + 1)
+    aside = words_at("Un", 40, 0, size) + words_at("deux", 40 + size + 0.5, size + 1, size)
     assert cell_texts(band_cells(lines(aside), [], GEO)) == [["Un"], ["deux"]]
 
 
+def test_chains_never_continue_a_segment_beside_them():
+    """band_cells without rules: a segment on the same line as an item is a new item, however wide the alignment."""
+    wide = GEO.model_copy(update={"band_chain_align_ratio": 10.0})
+    words = words_at("Éducation", 40, 0) + words_at("Santé", 120, 0)
+    assert cell_texts(band_cells(lines(words), [], wide)) == [["Éducation"], ["Santé"]]
+
+
 # --- the page --------------------------------------------------------------------------------
+
+KINDS = ("title", "subtitle", "objective", "activities", "results", "sdg", "band")
 
 
 def block(kind: str, words) -> Block:
     return Block(kind, PAGE_ZONE, tuple(lines(words)))
 
 
-def sheet(*, subtitle=True, band=True, attest: str = "title") -> PageLayout:
-    """A page layout with every block; « franco-marocain » is printed in the block `attest`."""
-    printed = {
-        kind: "franco-marocain" if kind == attest else "texte"
-        for kind in ("title", "subtitle", "objective", "activities", "results", "sdg", "band")
-    }
-    sdg_label = lines(words_at(": Réduire les", 80, 200) + words_at(f"inégalités {printed['sdg']}", 80, 212))
+def broken(kind: str, attest: str, head: str, tail: str = "") -> list[str]:
+    """`head franco-` / `marocain tail` over two lines, or on one line in the block that attests it."""
+    if kind == attest:
+        return [f"{head} franco-marocain{tail}"]
+    return [f"{head} franco-", f"marocain{tail}"]
+
+
+def sheet(*, subtitle: bool = True, band: bool = True, attest: str = "title") -> PageLayout:
+    """A page layout with every block, each holding « franco-marocain » (broken at a line end but in `attest`)."""
+    sdg_label = lines(paragraph(broken("sdg", attest, ": Réduire les inégalités"), 80, 200, 8))
+    activities = words_at("•", 330, 300) + paragraph(broken("activities", attest, "Ateliers", " ;"), 340, 300)
+    band_words = paragraph(broken("band", attest, "Accès"), 40, 700.5) + words_at("Accès à la santé", 40, 730.5)
     return PageLayout(
         number=1,
         width=595,
         height=842,
         language="fr",
-        title=block("title", paragraph([f"Un titre {printed['title']} sur", "deux lignes"], 30, 90, 24)),
-        subtitle=block("subtitle", words_at(f"Le sous-titre {printed['subtitle']}", 30, 130, 12)) if subtitle else None,
+        title=block("title", paragraph(broken("title", attest, "Un titre"), 30, 90, 24)),
+        subtitle=block("subtitle", paragraph(broken("subtitle", attest, "Le sous-titre"), 30, 150, 12))
+        if subtitle
+        else None,
         sdg_items=(SdgItem(words_at("10.2", 60, 200)[0], tuple(sdg_label), "10.2"),),
         columns={
             "objective": block(
                 "objective",
-                words_at("•", 200, 300)
-                + paragraph(["Un partenariat franco-", f"marocain {printed['objective']}."], 210, 300),
+                words_at("•", 200, 300) + paragraph(broken("objective", attest, "Un partenariat", "."), 210, 300),
             ),
-            "activities": block(
-                "activities",
-                words_at("•", 330, 300)
-                + words_at(f"Ateliers {printed['activities']} ;", 340, 300)
-                + words_at("•", 330, 315)
-                + words_at("Forums", 340, 315),
-            ),
-            "results": block("results", words_at(f"Un centre {printed['results']}.", 460, 300)),
+            "activities": block("activities", activities + words_at("•", 330, 330) + words_at("Forums", 340, 330)),
+            "results": block("results", paragraph(broken("results", attest, "Un centre", "."), 460, 300)),
         },
-        band=block(
-            "recommendations", words_at("Accès à la santé", 40, 700.5) + words_at(f"Accès {printed['band']}", 40, 712.5)
-        )
-        if band
-        else None,
-        band_rules=(rule(30, 700), rule(30, 712)),
+        band=block("recommendations", band_words) if band else None,
+        band_rules=(Box(30, 31.5, 700, 722), rule(30, 730)),
         warnings=("a layout warning",),
     )
+
+
+def fields_as_text(fields) -> list[str]:
+    return [
+        fields.title,
+        fields.subtitle,
+        fields.objective,
+        *fields.activities,
+        *fields.results,
+        *(label for _, label in fields.sdg_targets),
+        *fields.recommendations,
+    ]
 
 
 def test_layout_to_fields_reads_every_block():
     """layout_to_fields: every block's text, joined, bullets and label separators stripped, items per rule cell."""
     fields = layout_to_fields(sheet(), Settings())
     assert fields.language == "fr"
-    assert fields.title == "Un titre franco-marocain sur deux lignes"
-    assert fields.subtitle == "Le sous-titre texte"
-    assert fields.objective == "Un partenariat franco-marocain texte."
-    assert fields.activities == ("Ateliers texte", "Forums")
-    assert fields.results == ("Un centre texte",)
-    assert fields.sdg_targets == (("10.2", "Réduire les inégalités texte"),)
-    assert fields.recommendations == ("Accès à la santé", "Accès texte")
+    assert fields.title == "Un titre franco-marocain"
+    assert fields.subtitle == "Le sous-titre franco-marocain"
+    assert fields.objective == "Un partenariat franco-marocain."
+    assert fields.activities == ("Ateliers franco-marocain", "Forums")
+    assert fields.results == ("Un centre franco-marocain",)
+    assert fields.sdg_targets == (("10.2", "Réduire les inégalités franco-marocain"),)
+    assert fields.recommendations == ("Accès franco-marocain", "Accès à la santé")
     assert fields.warnings == ("a layout warning",)
 
 
@@ -140,8 +159,10 @@ def test_layout_to_fields_without_subtitle_or_band():
     assert (fields.subtitle, fields.recommendations) == (None, ())
 
 
-@pytest.mark.parametrize("attest", ["title", "subtitle", "activities", "results", "sdg", "band"])
-def test_page_lexicon_gathers_every_block(attest):
-    """layout_to_fields: a hyphenated form printed in any block decides a line-end hyphen in another."""
-    assert layout_to_fields(sheet(attest=attest)).objective == "Un partenariat franco-marocain texte."
-    assert layout_to_fields(sheet(attest="none")).objective == "Un partenariat francomarocain texte."
+@pytest.mark.parametrize("attest", KINDS)
+def test_page_lexicon_gathers_and_serves_every_block(attest):
+    """layout_to_fields: a form printed in any block decides the line-end hyphens of every other block."""
+    texts = [text for text in fields_as_text(layout_to_fields(sheet(attest=attest))) if "franco" in text]
+    assert len(texts) == len(KINDS) and all("franco-marocain" in text for text in texts), texts
+    unattested = [text for text in fields_as_text(layout_to_fields(sheet(attest="none"))) if "franco" in text]
+    assert len(unattested) == len(KINDS) and all("francomarocain" in text for text in unattested), unattested

@@ -76,7 +76,7 @@ def join_lines(texts: Sequence[str], lexicon: frozenset[str], settings: SegmentS
             continue
         if out.endswith(SOFT_HYPHEN):
             out = out[:-1] + text
-        elif out and out[-1] in HYPHENS and len(out) > 1 and out[-2].isalpha() and text[:1].isalpha():
+        elif out[-2:-1].isalpha() and out[-1:] in HYPHENS and text[:1].isalpha():  # letter, hyphen | letter
             out = out[:-1] + text if joins_as_break(out[:-1], text, lexicon, settings) else out[:-1] + "-" + text
         else:
             out = f"{out} {text}"  # the leading space of the first line goes in `clean`

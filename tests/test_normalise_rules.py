@@ -102,6 +102,12 @@ def test_sdg_rivals_of_a_same_goal_correction_are_that_goals_targets_only():
     assert len(warnings) == 1 and "15.66" in warnings[0] and TWIN in warnings[0]
 
 
+def test_sdg_indicator_code_is_corrected_to_its_target():
+    """corrected: a printed indicator code (15.6.1) keeps its goal, so 15.6 needs to beat goal 15 only."""
+    item, _ = target("15.6.1", twin_label())
+    assert (item.code, item.goal, item.status, item.printed_code) == (TWIN, 15, "corrected", "15.6.1")
+
+
 def test_sdg_rivals_of_another_goals_correction_are_all_targets():
     """review: a printed code of another goal (3.66) must beat every target, and 2.5 is too close."""
     item, warnings = target("3.66", twin_label())
@@ -121,7 +127,16 @@ def test_sdg_correction_needs_sdg_correct_min():
 
 @pytest.mark.parametrize(
     "printed, goal",
-    [("99.9", None), ("18.1", None), ("0.1", None), ("ab.c", None), ("x", None), ("16.16", 16), ("17.99", 17)],
+    [
+        ("99.9", None),
+        ("18.1", None),
+        ("0.1", None),
+        ("ab.c", None),
+        ("x", None),
+        ("16.16", 16),
+        ("17.99", 17),
+        ("11.3.1", 11),
+    ],
 )
 def test_sdg_goal_of_a_printed_code_that_is_not_a_target(printed, goal):
     """review: goal is the printed code's goal part when it is a goal (1-17), else None."""
@@ -269,6 +284,14 @@ def test_ranking_ties_follow_catalog_order_and_unscored_is_zero():
     first = list(load_catalog().targets)[:3]
     assert ranking.top(3) == " | ".join(f"{code}:0.0" for code in first)
     assert ranking.best == (first[0], 0.0)
+
+
+def test_ranking_ties_follow_catalog_order_even_when_a_short_label_scores():
+    """Ranking: targets tied on score keep catalog order, whichever of their texts (title or short label) scored."""
+    word = "environnement"  # in a short label of 4.a, and in official titles of later targets
+    tied = [code for code in load_catalog().targets if sdg_score(word, code, aliases=True) == 100.0]
+    assert len(tied) > 2
+    assert rank_sdg(word, DEFAULT).top(3) == " | ".join(f"{code}:100.0" for code in tied[:3])
 
 
 def test_ranking_runner_up_of_a_lone_candidate_is_zero():

@@ -139,7 +139,7 @@ def _decisive(ranking: Ranking, printed: str, settings: MatchSettings, catalog: 
     """The best target leads its rivals by `sdg_margin`; when it shares the printed code's goal
     (misprints keep the goal: 16.16, 17.19, 17.8) its rivals are that goal's other targets."""
     best_code, best = ranking.best
-    same_goal = best_code.partition(".")[0] == printed.partition(".")[0]
+    same_goal = str(catalog.targets[best_code].goal) == printed.partition(".")[0]
     rivals = (
         score
         for code, score in ranking.scored

@@ -6,11 +6,12 @@ RAW    ?= raw
 OUT    ?= output
 ARGS   ?=
 
-.PHONY: extract test bench mutation check-output golden clean help
+.PHONY: extract test lint bench mutation check-output golden clean help
 
 help:
 	@echo "make extract   set up .venv and extract $(RAW)/ -> $(OUT)/ (RAW=, OUT=, ARGS= to override)"
 	@echo "make test      set up .venv and run the test suite"
+	@echo "make lint      ruff (check + format check) over src tests bench mutation, mypy over src"
 	@echo "make check-output  re-extract $(RAW)/ and fail if the committed $(OUT)/ differs"
 	@echo "make bench     run the speed/memory benchmark (bench/results.json)"
 	@echo "make mutation  mutation check of the stage modules (mutation/report.md; minutes, not in CI)"
@@ -22,7 +23,7 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,lint]'
 	touch $@
 
 extract: $(VENV)/.installed
@@ -31,11 +32,16 @@ extract: $(VENV)/.installed
 test: $(VENV)/.installed
 	$(BIN)/python -m pytest -q $(ARGS)
 
+lint: $(VENV)/.installed
+	$(BIN)/ruff check src tests bench mutation
+	$(BIN)/ruff format --check src tests bench mutation
+	$(BIN)/mypy
+
 bench: $(VENV)/.installed
 	$(BIN)/python bench/bench.py $(ARGS)
 
 $(VENV)/.mutation: pyproject.toml $(VENV)/.installed
-	$(BIN)/python -m pip install --quiet -e '.[test,mutation]'
+	$(BIN)/python -m pip install --quiet -e '.[test,lint,mutation]'
 	touch $@
 
 # Mutation check (mutation/run.py): ARGS="text segment", ARGS="--survivors normalise", ARGS="--report".

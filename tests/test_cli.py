@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from extract.cli import build_parser, main
-from tests.conftest import SAMPLE_PDF
+from tests.helpers import SAMPLE_PDF
 
 ROOT = Path(__file__).parent.parent
 
@@ -122,3 +122,10 @@ def test_xlsx_has_a_sheet_per_table(tmp_path):
     book = openpyxl.load_workbook(tmp_path / "actions.xlsx", read_only=True)
     assert {"actions", "sdg_targets", "activities", "results", "recommendations", "pages"} <= set(book.sheetnames)
     assert book["actions"].max_row == 16
+
+
+def test_tests_cache_outside_the_repository():
+    """conftest points the default cache at a temporary folder: `make test` leaves `.cache/` alone."""
+    from extract.batch.cache import DEFAULT_CACHE_DIR
+
+    assert DEFAULT_CACHE_DIR.is_absolute() and not DEFAULT_CACHE_DIR.resolve().is_relative_to(ROOT.resolve())

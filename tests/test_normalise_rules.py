@@ -11,7 +11,7 @@ from extract.decisions import REJECT, Decisions
 from extract.settings import MatchSettings
 from extract.stages import normalise
 from extract.stages.normalise import Ranking, normalise_action, rank_sdg, review_rows
-from tests.actions import action
+from tests.helpers import draft_action
 
 DEFAULT = MatchSettings()
 OFFICIAL_ONLY = MatchSettings(sdg_use_aliases=False)
@@ -24,12 +24,12 @@ FUZZY_GOVERNANCE = "Gouvernance multi-niveaux et oopération"
 
 
 def target(printed_code: str, label: str, settings: MatchSettings = DEFAULT, language: str = "fr"):
-    result = normalise_action(action(targets=[(printed_code, label)], language=language), settings)
+    result = normalise_action(draft_action(targets=[(printed_code, label)], language=language), settings)
     return result.sdg_targets[0], result.warnings
 
 
 def recommendation(printed: str, settings: MatchSettings = DEFAULT, language: str = "fr"):
-    result = normalise_action(action(recommendations=[printed], language=language), settings)
+    result = normalise_action(draft_action(recommendations=[printed], language=language), settings)
     return result.recommendations[0], result.warnings
 
 
@@ -231,7 +231,7 @@ def test_recommendation_title_falls_back_to_the_english_title(monkeypatch):
 
 def test_recommendation_rejected_by_a_decision_keeps_the_printed_title():
     """decided reject: id "" and the printed title, even on an item normalised before."""
-    once = normalise_action(action(recommendations=["Accès à la santé"]))
+    once = normalise_action(draft_action(recommendations=["Accès à la santé"]))
     assert once.recommendations[0].title == "Accès à la santé" and once.recommendations[0].id == "health"
     decisions = Decisions(recommendation={fold("Accès à la santé"): REJECT})
     again = normalise_action(
@@ -249,10 +249,10 @@ def test_recommendation_rejected_by_a_decision_keeps_the_printed_title():
 
 def test_sdg_review_restores_the_printed_code_and_label():
     """review: code and label are the printed ones, whatever the item held before (re-normalising)."""
-    once = normalise_action(action(targets=[("15.66", twin_label())])).sdg_targets[0]
+    once = normalise_action(draft_action(targets=[("15.66", twin_label())])).sdg_targets[0]
     assert once.code == TWIN
     strict = MatchSettings(sdg_correct_min=100.0, sdg_margin=100.0)
-    again = normalise_action(action().model_copy(update={"sdg_targets": [once]}), strict).sdg_targets[0]
+    again = normalise_action(draft_action().model_copy(update={"sdg_targets": [once]}), strict).sdg_targets[0]
     assert (again.code, again.label, again.goal, again.status) == ("15.66", twin_label(), 15, "review")
 
 
@@ -304,7 +304,7 @@ def test_ranking_runner_up_of_a_lone_candidate_is_zero():
 def test_review_rows_list_review_candidates_for_recommendations():
     """review_rows: a recommendation row lists review_candidates `id:score` candidates."""
     settings = MatchSettings(review_candidates=2)
-    normalised = normalise_action(action(recommendations=["Education et formation"]), settings)
+    normalised = normalise_action(draft_action(recommendations=["Education et formation"]), settings)
     [row] = review_rows([normalised], settings)
     assert row["kind"] == "recommendation"
     assert row["candidates"].startswith("education:58.5 | ") and row["candidates"].count(" | ") == 1
@@ -321,10 +321,10 @@ def test_gazetteer_pattern_prefers_the_longest_name():
 
 def test_country_ties_go_to_the_first_seen():
     """country: most frequent among the mentions, ties to the first seen."""
-    tunis_first = normalise_action(action(title="Tunis et Rabat", objective="Objectif."))
-    rabat_first = normalise_action(action(title="Rabat et Tunis", objective="Objectif."))
+    tunis_first = normalise_action(draft_action(title="Tunis et Rabat", objective="Objectif."))
+    rabat_first = normalise_action(draft_action(title="Rabat et Tunis", objective="Objectif."))
     assert (tunis_first.country, rabat_first.country) == ("TN", "MA")
-    assert normalise_action(action(title="Tunis, Rabat et Casablanca")).country == "MA"
+    assert normalise_action(draft_action(title="Tunis, Rabat et Casablanca")).country == "MA"
 
 
 def test_prepare_builds_the_matchers_the_settings_use(monkeypatch):

@@ -23,6 +23,9 @@ BAD_FILES = {
     "400-digit memory": (f"[run]\nfile_memory_mb = {FOUR_HUNDRED_DIGITS}\n".encode(), "[run] file_memory_mb", "<="),
     "negative workers": (b"[run]\nworkers = -3\n", "[run] workers", "an integer >= 0"),
     "fractional workers": (b"[run]\nworkers = 2.5\n", "[run] workers", "an integer"),
+    "bool for integer": (b"[run]\nworkers = true\n", "[run] workers", "an integer"),
+    "date for number": (b"[run]\nfile_timeout_s = 1979-05-27\n", "[run] file_timeout_s", "finite number"),
+    "string for number": (b'[layout]\nbar_slack = "2"\n', "[layout] bar_slack", "finite number"),
     "negative gutter": (b"[layout]\ncolumn_gutter_min = -5\n", "[layout] column_gutter_min", ">= 0"),
     "bool as string": (b'[match]\nsdg_use_aliases = "no"\n', "[match] sdg_use_aliases", "true or false"),
     "bool as number": (b"[match]\nsdg_use_aliases = 0\n", "[match] sdg_use_aliases", "true or false"),
@@ -91,6 +94,12 @@ def test_override_keeps_other_defaults_and_types():
     assert loaded.match.city_fields == ("title",)
     assert loaded.layout.model_copy(update={"column_gutter_min": 4.0}) == LayoutSettings()
     assert loaded.read == Settings().read
+
+
+def test_load_takes_sections_as_dicts_or_models():
+    assert Settings.load({"run": RunSettings(workers=2)}).run.workers == 2
+    assert Settings.load({"layout": {"furniture": ("FOOTER",)}}).layout.furniture == ("FOOTER",)
+    assert Settings.load(None) == Settings() and Settings.load(Settings()) == Settings()
 
 
 def test_settings_are_frozen():

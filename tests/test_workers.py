@@ -10,7 +10,7 @@ from extract.batch import workers
 from extract.batch.cache import ResultCache
 from extract.batch.run import run_extract
 from extract.settings import RunSettings, Settings
-from tests.conftest import SAMPLE_PDF
+from tests.helpers import SAMPLE_PDF
 
 
 def with_run(**changes) -> Settings:

@@ -33,12 +33,14 @@ def _compiles(pattern: str) -> str:
     try:
         re.compile(pattern)
     except re.error as exc:
-        raise ValueError(f"not a regular expression: {exc}") from exc
+        raise ValueError(str(exc)) from exc  # the message says where the pattern breaks
     return pattern
 
 
+# Field types. Every section is strict (see _Section), so a plain `bool`, `int` or `float` field
+# is already checked the same way; these names say it where a field is declared.
 Flag = Annotated[bool, Strict()]  # `true` / `false` only: "no" and 0 are rejected
-Count = Annotated[int, Strict()]  # a whole number (not 2.0, not true); ranges bound its size
+Count = Annotated[int, Strict()]  # a whole number (not 2.0, not true); give it a range to bound its size
 Number = Annotated[float, Strict()]  # an int or float literal; nan and inf rejected (see _Section)
 Regex = Annotated[str, Strict(), AfterValidator(_compiles)]
 Phrase = Annotated[str, Strict(), Field(min_length=1)]
@@ -48,9 +50,10 @@ ActionField = Literal["title", "subtitle", "objective", "activities", "results"]
 
 
 class _Section(BaseModel):
-    """Frozen, no unknown keys, finite numbers, defaults checked against their own ranges."""
+    """Frozen, no unknown keys, strict types (no "no" for a bool, no 2.5 for an int), finite
+    numbers, defaults checked against their own ranges."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False, validate_default=True)
+    model_config = ConfigDict(frozen=True, extra="forbid", strict=True, allow_inf_nan=False, validate_default=True)
 
 
 class ReadSettings(_Section):
@@ -321,9 +324,11 @@ class Settings(_Section):
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], origin: str = "settings") -> Settings:
-        """Validate a dict of sections (as read from TOML); a bad value raises `SettingsError`."""
+        """Validate a dict of sections (as read from TOML); a bad value raises `SettingsError`.
+
+        Validated as JSON, where strict mode still takes arrays for tuples and ints for floats."""
         try:
-            return cls.model_validate(data)
+            return cls.model_validate_json(json.dumps(data, default=_as_json))
         except ValidationError as exc:
             errors = exc.errors()
             more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
@@ -333,6 +338,11 @@ class Settings(_Section):
         """A short stable hash of every value (cache keys, provenance)."""
         blob = json.dumps(self.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(blob.encode()).hexdigest()[:16]
+
+
+def _as_json(value: Any) -> Any:
+    """A settings section given as a model, or a TOML date (rejected by its field, quoted)."""
+    return value.model_dump(mode="json") if isinstance(value, BaseModel) else str(value)
 
 
 DEFAULT_SETTINGS = Settings()

@@ -89,14 +89,15 @@ def draw_layout(image, layout: PageLayout, settings: Settings) -> None:
                 stroke=COLOURS[kind],
                 stroke_width=BLOCK_STROKE,
             )
-    for item in layout.sdg_items:
+    for sdg_item in layout.sdg_items:
+        code = sdg_item.code
         image.draw_rect(
-            (item.code.x0, item.code.top, item.code.x1, item.code.bottom),
+            (code.x0, code.top, code.x1, code.bottom),
             fill=(*COLOURS["sdg"], CODE_ALPHA),
             stroke=COLOURS["sdg"],
             stroke_width=BLOCK_STROKE,
         )
-        _draw_lines(image, item.label, "sdg")
+        _draw_lines(image, sdg_item.label, "sdg")
     if layout.band is not None:
         for cell in band_cells(layout.band.lines, layout.band_rules, settings.layout):
             box = (

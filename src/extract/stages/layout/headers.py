@@ -33,7 +33,9 @@ def find_headers(segments: Iterable[Line], boxes: Sequence[Box], settings: Setti
     found: dict[str, Header] = {}
     for i, segment in enumerate(ordered):
         header_line = _header_line(segment, ordered[i + 1 :], aliases, settings.layout)
-        match = aliases.get(fold_compact(header_line.text)) if header_line else None
+        if header_line is None:
+            continue
+        match = aliases.get(fold_compact(header_line.text))
         if match and match[0] not in found:
             kind, language = match
             found[kind] = Header(kind, language, header_line, header_bar(header_line, boxes, settings.layout))

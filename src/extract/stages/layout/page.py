@@ -52,7 +52,8 @@ def page_to_layout(page: PageContent, settings: Settings | None = None) -> PageL
         columns[kind] = Block(kind, zones[kind], cut_at_gap(lines, layout.block_end_gap_ratio), by_kind[kind])
     body = body_size([w for w in claimed]) or body_size(content)
 
-    band, rules = None, ()
+    band: Block | None = None
+    rules: tuple[Box, ...] = ()
     if BAND_KIND in zones:
         band, rules = _band_block(by_kind[BAND_KIND], zones[BAND_KIND], content, claimed, page, layout)
         claimed.update(w for line in band.lines for w in line.words)

@@ -66,6 +66,7 @@ def assign_to_anchors(words: Sequence[Word], anchors: Sequence[Word], layout: La
         last_bottom[anchor] = max(last_bottom[anchor], word.bottom)
     pattern = re.compile(layout.sdg_code_pattern)
     return [
-        SdgItem(a, tuple(words_to_lines(owned[a], layout.line_tolerance_ratio)), pattern.match(a.text).group(0))
+        SdgItem(a, tuple(words_to_lines(owned[a], layout.line_tolerance_ratio)), code.group(0))
         for a in sorted(anchors, key=lambda a: (a.top, a.x0))
+        if (code := pattern.match(a.text))  # always: anchors are words the pattern matched
     ]

@@ -102,7 +102,8 @@ def sheet(*, subtitle: bool = True, band: bool = True, attest: str = "title") ->
     """A page layout with every block, each holding « franco-marocain » (broken at a line end but in `attest`)."""
     sdg_label = lines(paragraph(broken("sdg", attest, ": Réduire les inégalités"), 80, 200, 8))
     activities = words_at("•", 330, 300) + paragraph(broken("activities", attest, "Ateliers", " ;"), 340, 300)
-    band_words = paragraph(broken("band", attest, "Accès"), 40, 700.5) + words_at("Accès à la santé", 40, 730.5)
+    # The second cell's line is as close as a wrapped line: only the rules tell the two items apart.
+    band_words = paragraph(broken("band", attest, "Accès"), 40, 700.5) + words_at("Accès à la santé", 40, 724.5)
     return PageLayout(
         number=1,
         width=595,
@@ -122,7 +123,7 @@ def sheet(*, subtitle: bool = True, band: bool = True, attest: str = "title") ->
             "results": block("results", paragraph(broken("results", attest, "Un centre", "."), 460, 300)),
         },
         band=block("recommendations", band_words) if band else None,
-        band_rules=(Box(30, 31.5, 700, 722), rule(30, 730)),
+        band_rules=(Box(30, 31.5, 700, 722), rule(30, 724)),
         warnings=("a layout warning",),
     )
 

@@ -230,30 +230,13 @@ def test_recommendation_title_falls_back_to_the_english_title(monkeypatch):
 
 
 def test_recommendation_rejected_by_a_decision_keeps_the_printed_title():
-    """decided reject: id "" and the printed title, even on an item normalised before."""
-    once = normalise_action(draft_action(recommendations=["Accès à la santé"]))
-    assert once.recommendations[0].title == "Accès à la santé" and once.recommendations[0].id == "health"
+    """decided reject: id "" and the printed title, though the title is known exactly."""
     decisions = Decisions(recommendation={fold("Accès à la santé"): REJECT})
-    again = normalise_action(
-        once.model_copy(
-            update={"recommendations": [once.recommendations[0].model_copy(update={"title": "Access to health"})]}
-        ),
-        DEFAULT,
-        decisions,
-    ).recommendations[0]
-    assert (again.id, again.title, again.status, again.score) == ("", "Accès à la santé", "decided", 100.0)
+    item = normalise_action(draft_action(recommendations=["Accès à la santé"]), DEFAULT, decisions).recommendations[0]
+    assert (item.id, item.title, item.status, item.score) == ("", "Accès à la santé", "decided", 100.0)
 
 
-# --- Re-normalising and review rows ----------------------------------------------------------
-
-
-def test_sdg_review_restores_the_printed_code_and_label():
-    """review: code and label are the printed ones, whatever the item held before (re-normalising)."""
-    once = normalise_action(draft_action(targets=[("15.66", twin_label())])).sdg_targets[0]
-    assert once.code == TWIN
-    strict = MatchSettings(sdg_correct_min=100.0, sdg_margin=100.0)
-    again = normalise_action(draft_action().model_copy(update={"sdg_targets": [once]}), strict).sdg_targets[0]
-    assert (again.code, again.label, again.goal, again.status) == ("15.66", twin_label(), 15, "review")
+# --- Scores, rankings and review rows --------------------------------------------------------
 
 
 def test_sdg_score_is_the_printed_codes_own_score_however_low_it_ranks():

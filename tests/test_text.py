@@ -3,7 +3,7 @@
 import pytest
 
 from extract.settings import SegmentSettings
-from extract.text import clean, fold, fold_compact, strip_item_end
+from extract.text import clean, fold, fold_compact, strip_controls, strip_item_end
 
 SEG = SegmentSettings()
 
@@ -28,6 +28,12 @@ def test_clean_turns_every_odd_space_into_one_space():
 def test_clean_drops_zero_width_characters_without_a_space():
     """clean: zero-width space, joiners and BOM vanish and do not split the word."""
     assert clean("co\u200bop\ufeffé\u200dra\u200ction") == "coopération"
+
+
+def test_clean_and_strip_controls_drop_control_characters():
+    """clean, strip_controls: C0, DEL and C1 control characters vanish; other characters stay."""
+    assert strip_controls("a\x00b\x1fc\x7fd\x9fé\u00a0") == "abcdé\u00a0"
+    assert clean("Ac\x07cès\x00 à \x85la santé") == "Accès à la santé"
 
 
 def test_clean_composes_accents():

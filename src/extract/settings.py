@@ -24,16 +24,27 @@ from typing import Any
 
 from extract.errors import SettingsError
 
+READ_ENGINES = ("pdfium", "pdfplumber")
+
 
 @dataclass(frozen=True)
 class ReadSettings:
-    """How words are built from characters (passed to pdfplumber `extract_words`)."""
+    """Which reader turns pages into characters, and how words are built from them (the rule of
+    pdfplumber's `extract_words`, for both readers)."""
+
+    # "pdfplumber" (pdfminer.six, the reference) or "pdfium" (pypdfium2, about 10x faster; same
+    # words and boxes, see README "Readers").
+    engine: str = "pdfplumber"
 
     x_tolerance: float = 1.5  # max gap between two chars of one word, pt (when the ratio is 0)
     # Max gap between two chars of one word as a share of their size: letter-spaced titles
     # (24 pt, +2.5 pt tracking) stay words, while a 9 pt word space (~0.26 em) still separates.
     x_tolerance_ratio: float = 0.17
     y_tolerance: float = 2.0  # max baseline drift inside one word, pt
+
+    def __post_init__(self) -> None:
+        if self.engine not in READ_ENGINES:
+            raise SettingsError(f"[read] engine: {self.engine!r} is not one of {', '.join(READ_ENGINES)}")
 
 
 @dataclass(frozen=True)

@@ -107,3 +107,58 @@ def test_touched_output_is_rewritten(tmp_path):
     again = run_extract([SAMPLE_PDF], out, cache_dir=cache_dir, workers=1)
     assert not again.up_to_date and again.cached_files == 1
     assert (out / "actions.csv").read_bytes() == good
+
+
+# --- long files split by page range ----------------------------------------------------------
+
+
+def long_pdf(path, copies: int):
+    """The sample repeated `copies` times in one file."""
+    import pypdfium2
+
+    out = pypdfium2.PdfDocument.new()
+    for _ in range(copies):
+        src = pypdfium2.PdfDocument(SAMPLE_PDF)
+        out.import_pages(src)
+        src.close()
+    out.save(path)
+    out.close()
+    return path
+
+
+@pytest.mark.parametrize(
+    "count, parts, min_pages, ranges",
+    [
+        (100, 2, 40, [(1, 50), (51, 100)]),
+        (101, 2, 40, [(1, 51), (52, 101)]),
+        (79, 2, 40, [(1, 79)]),
+        (500, 3, 40, [(1, 167), (168, 334), (335, 500)]),
+        (0, 2, 40, [(1, 1)]),
+        (100, 1, 40, [(1, 100)]),
+    ],
+)
+def test_page_ranges(count, parts, min_pages, ranges):
+    from extract.stages.document import page_ranges
+
+    got = page_ranges(count, parts, min_pages)
+    assert got == ranges
+    assert sum(last - first + 1 for first, last in got) == max(count, 1)
+
+
+def test_long_file_split_across_workers_equals_one_worker(tmp_path):
+    path = long_pdf(tmp_path / "long.pdf", 3)
+    totals: list[tuple[str, int]] = []
+    one = workers.run_files([path], with_run(workers=1, split_min_pages=20))
+    split = workers.run_files(
+        [path], with_run(workers=2, split_min_pages=20), on_total=lambda f, n: totals.append((f, n))
+    )
+    assert totals == [("long.pdf", 57)]
+    assert [p.page for p in split[0].pages] == list(range(1, 58))
+    assert split[0].to_dict() == one[0].to_dict() and len(split[0].actions) == 45
+
+
+def test_plan_hands_back_ranges_with_one_context(tmp_path):
+    path = long_pdf(tmp_path / "long.pdf", 3)
+    head, others = workers.plan(workers.Job(path), with_run(workers=3, split_min_pages=19))
+    assert (head.first, head.last) == (1, 19) and [(j.first, j.last) for j in others] == [(20, 38), (39, 57)]
+    assert {j.context for j in [head, *others]} == {head.context} and head.context.page_count == 57

@@ -24,15 +24,27 @@ DEFAULT_OUT = Path("output")
 
 
 class Progress:
-    """A progress bar (pages done / total, rate, ETA) on a terminal; silent otherwise (CI, pipes)."""
+    """A progress bar (pages done / total, rate, ETA) on a terminal; silent otherwise (CI, pipes).
+
+    Totals come from the workers (each reports its file's page count when it opens it) and from
+    cached results: nothing opens a PDF just to count its pages.
+    """
 
     BAR_WIDTH = 24
 
-    def __init__(self, enabled: bool, total: int = 0) -> None:
+    def __init__(self, enabled: bool) -> None:
         self.enabled = enabled
-        self.total = total
+        self.totals: dict[str, int] = {}
         self.done_by_file: dict[str, int] = {}
         self.start = time.monotonic()
+
+    @property
+    def total(self) -> int:
+        return sum(self.totals.values())
+
+    def file_total(self, file: str, pages: int) -> None:
+        self.totals[file] = pages
+        self.draw()
 
     def page(self, file: str, number: int) -> None:
         self.done_by_file[file] = self.done_by_file.get(file, 0) + 1
@@ -40,6 +52,7 @@ class Progress:
 
     def file(self, result) -> None:
         self.done_by_file[result.file] = sum(1 for p in result.pages if p.page > 0)
+        self.totals[result.file] = max(self.totals.get(result.file, 0), self.done_by_file[result.file])
         self.draw()
 
     def draw(self) -> None:
@@ -66,7 +79,6 @@ def _error(message: str) -> None:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from extract.batch.pipeline import collect_inputs, count_pages
     from extract.batch.run import run_extract
 
     settings = Settings.load(args.settings)
@@ -74,8 +86,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         settings = dataclasses.replace(settings, read=dataclasses.replace(settings.read, engine=args.reader))
     paths = args.paths or [DEFAULT_RAW]
     interactive = sys.stderr.isatty() and not args.quiet
-    total = sum(count_pages(p) for p in collect_inputs(paths)) if interactive else 0
-    progress = Progress(enabled=interactive, total=total)
+    progress = Progress(enabled=interactive)
 
     def report_failure(message: str) -> None:
         progress.close()
@@ -93,6 +104,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         cache_dir=None if args.no_cache else args.cache_dir,
         workers=args.workers,
         on_file=progress.file,
+        on_total=progress.file_total,
     )
     progress.close()
     if not args.quiet:

@@ -269,6 +269,9 @@ class RunSettings:
     file_timeout_s: float = 120.0  # a worker that finishes no page for this long is killed (a hang)
     file_memory_mb: int = 2048  # address-space limit per worker process (0: no limit)
     workers: int = 0  # worker processes (0: one per CPU core)
+    # A long file is split into page ranges, one per worker, each at least this many pages
+    # (a range costs one more open of the file: ~0.1 s with pdfplumber). 0: never split.
+    split_min_pages: int = 40
 
 
 @dataclass(frozen=True)

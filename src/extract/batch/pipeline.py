@@ -14,6 +14,7 @@ from extract.errors import FileFailed, PageSkipped
 from extract.files import collect_inputs, file_sha256  # noqa: F401  (collect_inputs: re-exported)
 from extract.models import Action, PageRecord, Source
 from extract.settings import Settings
+from extract.stages.document import DocumentContext
 from extract.stages.layout import page_to_layout
 from extract.stages.normalise import normalise_action
 from extract.stages.read import PageContent, UnreadablePage, pdf_to_pages
@@ -70,13 +71,17 @@ class FileResult:
 
 
 def page_to_record(
-    page: PageContent | UnreadablePage, source: Source, settings: Settings, decisions: Decisions | None = None
+    page: PageContent | UnreadablePage,
+    source: Source,
+    settings: Settings,
+    decisions: Decisions | None = None,
+    context: DocumentContext | None = None,
 ) -> tuple[PageRecord, Action | None]:
     """Run one page through layout, segment, validate, normalise; a skip is a record, not an error."""
     if isinstance(page, UnreadablePage):
         return PageRecord(file=source.file, page=page.number, status="failed", reason=page.reason), None
     try:
-        fields = layout_to_fields(page_to_layout(page, settings), settings)
+        fields = layout_to_fields(page_to_layout(page, settings, context), settings)
         action = normalise_action(fields_to_action(fields, source), settings.match, decisions)
     except PageSkipped as skip:
         return PageRecord(file=source.file, page=page.number, status="skipped", reason=skip.reason), None
@@ -88,15 +93,18 @@ def extract_file(
     settings: Settings | None = None,
     on_page: ProgressCallback | None = None,
     decisions: Decisions | None = None,
+    pages: tuple[int, int | None] = (1, None),
+    context: DocumentContext | None = None,
 ) -> FileResult:
-    """Extract every action of one PDF. Never raises for bad input: failures are in the result."""
+    """Extract every action of one PDF, or of its page range `pages` (first, last; 1-based,
+    inclusive, None: to the end). Never raises for bad input: failures are in the result."""
     settings = settings or Settings()
     result = FileResult(file=path.name)
     try:
         sha = file_sha256(path)
-        for page in pdf_to_pages(path, settings.read):
+        for page in pdf_to_pages(path, settings.read, *pages):
             source = Source(file=path.name, sha256=sha, page=page.number)
-            record, action = page_to_record(page, source, settings, decisions)
+            record, action = page_to_record(page, source, settings, decisions, context)
             result.pages.append(record)
             if action is not None:
                 result.actions.append(action)
@@ -113,12 +121,14 @@ def extract_file(
     return result
 
 
-def count_pages(path: Path) -> int:
-    """Number of pages of a PDF for progress display; 0 when it cannot be opened."""
-    import pdfplumber
-
-    try:
-        with pdfplumber.open(path) as pdf:
-            return len(pdf.pages)
-    except Exception:  # bad files are reported by the extraction itself
-        return 0
+def merge_parts(parts: list[FileResult]) -> FileResult:
+    """One file's result from the results of its page ranges, in page order: every page read,
+    then the first failure (a file fails when any of its ranges failed)."""
+    merged = FileResult(file=parts[0].file)
+    failures = [p.failure for p in parts if p.failure is not None]
+    for part in parts:
+        merged.actions.extend(part.actions)
+        merged.pages.extend(p for p in part.pages if p.page > 0)
+    if failures:
+        merged.record_failure(failures[0])
+    return merged

@@ -104,6 +104,7 @@ def run_extract(
     cache_dir: Path | None = DEFAULT_CACHE_DIR,
     workers: int | None = None,
     on_file: Callable[[FileResult], None] | None = None,
+    on_total: Callable[[str, int], None] | None = None,
 ) -> RunSummary:
     """Extract every PDF under `paths` into `out`; failures are recorded, never fatal to the batch."""
     settings = settings or Settings()
@@ -118,7 +119,8 @@ def run_extract(
     if unchanged is not None:
         summary = RunSummary(**{**unchanged, "cached_files": len(files)}, up_to_date=True)
     else:
-        summary = _extract_and_write(files, out, settings, pinned, cache, on_page, on_file, excel, xlsx)
+        callbacks = (on_page, on_file, on_total)
+        summary = _extract_and_write(files, out, settings, pinned, cache, callbacks, excel, xlsx)
         if cache:
             cache.stamp_outputs(out, batch, summary.written, summary.stamp())
     for line in summary.failures:
@@ -127,12 +129,13 @@ def run_extract(
     return summary
 
 
-def _extract_and_write(files, out, settings, pinned, cache, on_page, on_file, excel, xlsx) -> RunSummary:
+def _extract_and_write(files, out, settings, pinned, cache, callbacks, excel, xlsx) -> RunSummary:
     from extract.batch.workers import run_files
     from extract.stages.normalise import review_rows
     from extract.stages.write import CsvFormat, write_outputs
 
-    results = run_files(files, settings, pinned, on_page=on_page, on_result=on_file, cache=cache)
+    on_page, on_file, on_total = callbacks
+    results = run_files(files, settings, pinned, on_page=on_page, on_result=on_file, cache=cache, on_total=on_total)
     actions, pages, summary = summarise(results)
     summary.cached_files = cache.hits if cache else 0
     fmt = CsvFormat.excel() if excel else CsvFormat()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import importlib.util
 import json
 import sys
 import time
@@ -82,6 +83,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from extract.batch.run import run_extract
 
     settings = Settings.load(args.settings)
+    if args.scheduler and importlib.util.find_spec("distributed") is None:
+        raise UsageError("--scheduler needs Dask: pip install 'brochure-extract[dask]'")
     if args.reader:
         settings = dataclasses.replace(settings, read=dataclasses.replace(settings.read, engine=args.reader))
     paths = args.paths or [DEFAULT_RAW]
@@ -105,6 +108,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         workers=args.workers,
         on_file=progress.file,
         on_total=progress.file_total,
+        scheduler=args.scheduler,
     )
     progress.close()
     if not args.quiet:
@@ -184,6 +188,12 @@ def build_parser() -> argparse.ArgumentParser:
         choices=READERS,
         default=None,
         help="PDF reader: pdfplumber (the reference) or pdfium (about 5x faster) (default: settings [read] engine)",
+    )
+    extract.add_argument(
+        "--scheduler",
+        default=None,
+        metavar="ADDRESS",
+        help="run each file as a task on this Dask scheduler (e.g. tcp://host:8786; needs the dask extra)",
     )
     extract.add_argument("--no-cache", action="store_true", help="re-extract every file, ignoring the cache")
     extract.add_argument(

@@ -105,6 +105,7 @@ def run_extract(
     workers: int | None = None,
     on_file: Callable[[FileResult], None] | None = None,
     on_total: Callable[[str, int], None] | None = None,
+    scheduler: str | None = None,
 ) -> RunSummary:
     """Extract every PDF under `paths` into `out`; failures are recorded, never fatal to the batch."""
     settings = settings or Settings()
@@ -120,7 +121,7 @@ def run_extract(
         summary = RunSummary(**{**unchanged, "cached_files": len(files)}, up_to_date=True)
     else:
         callbacks = (on_page, on_file, on_total)
-        summary = _extract_and_write(files, out, settings, pinned, cache, callbacks, excel, xlsx)
+        summary = _extract_and_write(files, out, settings, pinned, cache, callbacks, scheduler, excel, xlsx)
         if cache:
             cache.stamp_outputs(out, batch, summary.written, summary.stamp())
     for line in summary.failures:
@@ -129,13 +130,19 @@ def run_extract(
     return summary
 
 
-def _extract_and_write(files, out, settings, pinned, cache, callbacks, excel, xlsx) -> RunSummary:
+def _extract_and_write(files, out, settings, pinned, cache, callbacks, scheduler, excel, xlsx) -> RunSummary:
     from extract.batch.workers import run_files
     from extract.stages.normalise import review_rows
     from extract.stages.write import CsvFormat, write_outputs
 
     on_page, on_file, on_total = callbacks
-    results = run_files(files, settings, pinned, on_page=on_page, on_result=on_file, cache=cache, on_total=on_total)
+    hooks = {"on_page": on_page, "on_result": on_file, "cache": cache, "on_total": on_total}
+    if scheduler:
+        from extract.batch.cluster import run_files_on_cluster
+
+        results = run_files_on_cluster(files, settings, scheduler, pinned, **hooks)
+    else:
+        results = run_files(files, settings, pinned, **hooks)
     actions, pages, summary = summarise(results)
     summary.cached_files = cache.hits if cache else 0
     fmt = CsvFormat.excel() if excel else CsvFormat()

@@ -1,0 +1,203 @@
+"""Run the extraction on a Dask distributed cluster (`--scheduler ADDRESS`), for archives that
+outgrow one machine. Needs the optional extra: `pip install 'brochure-extract[dask]'`.
+
+Each file is one task, and a long file's other page ranges are tasks too, exactly as with local
+workers (`workers.plan`): same outputs, same failed-file rows. The limits keep their meaning:
+- time: a task that finishes no page for `[run] file_timeout_s` becomes a `timeout` row; its
+  future is cancelled and its worker restarted (a hung parser thread cannot be stopped otherwise);
+- crash: a task whose worker dies more often than Dask allows (`KilledWorker`) becomes a
+  `crashed` row; memory: Dask's per-worker memory limit restarts a ballooning worker likewise.
+Tasks report progress (start, page count, pages, split ranges) as Dask events; the client turns
+them into the same callbacks as local workers. Dask does the scheduling: no cluster code here.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import queue
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from extract.batch.cache import ResultCache
+from extract.batch.pipeline import FileResult, ProgressCallback, extract_file, merge_parts
+from extract.batch.workers import TRANSIENT_FAILURES, Job, ResultCallback, TotalCallback, plan
+from extract.decisions import Decisions
+from extract.errors import UsageError
+from extract.settings import Settings
+from extract.stages.document import DocumentContext
+
+TOPIC = "brochure-extract"
+_POLL_S = 0.2  # how often the client checks time limits and events
+_CONNECT_TIMEOUT_S = 10  # a scheduler that does not answer in this time is a usage error
+
+
+def _emit(key: str, kind: str, *payload: Any) -> None:
+    from distributed import get_worker
+
+    get_worker().log_event(TOPIC, (key, kind, *payload))
+
+
+def extract_task(key: str, job: Job, settings: Settings, decisions: Decisions | None) -> dict:
+    """The task run on a Dask worker: plan a head job, extract, report progress as events.
+
+    Returns the result and, for a head job, the ranges it handed back (events may arrive after
+    the result: the client submits the ranges from whichever comes first)."""
+    from distributed import get_worker
+
+    from extract.stages.normalise import prepare
+
+    _emit(key, "start", get_worker().address)
+    prepare(settings.match)
+    split: list[tuple[int, int | None]] = []
+    if job.is_head:
+        job, others = plan(job, settings)
+        split = [(j.first, j.last) for j in others]
+        _emit(key, "total", job.path.name, job.context.page_count)
+        if split:
+            _emit(key, "split", split, job.context.to_dict())
+    result = extract_file(
+        job.path,
+        settings,
+        lambda file, number: _emit(key, "page", file, number),
+        decisions,
+        pages=(job.first, job.last),
+        context=job.context,
+    )
+    context = job.context.to_dict() if job.context else None
+    return {"result": result.to_dict(), "split": split, "context": context}
+
+
+def connect(address: str) -> Any:
+    """A Dask client of the scheduler at `address`; UsageError when Dask is missing or the
+    scheduler does not answer."""
+    try:
+        from distributed import Client
+    except ImportError as exc:
+        raise UsageError("--scheduler needs Dask: pip install 'brochure-extract[dask]'") from exc
+    try:
+        return Client(address, timeout=_CONNECT_TIMEOUT_S)
+    except OSError as exc:
+        raise UsageError(f"--scheduler {address}: cannot connect ({exc})") from exc
+
+
+class _Tasks:
+    """The client's view of the tasks: futures, when each last progressed, parts per file."""
+
+    def __init__(self, client: Any, settings: Settings, decisions: Decisions | None) -> None:
+        self.client, self.settings, self.decisions = client, settings, decisions
+        self.futures: dict[str, tuple[Any, Job]] = {}
+        self.started: dict[str, tuple[float, str]] = {}  # key -> (last progress, worker address)
+        self.parts: dict[Path, dict[int, FileResult | None]] = {}
+        self.split_done: set[str] = set()  # head tasks whose ranges were submitted
+        self.events: queue.Queue = queue.Queue()  # filled by Dask's event thread
+
+    def submit(self, job: Job) -> None:
+        key = f"extract-{len(self.futures)}-{job.path.name}-{job.first}"
+        future = self.client.submit(extract_task, key, job, self.settings, self.decisions, key=key, pure=False)
+        self.futures[key] = (future, job)
+        self.parts.setdefault(job.path, {})[job.first] = None
+
+    def on_event(self, event: Any) -> None:
+        self.events.put(event[1])
+
+    def drain(self, on_page: ProgressCallback | None, on_total: TotalCallback | None) -> None:
+        while not self.events.empty():
+            key, kind, *payload = self.events.get()
+            if key not in self.futures:
+                continue
+            if kind in ("start", "page"):
+                address = payload[0] if kind == "start" else self.started.get(key, (0, ""))[1]
+                self.started[key] = (time.monotonic(), address)
+            if kind == "page" and on_page:
+                on_page(*payload)
+            elif kind == "total" and on_total:
+                on_total(*payload)
+            elif kind == "split":
+                self.split(key, self.futures[key][1].path, *payload)
+
+    def split(self, key: str, path: Path, ranges: list, context: dict | None) -> None:
+        """Submit the other ranges of a head task's file (once, from its event or its result)."""
+        if key in self.split_done or not ranges:
+            return
+        self.split_done.add(key)
+        for first, last in ranges:
+            self.submit(Job(path, first, last, DocumentContext.from_dict(context)))
+
+    def timed_out(self) -> list[str]:
+        limit = self.settings.run.file_timeout_s
+        now = time.monotonic()
+        return [k for k, (seen, _) in self.started.items() if k in self.futures and now - seen > limit]
+
+    def outcome(self, key: str, timed_out: bool) -> tuple[Job, FileResult]:
+        """The result of a finished (or abandoned) task, or its failed row."""
+        future, job = self.futures.pop(key)
+        name = job.path.name
+        if timed_out:
+            future.cancel()
+            address = self.started.get(key, (0, ""))[1]
+            with contextlib.suppress(Exception):  # best effort: frees the hung thread's worker
+                self.client.restart_workers([address], raise_for_error=False)
+            limit = self.settings.run.file_timeout_s
+            return job, FileResult.failed(name, f"timed out: no page finished in {limit:g} s", "timeout")
+        try:
+            answer = future.result()
+        except MemoryError:
+            return job, FileResult.failed(name, "memory limit exceeded", "too-large")
+        except Exception as exc:  # KilledWorker: the worker died on it, repeatedly
+            return job, FileResult.failed(name, f"worker crashed ({type(exc).__name__}; out of memory?)", "crashed")
+        self.split(key, job.path, answer["split"], answer["context"])
+        return job, FileResult.from_dict(answer["result"])
+
+
+def run_files_on_cluster(
+    files: Sequence[Path],
+    settings: Settings,
+    address: str,
+    decisions: Decisions | None = None,
+    on_page: ProgressCallback | None = None,
+    on_result: ResultCallback | None = None,
+    cache: ResultCache | None = None,
+    on_total: TotalCallback | None = None,
+) -> list[FileResult]:
+    """Extract `files` as tasks of the Dask scheduler at `address`; results in input order."""
+    from distributed import wait
+
+    results: dict[Path, FileResult] = {}
+    client = connect(address)
+    tasks = _Tasks(client, settings, decisions)
+    try:
+        client.subscribe_topic(TOPIC, tasks.on_event)
+        for path in files:
+            hit = cache.get(path) if cache else None
+            if hit is None:
+                tasks.submit(Job(path))
+            else:
+                results[path] = hit
+                if on_result:
+                    on_result(hit)
+        while tasks.futures:
+            with contextlib.suppress(TimeoutError):  # nothing finished: check events and limits
+                wait([f for f, _ in tasks.futures.values()], timeout=_POLL_S, return_when="FIRST_COMPLETED")
+            tasks.drain(on_page, on_total)
+            finished = [(k, False) for k, (f, _) in tasks.futures.items() if f.done()]
+            for key, timed_out in finished + [(k, True) for k in tasks.timed_out()]:
+                if key not in tasks.futures:
+                    continue
+                job, part = tasks.outcome(key, timed_out)
+                file_parts = tasks.parts[job.path]
+                file_parts[job.first] = part
+                if any(r is None for r in file_parts.values()):
+                    continue
+                result = merge_parts([file_parts[first] for first in sorted(file_parts)])
+                results[job.path] = result
+                if cache and (result.failure is None or result.failure.kind not in TRANSIENT_FAILURES):
+                    cache.put(job.path, result)
+                if on_result:
+                    on_result(result)
+    finally:
+        with contextlib.suppress(Exception):
+            client.unsubscribe_topic(TOPIC)
+        client.close()
+    return [results[path] for path in files]

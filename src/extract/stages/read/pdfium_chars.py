@@ -21,6 +21,8 @@ from .pdfium_space import Matrix, PageSpace, multiply
 
 EM = 1000.0  # pdfium reports glyph widths and descents for this font size: font units, exact
 _HYPHENS = {0x02: "-", 0xFFFE: "-"}
+_MAYBE_GENERATED = frozenset({0x20, 0x0D, 0x0A})  # the only codes pdfium generates
+_SURROGATES = (0xD800, 0xDFFF)  # a character beyond U+FFFF takes two UTF-16 units
 # Ligatures pdfium splits into letters; pdfminer keeps the ligature character.
 _LIGATURES = {"ff": "ﬀ", "fi": "ﬁ", "fl": "ﬂ", "ffi": "ﬃ", "ffl": "ﬄ", "st": "ﬆ", "ſt": "ﬅ"}
 _NAME_BYTES = 256
@@ -102,41 +104,68 @@ class _Fonts:
         return self.widths[key]
 
 
-def _object_facts(text_page: int, index: int, obj: int, space: PageSpace, fonts: _Fonts) -> tuple:
-    """(font, fontname, size, descent, matrix) of the text object holding character `index`."""
-    font = _object_font(obj) or 0
-    size = ctypes.c_float()
-    _font_size(obj, ctypes.byref(size))
-    raw = pdfium_c.FS_MATRIX()
-    _char_matrix(text_page, index, ctypes.byref(raw))
-    matrix: Matrix = multiply((raw.a, raw.b, raw.c, raw.d, 0.0, 0.0), space.rotation)
-    return font, fonts.name(font) if font else "", float(size.value), fonts.descent(font) if font else 0.0, matrix
+class _Facts:
+    """(font, fontname, size, descent, matrix) per text object, asked of pdfium once each."""
+
+    def __init__(self, text_page: int, space: PageSpace, fonts: _Fonts) -> None:
+        self.text_page, self.space, self.fonts = text_page, space, fonts
+        self.by_object: dict[int, tuple] = {}
+        self.matrices: dict[tuple[float, ...], Matrix] = {}  # raw char matrix -> rotated
+        self._size = ctypes.c_float()
+        self._raw = pdfium_c.FS_MATRIX()
+
+    def of(self, obj: int, index: int) -> tuple:
+        """The facts of text object `obj`, whose character `index` is being read."""
+        fact = self.by_object.get(obj)
+        if fact is None:
+            fact = self.by_object[obj] = self._read(obj, index)
+        return fact
+
+    def _read(self, obj: int, index: int) -> tuple:
+        font = _object_font(obj) or 0
+        _font_size(obj, ctypes.byref(self._size))
+        raw = self._raw
+        _char_matrix(self.text_page, index, ctypes.byref(raw))
+        key = (raw.a, raw.b, raw.c, raw.d)
+        matrix = self.matrices.get(key)
+        if matrix is None:
+            matrix = self.matrices[key] = multiply((*key, 0.0, 0.0), self.space.rotation)
+        fonts = self.fonts
+        name, descent = (fonts.name(font), fonts.descent(font)) if font else ("", 0.0)
+        return font, name, float(self._size.value), descent, matrix
+
+
+def _page_text(text_page: Any, handle: int, count: int) -> list[int]:
+    """Every character's code, in one call; per character where UTF-16 needs two units."""
+    buffer = (ctypes.c_ushort * (count + 1))()
+    pdfium_c.FPDFText_GetText(text_page, 0, count, buffer)
+    codes = list(buffer[:count])
+    return [_unicode(handle, i) if _SURROGATES[0] <= c <= _SURROGATES[1] else c for i, c in enumerate(codes)]
 
 
 def page_chars(text_page: Any, space: PageSpace) -> list[dict[str, Any]]:
     """Every character of the page as a pdfplumber char dict, in content order."""
     handle = ctypes.cast(text_page, ctypes.c_void_p).value
     fonts = _Fonts()
-    facts: dict[int, tuple] = {}
+    facts = _Facts(handle, space, fonts)
     x, y = ctypes.c_double(), ctypes.c_double()
     px, py = ctypes.byref(x), ctypes.byref(y)
     chars: list[dict[str, Any]] = []
     last: tuple[int, float, float] | None = None  # (object, x, y) of the previous character
-    for index in range(pdfium_c.FPDFText_CountChars(text_page)):
-        if _is_generated(handle, index):
+    count = pdfium_c.FPDFText_CountChars(text_page)
+    for index, code in enumerate(_page_text(text_page, handle, count)):
+        if code in _MAYBE_GENERATED and _is_generated(handle, index):
             last = None
             continue
-        code = _unicode(handle, index)
         text = _HYPHENS.get(code) or chr(code)
         obj = _text_object(handle, index) or 0
         _origin(handle, index, px, py)
-        if last is not None and last == (obj, x.value, y.value):
-            _join_ligature(chars[-1], text, facts[obj], fonts, space)
+        here = (obj, x.value, y.value)
+        if here == last:
+            _join_ligature(chars[-1], text, facts.of(obj, index), fonts, space)
             continue
-        last = (obj, x.value, y.value)
-        if obj not in facts:
-            facts[obj] = _object_facts(handle, index, obj, space, fonts)
-        chars.append(_char(text, x.value, y.value, facts[obj], fonts, space))
+        last = here
+        chars.append(_char(text, here[1], here[2], facts.of(obj, index), fonts, space))
     return chars
 
 
@@ -148,8 +177,12 @@ def _char(text: str, ux: float, uy: float, fact: tuple, fonts: _Fonts, space: Pa
     advance = fonts.width(font, text) * size if font else 0.0
     v0 = descent * size
     v1 = v0 + size
-    xs = (ox + c * v0, ox + c * v1, ox + a * advance + c * v0, ox + a * advance + c * v1)
-    ys = (oy + d * v0, oy + d * v1, oy + b * advance + d * v0, oy + b * advance + d * v1)
+    if b == 0.0 and c == 0.0:  # upright or mirrored text: two corners are enough
+        xs = (ox, ox + a * advance)
+        ys = (oy + d * v0, oy + d * v1)
+    else:
+        xs = (ox + c * v0, ox + c * v1, ox + a * advance + c * v0, ox + a * advance + c * v1)
+        ys = (oy + d * v0, oy + d * v1, oy + b * advance + d * v0, oy + b * advance + d * v1)
     y0, y1 = min(ys), max(ys)
     x0, top, x1, bottom = space.box(min(xs), y0, max(xs), y1)
     return {
@@ -163,7 +196,6 @@ def _char(text: str, ux: float, uy: float, fact: tuple, fonts: _Fonts, space: Pa
         "upright": a * d > 0 and b * c <= 0,
         "fontname": fontname,
         "matrix": (a, b, c, d, ox, oy),
-        "_font": font,
         "_origin": (ux, uy),
     }
 

@@ -11,7 +11,7 @@ Fill and stroke come from the path's draw mode; colours from the object (0-255 p
 from __future__ import annotations
 
 import ctypes
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pypdfium2.raw as pdfium_c
@@ -32,31 +32,37 @@ def page_shapes(page: Any, space: PageSpace) -> tuple[list[Box], int]:
     rects: list[Box] = []
     rules: list[Box] = []
     images = 0
-    for obj, matrix in _walk(page):
-        kind = pdfium_c.FPDFPageObj_GetType(obj)
+    for obj, kind, matrix in _walk(page):
         if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
             images += 1
         elif kind == pdfium_c.FPDF_PAGEOBJ_PATH:
-            _path_boxes(obj, multiply(matrix, space.rotation), space, rects, rules)
+            _path_boxes(obj, multiply(matrix(), space.rotation), space, rects, rules)
     return rects + rules, images
 
 
-def _walk(page: Any) -> Iterator[tuple[Any, Matrix]]:
-    """(object, object-to-user-space matrix) for every object, form contents in place."""
+def _walk(page: Any) -> Iterator[tuple[Any, int, Callable[[], Matrix]]]:
+    """(object, type, its object-to-user-space matrix on demand) for every object but text,
+    form contents in place."""
     count = pdfium_c.FPDFPage_CountObjects(page)
     yield from _walk_list([pdfium_c.FPDFPage_GetObject(page, i) for i in range(count)], _IDENTITY)
 
 
-def _walk_list(objects: list[Any], parent: Matrix) -> Iterator[tuple[Any, Matrix]]:
+def _walk_list(objects: list[Any], parent: Matrix) -> Iterator[tuple[Any, int, Callable[[], Matrix]]]:
     for obj in objects:
-        raw = pdfium_c.FS_MATRIX()
-        pdfium_c.FPDFPageObj_GetMatrix(obj, raw)
-        matrix = multiply((raw.a, raw.b, raw.c, raw.d, raw.e, raw.f), parent)
-        if pdfium_c.FPDFPageObj_GetType(obj) == pdfium_c.FPDF_PAGEOBJ_FORM:
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
+            continue  # characters come from the text page
+        if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
             count = pdfium_c.FPDFFormObj_CountObjects(obj)
-            yield from _walk_list([pdfium_c.FPDFFormObj_GetObject(obj, i) for i in range(count)], matrix)
+            yield from _walk_list([pdfium_c.FPDFFormObj_GetObject(obj, i) for i in range(count)], _matrix(obj, parent))
         else:
-            yield obj, matrix
+            yield obj, kind, lambda obj=obj: _matrix(obj, parent)
+
+
+def _matrix(obj: Any, parent: Matrix) -> Matrix:
+    raw = pdfium_c.FS_MATRIX()
+    pdfium_c.FPDFPageObj_GetMatrix(obj, raw)
+    return multiply((raw.a, raw.b, raw.c, raw.d, raw.e, raw.f), parent)
 
 
 def _subpaths(obj: Any, matrix: Matrix) -> Iterator[tuple[str, list[tuple[float, float]]]]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import contextlib
 import queue
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -160,8 +160,10 @@ def run_files_on_cluster(
     on_result: ResultCallback | None = None,
     cache: ResultCache | None = None,
     on_total: TotalCallback | None = None,
+    after_start: Callable[[], None] | None = None,
 ) -> list[FileResult]:
-    """Extract `files` as tasks of the Dask scheduler at `address`; results in input order."""
+    """Extract `files` as tasks of the Dask scheduler at `address`; results in input order.
+    `after_start` runs once after the tasks are submitted."""
     from distributed import wait
 
     results: dict[Path, FileResult] = {}
@@ -177,6 +179,8 @@ def run_files_on_cluster(
                 results[path] = hit
                 if on_result:
                     on_result(hit)
+        if after_start:
+            after_start()
         while tasks.futures:
             with contextlib.suppress(TimeoutError):  # nothing finished: check events and limits
                 wait([f for f, _ in tasks.futures.values()], timeout=_POLL_S, return_when="FIRST_COMPLETED")

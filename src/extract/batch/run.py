@@ -130,19 +130,26 @@ def run_extract(
     return summary
 
 
+def _import_writer() -> None:
+    """Import the writer (pandas: about half a second) while the first workers run."""
+    import extract.stages.write  # noqa: F401
+
+
 def _extract_and_write(files, out, settings, pinned, cache, callbacks, scheduler, excel, xlsx) -> RunSummary:
     from extract.batch.workers import run_files
     from extract.stages.normalise import review_rows
-    from extract.stages.write import CsvFormat, write_outputs
 
     on_page, on_file, on_total = callbacks
     hooks = {"on_page": on_page, "on_result": on_file, "cache": cache, "on_total": on_total}
+    hooks["after_start"] = _import_writer
     if scheduler:
         from extract.batch.cluster import run_files_on_cluster
 
         results = run_files_on_cluster(files, settings, scheduler, pinned, **hooks)
     else:
         results = run_files(files, settings, pinned, **hooks)
+    from extract.stages.write import CsvFormat, write_outputs
+
     actions, pages, summary = summarise(results)
     summary.cached_files = cache.hits if cache else 0
     fmt = CsvFormat.excel() if excel else CsvFormat()

@@ -173,8 +173,12 @@ def run_files(
     on_result: ResultCallback | None = None,
     cache: ResultCache | None = None,
     on_total: TotalCallback | None = None,
+    after_start: Callable[[], None] | None = None,
 ) -> list[FileResult]:
-    """Extract `files` over worker processes; results in input order, cached when possible."""
+    """Extract `files` over worker processes; results in input order, cached when possible.
+
+    `after_start` runs once in the parent after the first workers started (work that can overlap
+    theirs: never in a thread, as workers are forked)."""
     results: dict[Path, FileResult] = {}
     pending: list[Job] = []
     for path in files:
@@ -193,6 +197,9 @@ def run_files(
     while pending or running:
         while pending and len(running) < limit:
             running.append(_start(pending.pop(0), settings, decisions))
+        if after_start:
+            after_start()
+            after_start = None
         wait([run.conn for run in running], timeout=_POLL_S)
         for run in list(running):
             done = _receive(run, on_page, on_total)

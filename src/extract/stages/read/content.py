@@ -90,9 +90,14 @@ def char_turn(matrix: Iterable[float]) -> int:
 
 def page_turn(chars: Iterable[dict[str, Any]]) -> int:
     """The quarter turn most visible characters share; 0 when there is no text or on a tie with 0."""
-    counts = Counter(
-        char_turn(c["matrix"]) for c in chars if str(c.get("text", "")).strip() and c.get("matrix") is not None
+    directions = Counter(
+        (c["matrix"][0], c["matrix"][1])
+        for c in chars
+        if str(c.get("text", "")).strip() and c.get("matrix") is not None
     )
+    counts: Counter[int] = Counter()
+    for direction, count in directions.items():  # a page has few distinct writing directions
+        counts[char_turn(direction)] += count
     if not counts:
         return 0
     return max(counts, key=lambda turn: (counts[turn], turn == 0, -turn))

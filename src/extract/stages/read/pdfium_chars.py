@@ -173,24 +173,26 @@ def _char(text: str, ux: float, uy: float, fact: tuple, fonts: _Fonts, space: Pa
     """pdfminer's LTChar box: (0, descent) to (advance, descent + size) through the char matrix."""
     font, fontname, size, descent, matrix = fact
     a, b, c, d, _, _ = matrix
-    ox, oy = space.point(ux, uy)
+    ra, rb, rc, rd, re, rf = space.rotation
+    ox, oy = ra * ux + rc * uy + re, rb * ux + rd * uy + rf
     advance = fonts.width(font, text) * size if font else 0.0
     v0 = descent * size
     v1 = v0 + size
     if b == 0.0 and c == 0.0:  # upright or mirrored text: two corners are enough
-        xs = (ox, ox + a * advance)
-        ys = (oy + d * v0, oy + d * v1)
+        xa, xb, ya, yb = ox, ox + a * advance, oy + d * v0, oy + d * v1
+        x0, x1 = (xa, xb) if xa <= xb else (xb, xa)
+        y0, y1 = (ya, yb) if ya <= yb else (yb, ya)
     else:
         xs = (ox + c * v0, ox + c * v1, ox + a * advance + c * v0, ox + a * advance + c * v1)
         ys = (oy + d * v0, oy + d * v1, oy + b * advance + d * v0, oy + b * advance + d * v1)
-    y0, y1 = min(ys), max(ys)
-    x0, top, x1, bottom = space.box(min(xs), y0, max(xs), y1)
+        x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+    top = space.height - y1 + space.top_shift
     return {
         "text": text,
-        "x0": x0,
-        "x1": x1,
+        "x0": x0 + space.left,
+        "x1": x1 + space.left,
         "top": top,
-        "bottom": bottom,
+        "bottom": space.height - y0 + space.top_shift,
         "doctop": top,
         "size": round(y1 - y0, SIZE_DIGITS),
         "upright": a * d > 0 and b * c <= 0,

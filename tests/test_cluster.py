@@ -3,13 +3,11 @@ same outputs, the same failed-file rows and the same time limit as local workers
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 
 from extract.batch.run import run_extract
-from extract.settings import RunSettings, Settings
-from tests.conftest import FIXTURES, SAMPLE_PDF
+from extract.settings import ReadSettings, RunSettings, Settings
+from tests.helpers import FIXTURES, SAMPLE_PDF
 
 distributed = pytest.importorskip("distributed")
 
@@ -26,9 +24,7 @@ def scheduler():
 
 def with_run(**changes) -> Settings:
     """Run limits changed; the fast reader, so the tests stay short (readers agree: test_readers)."""
-    base = Settings()
-    read = dataclasses.replace(base.read, engine="pdfium")
-    return dataclasses.replace(base, read=read, run=dataclasses.replace(RunSettings(), **changes))
+    return Settings(read=ReadSettings(engine="pdfium"), run=RunSettings(**changes))
 
 
 def written(folder) -> dict[str, bytes]:
@@ -57,11 +53,17 @@ def test_cluster_splits_a_long_file_like_local_workers(scheduler, tmp_path):
 
 
 def test_cluster_time_limit_becomes_a_failed_row(scheduler, tmp_path):
-    summary = run_extract(
-        [SAMPLE_PDF], tmp_path / "out", with_run(file_timeout_s=0.01), cache_dir=None, scheduler=scheduler
-    )
-    assert summary.failed_files == [SAMPLE_PDF.name]
-    assert "timed out: no page finished in 0.01 s" in (tmp_path / "out" / "pages.csv").read_text(encoding="utf-8")
+    """A task that hangs (reading a FIFO nobody writes) becomes a `timeout` row; the batch goes on."""
+    import os
+
+    from extract.batch.cluster import run_files_on_cluster
+
+    hang = tmp_path / "hang.pdf"
+    os.mkfifo(hang)
+    hung, good = run_files_on_cluster([hang, SAMPLE_PDF], with_run(file_timeout_s=1.0), scheduler)
+    assert hung.failure is not None and hung.failure.kind == "timeout"
+    assert "timed out: no page finished in 1 s" in hung.failure.reason
+    assert good.failure is None and len(good.actions) == 15
 
 
 def test_unreachable_scheduler_is_a_usage_error(tmp_path, monkeypatch):

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extract.errors import ExtractError, UsageError
+from extract.models import City, Recommendation
 from extract.tools.diff import (
     SIMILARITY_THRESHOLD,
     ActionsFileError,
@@ -19,53 +20,45 @@ from extract.tools.diff import (
     diff_actions,
     load_actions,
 )
+from tests.helpers import make_action, sdg_target
 
 FILE = "actions-ciblees-fr.pdf"
 
 
 def sdg(code: str, label: str, status: str = "exact") -> dict:
-    return {
-        "code": code,
-        "goal": int(code.split(".")[0]),
-        "label": label,
-        "printed_code": code,
-        "printed_label": label,
-        "score": 100.0,
-        "status": status,
-    }
+    return sdg_target(code, label, status=status).model_dump(mode="json")
 
 
 def action(page: int, title: str, *, file: str = FILE, topic: str | None = None) -> dict:
-    """A plausible action dict (as in actions.json) whose texts differ per `topic`."""
+    """A plausible action (as in actions.json) whose texts differ per `topic`."""
     topic = topic or title
-    return {
-        "id": f"actions-ciblees-fr-p{page:03d}",
-        "source": {"file": file, "sha256": "a" * 64, "page": page},
-        "language": "fr",
-        "title": title,
-        "subtitle": f"Sous-titre de {topic}",
-        "sdg_targets": [sdg("10.7", "Faciliter la migration"), sdg("16.6", "Institutions efficaces")],
-        "objective": f"L'objectif du projet {topic} est de renforcer la coordination locale "
+    return make_action(
+        page=page,
+        file=file,
+        id=f"actions-ciblees-fr-p{page:03d}",
+        title=title,
+        subtitle=f"Sous-titre de {topic}",
+        sdg_targets=[sdg_target("10.7", "Faciliter la migration"), sdg_target("16.6", "Institutions efficaces")],
+        objective=f"L'objectif du projet {topic} est de renforcer la coordination locale "
         f"entre les autorités et la société civile pour l'accueil des migrants.",
-        "activities": [
+        activities=[
             f"Organiser des ateliers {topic}",
             f"Former les agents municipaux {topic}",
             f"Publier un guide {topic}",
         ],
-        "results": [f"Coordination améliorée {topic}", f"Agents formés {topic}"],
-        "recommendations": [
-            {
-                "id": "participation",
-                "title": "Accès à la participation",
-                "printed": "Participation",
-                "score": 98.0,
-                "status": "exact",
-            },
+        results=[f"Coordination améliorée {topic}", f"Agents formés {topic}"],
+        recommendations=[
+            Recommendation(
+                id="participation",
+                title="Accès à la participation",
+                printed="Participation",
+                score=98.0,
+                status="exact",
+            )
         ],
-        "cities": [{"name": "Sfax", "country": "TN"}],
-        "country": "TN",
-        "warnings": [],
-    }
+        cities=[City(name="Sfax", country="TN")],
+        country="TN",
+    ).model_dump(mode="json")
 
 
 def renumber(a: dict, page: int) -> dict:
@@ -329,8 +322,9 @@ def test_load_actions_from_folder_or_file(tmp_path, edition):
         ("[]", "not an actions document"),
         ('{"schema_version": 2, "actions": []}', "unsupported schema_version 2"),
         ('{"actions": []}', "unsupported schema_version None"),
-        ('{"schema_version": 1}', "'actions' must be a list"),
-        ('{"schema_version": 1, "actions": [{"title": "x"}]}', "action #1: missing 'source.file'"),
+        ('{"schema_version": 1}', "actions: Field required"),
+        ('{"schema_version": 1, "actions": [{"title": "x"}]}', "action #1: id: Field required"),
+        ('{"schema_version": 1, "actions": 3}', "actions: Input should be a valid list"),
     ],
 )
 def test_load_actions_errors_name_the_file(tmp_path, content, message):
@@ -342,3 +336,26 @@ def test_load_actions_errors_name_the_file(tmp_path, content, message):
     assert isinstance(caught.value, UsageError) and isinstance(caught.value, ExtractError)
     assert str(file) in str(caught.value) and message in str(caught.value)
     assert caught.value.file == str(file)
+
+
+def test_load_validates_through_the_models(tmp_path, edition):
+    edition[1]["sdg_targets"][0]["status"] = "unnormalised"  # a draft status is not in the contract
+    write_document(tmp_path / "actions.json", edition)
+    with pytest.raises(ActionsFileError) as caught:
+        load_actions(tmp_path)
+    assert "action #2: sdg_targets.0.status:" in str(caught.value)
+
+
+def test_titles_pair_by_the_one_fold_rule(edition):
+    new = copy.deepcopy(edition)
+    new[1]["title"] = "FEMMES ET MIGRATION !"  # case and punctuation: text.fold
+    new[2]["title"] = "Lyon accueillé"  # accents: text.fold
+    report = diff_actions(edition, new)
+    assert [c.matched_by for c in report.changed] == ["title", "title"]
+
+
+def test_same_basename_in_two_folders_is_not_paired(edition):
+    moved = copy.deepcopy(edition[0])
+    moved["source"]["file"] = f"2024/{FILE}"
+    report = diff_actions([edition[0]], [moved])
+    assert len(report.added) == 1 and len(report.removed) == 1

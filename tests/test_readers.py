@@ -7,7 +7,6 @@ known differences: files pdfminer cannot open at all that pdfium reads.
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 import pytest
@@ -16,8 +15,7 @@ from extract.batch.run import run_extract
 from extract.errors import SettingsError
 from extract.settings import ReadSettings, Settings
 from extract.stages.read import pdf_to_pages
-from tests.conftest import FIXTURES, SAMPLE_PDF
-from tests.test_read import small_sheet_pdf, with_rotate
+from tests.helpers import FIXTURES, SAMPLE_PDF, small_sheet_pdf, with_rotate
 
 CORPUS = FIXTURES / "corpus"
 READERS = ("pdfplumber", "pdfium")
@@ -30,7 +28,7 @@ PDFIUM_READS_MORE = {"pdfjs_prefilled_f1040.pdf": 2, "qpdf_issue-149.pdf": 1}
 
 
 def with_reader(engine: str) -> Settings:
-    return dataclasses.replace(Settings(), read=dataclasses.replace(ReadSettings(), engine=engine))
+    return Settings(read=ReadSettings(engine=engine))
 
 
 def outputs(paths: list[Path], out: Path, engine: str) -> dict[str, bytes]:

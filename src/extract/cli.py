@@ -6,9 +6,9 @@ Exit codes: 0 success; 1 some input failed (extract) or outputs differ (diff); 2
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import importlib.util
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -17,9 +17,12 @@ from extract import __version__
 from extract.batch.cache import DEFAULT_CACHE_DIR
 from extract.errors import ExtractError, SettingsError, UsageError
 from extract.settings import READ_ENGINES as READERS
-from extract.settings import Settings
+from extract.settings import RunSettings, Settings
+from extract.settings_file import allowed
+from extract.tools import DEBUG_RESOLUTION
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a Ctrl-C
 DEFAULT_RAW = Path("raw")
 DEFAULT_OUT = Path("output")
 
@@ -52,7 +55,7 @@ class Progress:
         self.draw()
 
     def file(self, result) -> None:
-        self.done_by_file[result.file] = sum(1 for p in result.pages if p.page > 0)
+        self.done_by_file[result.file] = len(result.pages)
         self.totals[result.file] = max(self.totals.get(result.file, 0), self.done_by_file[result.file])
         self.draw()
 
@@ -79,15 +82,39 @@ def _error(message: str) -> None:
     print(f"brochure-extract: {message}", file=sys.stderr)
 
 
+def _worker_count(text: str) -> int:
+    """`--workers N`: checked like `[run] workers` in a settings file (a usage error otherwise)."""
+    try:
+        return RunSettings(workers=int(text)).workers
+    except ValueError:  # not an integer, or out of range (pydantic's ValidationError is a ValueError)
+        raise argparse.ArgumentTypeError(f"expected {allowed(RunSettings, 'workers')}, got {text!r}") from None
+
+
+def check_extract_paths(args: argparse.Namespace, paths: list[Path]) -> None:
+    """Every path option of `extract`, before any work (UsageError: one line, exit 2)."""
+    from extract import paths as checks
+
+    checks.check_output_folder("--out", args.out, paths)
+    if args.settings is not None:
+        checks.check_input_file("--settings", args.settings)
+    if args.decisions is not None:
+        checks.check_input_file("--decisions", args.decisions)
+    if not args.no_cache:
+        checks.check_cache_folder("--cache-dir", args.cache_dir)
+    if args.xlsx:
+        checks.check_xlsx_extra()
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
     from extract.batch.run import run_extract
 
+    paths = args.paths or [DEFAULT_RAW]
+    check_extract_paths(args, paths)
     settings = Settings.load(args.settings)
     if args.scheduler and importlib.util.find_spec("distributed") is None:
         raise UsageError("--scheduler needs Dask: pip install 'brochure-extract[dask]'")
     if args.reader:
-        settings = dataclasses.replace(settings, read=dataclasses.replace(settings.read, engine=args.reader))
-    paths = args.paths or [DEFAULT_RAW]
+        settings = settings.model_copy(update={"read": settings.read.model_copy(update={"engine": args.reader})})
     interactive = sys.stderr.isatty() and not args.quiet
     progress = Progress(enabled=interactive)
 
@@ -107,6 +134,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         cache_dir=None if args.no_cache else args.cache_dir,
         workers=args.workers,
         on_file=progress.file,
+        allow_empty=args.allow_empty,
         on_total=progress.file_total,
         scheduler=args.scheduler,
     )
@@ -135,8 +163,13 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_debug(args: argparse.Namespace) -> int:
+    from extract import paths as checks
     from extract.tools.debug import debug_page
 
+    checks.check_input_file("PDF", args.pdf)
+    checks.check_output_file("--out", args.out)
+    if args.settings is not None:
+        checks.check_input_file("--settings", args.settings)
     report = debug_page(args.pdf, args.page, args.out, Settings.load(args.settings), args.resolution)
     if report.layout is None:
         print(f"{args.pdf.name} page {args.page}: skipped: {report.reason} (page drawn without blocks)")
@@ -178,7 +211,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--xlsx", action="store_true", help="also write actions.xlsx (needs the xlsx extra)")
     extract.add_argument(
         "--workers",
-        type=int,
+        type=_worker_count,
         default=None,
         metavar="N",
         help="worker processes, one file each (default: one per CPU core)",
@@ -198,6 +231,11 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--no-cache", action="store_true", help="re-extract every file, ignoring the cache")
     extract.add_argument(
         "--cache-dir", type=Path, default=DEFAULT_CACHE_DIR, help=f"result cache folder (default: {DEFAULT_CACHE_DIR})"
+    )
+    extract.add_argument(
+        "--allow-empty",
+        action="store_true",
+        help="when no PDF is found, write an empty output instead of stopping with exit code 2",
     )
     extract.add_argument("-q", "--quiet", action="store_true", help="no progress nor summary line")
     extract.set_defaults(handler=cmd_extract)
@@ -224,7 +262,9 @@ def build_parser() -> argparse.ArgumentParser:
     debug.add_argument("pdf", type=Path, metavar="PDF", help="the brochure")
     debug.add_argument("--page", type=int, required=True, metavar="N", help="page number (1-based)")
     debug.add_argument("--out", type=Path, required=True, metavar="FILE.png", help="picture to write")
-    debug.add_argument("--resolution", type=int, default=110, help="pixels per inch (default: 110)")
+    debug.add_argument(
+        "--resolution", type=int, default=DEBUG_RESOLUTION, help=f"pixels per inch (default: {DEBUG_RESOLUTION})"
+    )
     debug.add_argument("--settings", type=Path, help="TOML settings file, as for extract")
     debug.set_defaults(handler=cmd_debug)
 
@@ -250,7 +290,16 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_FAILED
     except KeyboardInterrupt:
         _error("interrupted: previous output left as it was")
-        return 130
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        return _quiet_broken_pipe()
+
+
+def _quiet_broken_pipe() -> int:
+    """The reader went away (`diff --json | head -1`): stop quietly, as other command-line tools do."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())  # the final flush at exit must not fail again
+    return EXIT_FAILED
 
 
 if __name__ == "__main__":

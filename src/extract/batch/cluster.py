@@ -22,9 +22,10 @@ from typing import Any
 
 from extract.batch.cache import ResultCache
 from extract.batch.pipeline import FileResult, ProgressCallback, extract_file, merge_parts
-from extract.batch.workers import TRANSIENT_FAILURES, Job, ResultCallback, TotalCallback, plan
+from extract.batch.workers import TRANSIENT_FAILURES, Job, ResultCallback, TotalCallback, as_input, plan
 from extract.decisions import Decisions
 from extract.errors import UsageError
+from extract.inputs import InputFile
 from extract.settings import Settings
 from extract.stages.document import DocumentContext
 
@@ -52,21 +53,21 @@ def extract_task(key: str, job: Job, settings: Settings, decisions: Decisions | 
     prepare(settings.match)
     split: list[tuple[int, int | None]] = []
     if job.is_head:
-        job, others = plan(job, settings)
+        job, others, context = plan(job, settings)
         split = [(j.first, j.last) for j in others]
-        _emit(key, "total", job.path.name, job.context.page_count)
+        _emit(key, "total", job.item.name, context.page_count)
         if split:
-            _emit(key, "split", split, job.context.to_dict())
+            _emit(key, "split", split, context.to_dict())
     result = extract_file(
-        job.path,
+        job.item,
         settings,
         lambda file, number: _emit(key, "page", file, number),
         decisions,
         pages=(job.first, job.last),
         context=job.context,
     )
-    context = job.context.to_dict() if job.context else None
-    return {"result": result.to_dict(), "split": split, "context": context}
+    shared = job.context.to_dict() if job.context else None
+    return {"result": result.model_dump(mode="json"), "split": split, "context": shared}
 
 
 def connect(address: str) -> Any:
@@ -88,52 +89,58 @@ class _Tasks:
     def __init__(self, client: Any, settings: Settings, decisions: Decisions | None) -> None:
         self.client, self.settings, self.decisions = client, settings, decisions
         self.futures: dict[str, tuple[Any, Job]] = {}
-        self.started: dict[str, tuple[float, str]] = {}  # key -> (last progress, worker address)
-        self.parts: dict[Path, dict[int, FileResult | None]] = {}
+        # key -> (when the task started or last finished a page, by the worker's clock; its address)
+        self.started: dict[str, tuple[float, str]] = {}
+        self.parts: dict[InputFile, dict[int, FileResult | None]] = {}
+        self.contexts: dict[InputFile, DocumentContext] = {}  # of the files split into ranges
+        self.submitted = 0
         self.split_done: set[str] = set()  # head tasks whose ranges were submitted
         self.events: queue.Queue = queue.Queue()  # filled by Dask's event thread
 
     def submit(self, job: Job) -> None:
-        key = f"extract-{len(self.futures)}-{job.path.name}-{job.first}"
+        key = f"extract-{self.submitted}-{job.item.name}-{job.first}"
+        self.submitted += 1
         future = self.client.submit(extract_task, key, job, self.settings, self.decisions, key=key, pure=False)
         self.futures[key] = (future, job)
-        self.parts.setdefault(job.path, {})[job.first] = None
+        self.parts.setdefault(job.item, {})[job.first] = None
 
     def on_event(self, event: Any) -> None:
-        self.events.put(event[1])
+        """A Dask event (worker time, message), queued for the client's loop."""
+        self.events.put(event)
 
     def drain(self, on_page: ProgressCallback | None, on_total: TotalCallback | None) -> None:
         while not self.events.empty():
-            key, kind, *payload = self.events.get()
+            when, (key, kind, *payload) = self.events.get()
             if key not in self.futures:
                 continue
             if kind in ("start", "page"):
                 address = payload[0] if kind == "start" else self.started.get(key, (0, ""))[1]
-                self.started[key] = (time.monotonic(), address)
+                self.started[key] = (when, address)
             if kind == "page" and on_page:
                 on_page(*payload)
             elif kind == "total" and on_total:
                 on_total(*payload)
             elif kind == "split":
-                self.split(key, self.futures[key][1].path, *payload)
+                self.split(key, self.futures[key][1].item, *payload)
 
-    def split(self, key: str, path: Path, ranges: list, context: dict | None) -> None:
+    def split(self, key: str, item: InputFile, ranges: list, context: dict | None) -> None:
         """Submit the other ranges of a head task's file (once, from its event or its result)."""
         if key in self.split_done or not ranges:
             return
         self.split_done.add(key)
+        self.contexts[item] = DocumentContext.from_dict(context or {})
         for first, last in ranges:
-            self.submit(Job(path, first, last, DocumentContext.from_dict(context)))
+            self.submit(Job(item, first, last, self.contexts[item]))
 
     def timed_out(self) -> list[str]:
         limit = self.settings.run.file_timeout_s
-        now = time.monotonic()
+        now = time.time()  # events carry the worker's wall clock: machines' clocks must agree
         return [k for k, (seen, _) in self.started.items() if k in self.futures and now - seen > limit]
 
     def outcome(self, key: str, timed_out: bool) -> tuple[Job, FileResult]:
         """The result of a finished (or abandoned) task, or its failed row."""
         future, job = self.futures.pop(key)
-        name = job.path.name
+        name = job.item.name
         if timed_out:
             future.cancel()
             address = self.started.get(key, (0, ""))[1]
@@ -147,12 +154,12 @@ class _Tasks:
             return job, FileResult.failed(name, "memory limit exceeded", "too-large")
         except Exception as exc:  # KilledWorker: the worker died on it, repeatedly
             return job, FileResult.failed(name, f"worker crashed ({type(exc).__name__}; out of memory?)", "crashed")
-        self.split(key, job.path, answer["split"], answer["context"])
-        return job, FileResult.from_dict(answer["result"])
+        self.split(key, job.item, answer["split"], answer["context"])
+        return job, FileResult.model_validate(answer["result"])
 
 
 def run_files_on_cluster(
-    files: Sequence[Path],
+    files: Sequence[InputFile | Path],
     settings: Settings,
     address: str,
     decisions: Decisions | None = None,
@@ -166,17 +173,17 @@ def run_files_on_cluster(
     `after_start` runs once after the tasks are submitted."""
     from distributed import wait
 
-    results: dict[Path, FileResult] = {}
+    results: dict[InputFile, FileResult] = {}
     client = connect(address)
     tasks = _Tasks(client, settings, decisions)
     try:
         client.subscribe_topic(TOPIC, tasks.on_event)
-        for path in files:
-            hit = cache.get(path) if cache else None
+        for item in map(as_input, files):  # plain paths are accepted too
+            hit = cache.get(item) if cache else None
             if hit is None:
-                tasks.submit(Job(path))
+                tasks.submit(Job(item))
             else:
-                results[path] = hit
+                results[item] = hit
                 if on_result:
                     on_result(hit)
         if after_start:
@@ -190,18 +197,19 @@ def run_files_on_cluster(
                 if key not in tasks.futures:
                     continue
                 job, part = tasks.outcome(key, timed_out)
-                file_parts = tasks.parts[job.path]
+                file_parts = tasks.parts[job.item]
                 file_parts[job.first] = part
-                if any(r is None for r in file_parts.values()):
-                    continue
-                result = merge_parts([file_parts[first] for first in sorted(file_parts)])
-                results[job.path] = result
+                done_parts = [file_parts[first] for first in sorted(file_parts)]
+                if None in done_parts:
+                    continue  # other ranges of this file still to come
+                result = merge_parts([p for p in done_parts if p is not None], tasks.contexts.get(job.item))
+                results[job.item] = result
                 if cache and (result.failure is None or result.failure.kind not in TRANSIENT_FAILURES):
-                    cache.put(job.path, result)
+                    cache.put(job.item, result)
                 if on_result:
                     on_result(result)
     finally:
         with contextlib.suppress(Exception):
             client.unsubscribe_topic(TOPIC)
         client.close()
-    return [results[path] for path in files]
+    return [results[as_input(f)] for f in files]

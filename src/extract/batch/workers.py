@@ -23,13 +23,16 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection, wait
+from multiprocessing.context import ForkContext, SpawnContext
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 
 from extract.batch.cache import ResultCache
 from extract.batch.pipeline import FileResult, ProgressCallback, extract_file, merge_parts
 from extract.decisions import Decisions
+from extract.inputs import InputFile, slug
 from extract.settings import Settings
-from extract.stages.document import DocumentContext, document_context, page_ranges
+from extract.stages.document import DocumentContext, document_context, page_ranges, with_structure
 from extract.stages.normalise import prepare
 
 ResultCallback = Callable[[FileResult], None]
@@ -44,7 +47,7 @@ TRANSIENT_FAILURES = frozenset({"timeout", "crashed", "too-large", "unreadable"}
 class Job:
     """One file, or one page range of it (`last` None: to the end) with its document's context."""
 
-    path: Path
+    item: InputFile
     first: int = 1
     last: int | None = None
     context: DocumentContext | None = None
@@ -53,6 +56,11 @@ class Job:
     def is_head(self) -> bool:
         """The whole file, context not yet known: this job may split it."""
         return self.context is None
+
+
+def as_input(item: InputFile | Path) -> InputFile:
+    """An input file; a plain path is named by its file name."""
+    return item if isinstance(item, InputFile) else InputFile(item, item.name, slug(item.name))
 
 
 def worker_count(requested: int) -> int:
@@ -66,15 +74,17 @@ def _limit_memory(megabytes: int) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
-def plan(job: Job, settings: Settings) -> tuple[Job, list[Job]]:
-    """A head job's document context, its own first range and the other ranges to hand back."""
-    context = document_context(job.path, settings)
+def plan(job: Job, settings: Settings) -> tuple[Job, list[Job], DocumentContext]:
+    """A head job's own first range, the other ranges to hand back, and the document context
+    they all share."""
+    context = document_context(job.item.path, settings)
     parts = worker_count(settings.run.workers) if settings.run.split_min_pages > 0 else 1
     ranges = page_ranges(context.page_count, parts, settings.run.split_min_pages)
     if len(ranges) == 1:
-        return replace(job, context=context), []
-    jobs = [Job(job.path, first, last, context) for first, last in ranges]
-    return jobs[0], jobs[1:]
+        return replace(job, context=context), [], context
+    context = with_structure(context, job.item.path)  # whole-file checks run after the merge
+    jobs = [Job(job.item, first, last, context) for first, last in ranges]
+    return jobs[0], jobs[1:], context
 
 
 def _work(conn: Connection, job: Job, settings: Settings, decisions: Decisions | None) -> None:
@@ -82,12 +92,12 @@ def _work(conn: Connection, job: Job, settings: Settings, decisions: Decisions |
     try:
         _limit_memory(settings.run.file_memory_mb)
         if job.is_head:
-            job, others = plan(job, settings)
-            conn.send(("total", job.path.name, job.context.page_count))
+            job, others, context = plan(job, settings)
+            conn.send(("total", job.item.name, context.page_count))
             if others:
-                conn.send(("split", [(j.first, j.last) for j in others], job.context.to_dict()))
+                conn.send(("split", [(j.first, j.last) for j in others], context.to_dict()))
         result = extract_file(
-            job.path,
+            job.item,
             settings,
             lambda file, number: conn.send(("page", file, number)),
             decisions,
@@ -96,26 +106,27 @@ def _work(conn: Connection, job: Job, settings: Settings, decisions: Decisions |
         )
     except MemoryError:
         result = FileResult.failed(
-            job.path.name, f"memory limit exceeded ({settings.run.file_memory_mb} MB)", "too-large"
+            job.item.name, f"memory limit exceeded ({settings.run.file_memory_mb} MB)", "too-large"
         )
-    conn.send(("result", result.to_dict()))
+    conn.send(("result", result.model_dump(mode="json")))
     conn.close()
 
 
 @dataclass
 class _Running:
     job: Job
-    process: multiprocessing.Process
+    process: BaseProcess
     conn: Connection
     progressed: float  # when the worker started or last finished a page
     result: FileResult | None = None
     split: list[Job] | None = None
 
 
-def _context() -> multiprocessing.context.BaseContext:
+def _context() -> ForkContext | SpawnContext:
     # fork starts a worker in milliseconds with the parent's imports; spawn elsewhere.
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    if "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
 
 
 def _start(job: Job, settings: Settings, decisions: Decisions | None) -> _Running:
@@ -140,9 +151,9 @@ def _receive(run: _Running, on_page: ProgressCallback | None, on_total: TotalCal
             elif kind == "split":
                 ranges, context = payload
                 context = DocumentContext.from_dict(context)
-                run.split = [Job(run.job.path, first, last, context) for first, last in ranges]
+                run.split = [Job(run.job.item, first, last, context) for first, last in ranges]
             elif kind == "result":
-                run.result = FileResult.from_dict(payload[0])
+                run.result = FileResult.model_validate(payload[0])
                 return True
     except (EOFError, OSError):
         return True
@@ -157,7 +168,7 @@ def _finish(run: _Running, settings: Settings, timed_out: bool) -> FileResult:
     run.conn.close()
     if run.result is not None:
         return run.result
-    name = run.job.path.name
+    name = run.job.item.name
     if timed_out:
         return FileResult.failed(name, f"timed out: no page finished in {settings.run.file_timeout_s:g} s", "timeout")
     code = run.process.exitcode
@@ -166,7 +177,7 @@ def _finish(run: _Running, settings: Settings, timed_out: bool) -> FileResult:
 
 
 def run_files(
-    files: Sequence[Path],
+    files: Sequence[InputFile | Path],
     settings: Settings,
     decisions: Decisions | None = None,
     on_page: ProgressCallback | None = None,
@@ -179,17 +190,18 @@ def run_files(
 
     `after_start` runs once in the parent after the first workers started (work that can overlap
     theirs: never in a thread, as workers are forked)."""
-    results: dict[Path, FileResult] = {}
+    results: dict[InputFile, FileResult] = {}
     pending: list[Job] = []
-    for path in files:
-        hit = cache.get(path) if cache else None
+    for item in map(as_input, files):  # plain paths are accepted too (tests, tools)
+        hit = cache.get(item) if cache else None
         if hit is not None:
-            results[path] = hit
+            results[item] = hit
             if on_result:
                 on_result(hit)
         else:
-            pending.append(Job(path))
-    parts: dict[Path, dict[int, FileResult | None]] = {}  # per file: first page -> range result
+            pending.append(Job(item))
+    parts: dict[InputFile, dict[int, FileResult | None]] = {}  # per file: first page -> range result
+    contexts: dict[InputFile, DocumentContext] = {}  # of the files split into ranges
     running: list[_Running] = []
     limit = worker_count(settings.run.workers)
     if pending:
@@ -205,20 +217,24 @@ def run_files(
             done = _receive(run, on_page, on_total)
             if run.split:  # ranges of a long file go first: the file finishes sooner
                 pending[:0] = run.split
-                parts.setdefault(run.job.path, {}).update({j.first: None for j in run.split})
+                parts.setdefault(run.job.item, {}).update({j.first: None for j in run.split})
+                context = run.split[0].context
+                if context is not None:
+                    contexts[run.job.item] = context
                 run.split = []
             timed_out = not done and time.monotonic() - run.progressed > settings.run.file_timeout_s
             if not (done or timed_out):
                 continue
             running.remove(run)
-            file_parts = parts.setdefault(run.job.path, {})
+            file_parts = parts.setdefault(run.job.item, {})
             file_parts[run.job.first] = _finish(run, settings, timed_out)
-            if any(r is None for r in file_parts.values()):
+            done_parts = [file_parts[first] for first in sorted(file_parts)]
+            if None in done_parts:
                 continue  # other ranges of this file still to come
-            result = merge_parts([file_parts[first] for first in sorted(file_parts)])
-            results[run.job.path] = result
+            result = merge_parts([p for p in done_parts if p is not None], contexts.get(run.job.item))
+            results[run.job.item] = result
             if cache and (result.failure is None or result.failure.kind not in TRANSIENT_FAILURES):
-                cache.put(run.job.path, result)
+                cache.put(run.job.item, result)
             if on_result:
                 on_result(result)
-    return [results[path] for path in files]
+    return [results[as_input(f)] for f in files]

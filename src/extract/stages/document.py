@@ -13,7 +13,7 @@ them in `document_context`.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from extract.settings import Settings
@@ -25,6 +25,10 @@ class DocumentContext:
 
     file: str
     page_count: int
+    # What the page tree declares (see stages/structure.py), for the whole-file checks made once
+    # the ranges are merged; None when unknown or not needed (a file read in one piece).
+    declared_pages: int | None = None
+    tree_pages: int | None = None
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -39,6 +43,14 @@ def document_context(path: Path, settings: Settings) -> DocumentContext:
     from extract.stages.read import page_count
 
     return DocumentContext(file=path.name, page_count=page_count(path, settings.read))
+
+
+def with_structure(context: DocumentContext, path: Path) -> DocumentContext:
+    """The context with what the file's page tree declares (a parse of the structure only)."""
+    from extract.stages.structure import inspect_structure
+
+    structure = inspect_structure(path)
+    return replace(context, declared_pages=structure.declared_pages, tree_pages=structure.tree_pages)
 
 
 def page_ranges(page_count: int, parts: int, min_pages: int) -> list[tuple[int, int]]:

@@ -145,7 +145,7 @@ def _page_text(text_page: Any, handle: int, count: int) -> list[int]:
 
 def page_chars(text_page: Any, space: PageSpace) -> list[dict[str, Any]]:
     """Every character of the page as a pdfplumber char dict, in content order."""
-    handle = ctypes.cast(text_page, ctypes.c_void_p).value
+    handle = ctypes.cast(text_page, ctypes.c_void_p).value or 0
     fonts = _Fonts()
     facts = _Facts(handle, space, fonts)
     x, y = ctypes.c_double(), ctypes.c_double()
@@ -206,6 +206,7 @@ def _join_ligature(char: dict[str, Any], text: str, fact: tuple, fonts: _Fonts, 
     """Add a letter pdfium split off a ligature to `char`, rebuilt as the ligature character."""
     letters = char.get("_letters", char["text"]) + text
     ligature = _LIGATURES.get(letters, letters)
-    rebuilt = _char(ligature, *char["_origin"], fact, fonts, space)
+    ux, uy = char["_origin"]
+    rebuilt = _char(ligature, ux, uy, fact, fonts, space)
     char.clear()
     char.update(rebuilt, _letters=letters)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ctypes
 from collections.abc import Callable, Iterator
+from functools import partial
 from typing import Any
 
 import pypdfium2.raw as pdfium_c
@@ -56,7 +57,7 @@ def _walk_list(objects: list[Any], parent: Matrix) -> Iterator[tuple[Any, int, C
             count = pdfium_c.FPDFFormObj_CountObjects(obj)
             yield from _walk_list([pdfium_c.FPDFFormObj_GetObject(obj, i) for i in range(count)], _matrix(obj, parent))
         else:
-            yield obj, kind, lambda obj=obj: _matrix(obj, parent)
+            yield obj, kind, partial(_matrix, obj, parent)
 
 
 def _matrix(obj: Any, parent: Matrix) -> Matrix:
@@ -72,7 +73,7 @@ def _subpaths(obj: Any, matrix: Matrix) -> Iterator[tuple[str, list[tuple[float,
     """
     a, b, c, d, e, f = matrix
     x, y = ctypes.c_float(), ctypes.c_float()
-    shape, points = "", []
+    shape, points = "", list[tuple[float, float]]()
     for i in range(pdfium_c.FPDFPath_CountSegments(obj)):
         segment = pdfium_c.FPDFPath_GetPathSegment(obj, i)
         kind = pdfium_c.FPDFPathSegment_GetType(segment)

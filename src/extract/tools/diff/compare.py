@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
 from collections import Counter
 from typing import Any
 
 from rapidfuzz import fuzz
+
+from extract.text import fold
 
 from .report import (
     MATCHED_BY_KEY,
@@ -79,7 +79,9 @@ def pair_actions(old: list[dict], new: list[dict]) -> tuple[list[tuple[dict, dic
 def _pair_by_key(old: list[dict], new: list[dict]) -> tuple[list[tuple[dict, dict]], list[dict], list[dict]]:
     """Pair equal (file, title) keys; duplicates of one key pair in page order."""
     old_groups, new_groups = _group_by_key(old), _group_by_key(new)
-    pairs, old_left, new_left = [], [], []
+    pairs: list[tuple[dict, dict]] = []
+    old_left: list[dict] = []
+    new_left: list[dict] = []
     for key in sorted(old_groups.keys() | new_groups.keys()):
         olds, news = old_groups.get(key, []), new_groups.get(key, [])
         pairs += zip(olds, news)
@@ -135,17 +137,13 @@ def _in_page_order(actions: list[dict]) -> list[dict]:
 
 
 def match_key(action: dict) -> tuple[str, str]:
-    """The content key that pairs two editions of an action: folded file basename and title."""
+    """The content key that pairs two editions of an action: its file and folded title."""
     return file_key(action), fold(action.get("title") or "")
 
 
 def file_key(action: dict) -> str:
-    return fold(_basename(action))
-
-
-def fold(text: str) -> str:
-    """Text folded for matching: NFKC, case-folded, whitespace collapsed."""
-    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+    """The action's file (its path relative to the input folder), as written."""
+    return _file(action)
 
 
 # ----------------------------------------------------------------------------- field changes
@@ -260,13 +258,12 @@ def _item_changes(old: Any, new: Any) -> tuple[ValueChange, ...]:
 
 def action_ref(action: dict) -> ActionRef:
     return ActionRef(
-        file=_basename(action), page=_page(action), id=str(action.get("id") or ""), title=str(action.get("title") or "")
+        file=_file(action), page=_page(action), id=str(action.get("id") or ""), title=str(action.get("title") or "")
     )
 
 
-def _basename(action: dict) -> str:
-    source = action.get("source") or {}
-    return re.split(r"[\\/]", str(source.get("file") or ""))[-1]
+def _file(action: dict) -> str:
+    return str((action.get("source") or {}).get("file") or "")
 
 
 def _page(action: dict) -> int:

@@ -16,18 +16,20 @@ from extract.files import file_sha256
 from extract.inputs import InputFile, slug
 from extract.models import FILE_FAILED, Action, FileFailure, PageRecord, Source
 from extract.settings import Settings
+from extract.stages.document import DocumentContext
 from extract.stages.layout import page_to_layout
 from extract.stages.legible import check_legible, legibility_warning
 from extract.stages.normalise import normalise_action
 from extract.stages.read import PageContent, UnreadablePage, pdf_to_pages
 from extract.stages.segment import layout_to_fields
-from extract.stages.structure import Recovery, inspect_structure, recovery
+from extract.stages.structure import Recovery, Structure, inspect_structure, recovery
 from extract.stages.validate import fields_to_action
 
 PARSER_ERROR_MAX_CHARS = 200  # a parser crash message is cut to this length (some quote whole objects)
 
 ProgressCallback = Callable[[str, int], None]
 ALL_PAGES_FAILED = "no-readable-pages"
+WHOLE_FILE: tuple[int, int | None] = (1, None)  # pages of extract_file: first, last (None: to the end)
 
 
 class FileResult(BaseModel):
@@ -68,6 +70,7 @@ def page_to_record(
     settings: Settings,
     decisions: Decisions | None = None,
     id_stem: str | None = None,
+    context: DocumentContext | None = None,
 ) -> tuple[PageRecord, Action | None]:
     """Run one page through legibility, layout, segment, validate, normalise; a skip is a record."""
     if isinstance(page, PageContent):
@@ -76,7 +79,7 @@ def page_to_record(
         return PageRecord(file=source.file, page=page.number, status="failed", reason=page.reason), None
     warning = legibility_warning(page)
     try:
-        fields = layout_to_fields(page_to_layout(page, settings), settings)
+        fields = layout_to_fields(page_to_layout(page, settings, context), settings)
         action = normalise_action(fields_to_action(fields, source, id_stem), settings.match, decisions)
     except PageSkipped as skip:
         reason = f"{skip.reason}; {warning}" if warning else skip.reason
@@ -91,17 +94,20 @@ def extract_file(
     settings: Settings | None = None,
     on_page: ProgressCallback | None = None,
     decisions: Decisions | None = None,
+    pages: tuple[int, int | None] = WHOLE_FILE,
+    context: DocumentContext | None = None,
 ) -> FileResult:
-    """Extract every action of one PDF. Never raises for bad input: failures are in the result."""
+    """Extract every action of one PDF, or of its page range `pages` (first, last; 1-based,
+    inclusive, None: to the end). Never raises for bad input: failures are in the result."""
     settings = settings or Settings()
     item = item if isinstance(item, InputFile) else InputFile(item, item.name, slug(item.name))
     path, name = item.path, item.name
     result = FileResult(file=name)
     try:
         sha = file_sha256(path)
-        for page in pdf_to_pages(path, settings.read):
+        for page in pdf_to_pages(path, settings.read, *pages):
             source = Source(file=name, sha256=sha, page=page.number)
-            record, action = page_to_record(page, source, settings, decisions, item.id_stem)
+            record, action = page_to_record(page, source, settings, decisions, item.id_stem, context)
             result.pages.append(record)
             if action is not None:
                 result.actions.append(action)
@@ -117,11 +123,18 @@ def extract_file(
         result.record_failure(
             FileFailed(name, f"parser error: {type(exc).__name__}: {exc}"[:PARSER_ERROR_MAX_CHARS], "corrupt")
         )
-    if result.pages:
-        _note_recovery(result, recovery(inspect_structure(path), len(result.pages)))
+    if pages == WHOLE_FILE:  # a page range is checked once its file's ranges are merged
+        structure = inspect_structure(path) if result.pages else None
+        _check_whole(result, structure)
+    return result
+
+
+def _check_whole(result: FileResult, structure: Structure | None) -> None:
+    """Whole-file checks: pages the damaged structure lost, a file whose every page failed."""
+    if result.pages and structure is not None:
+        _note_recovery(result, recovery(structure, len(result.pages)))
     if result.failure is None and result.pages and all(p.status == "failed" for p in result.pages):
         result.failure = FileFailure(kind=ALL_PAGES_FAILED, reason="every page failed")
-    return result
 
 
 def _note_recovery(result: FileResult, found: Recovery) -> None:
@@ -136,12 +149,18 @@ def _note_recovery(result: FileResult, found: Recovery) -> None:
         result.actions = [a.model_copy(update={"warnings": [*a.warnings, action_warning]}) for a in result.actions]
 
 
-def count_pages(path: Path) -> int:
-    """Number of pages of a PDF for progress display; 0 when it cannot be opened."""
-    import pdfplumber
-
-    try:
-        with pdfplumber.open(path) as pdf:
-            return len(pdf.pages)
-    except Exception:  # bad files are reported by the extraction itself
-        return 0
+def merge_parts(parts: list[FileResult], context: DocumentContext | None = None) -> FileResult:
+    """One file's result from the results of its page ranges, in page order: every page read,
+    the first failure (a file fails when any of its ranges failed), then the whole-file checks
+    with the structure its document context recorded."""
+    if len(parts) == 1:
+        return parts[0]
+    merged = FileResult(file=parts[0].file)
+    for part in parts:
+        merged.actions.extend(part.actions)
+        merged.pages.extend(part.pages)
+        merged.warnings.extend(w for w in part.warnings if w not in merged.warnings)
+    merged.failure = next((p.failure for p in parts if p.failure is not None), None)
+    structure = Structure(context.declared_pages, context.tree_pages) if context else None
+    _check_whole(merged, structure)
+    return merged

@@ -109,6 +109,8 @@ def run_extract(
     workers: int | None = None,
     on_file: Callable[[FileResult], None] | None = None,
     allow_empty: bool = False,
+    on_total: Callable[[str, int], None] | None = None,
+    scheduler: str | None = None,
     sqlite: bool = False,
 ) -> RunSummary:
     """Extract every PDF under `paths` into `out` as one output set (see batch/outputs.py);
@@ -132,8 +134,9 @@ def run_extract(
         if unchanged is not None:
             summary = RunSummary(**{**unchanged, "cached_files": len(files)}, up_to_date=True)
         else:
+            callbacks = (on_page, on_file, on_total)
             options = _output_options(excel, xlsx, sqlite)
-            summary = _extract_and_write(files, out, settings, pinned, cache, on_page, on_file, options)
+            summary = _extract_and_write(files, out, settings, pinned, cache, callbacks, scheduler, options)
             if cache:
                 cache.stamp_outputs(out, batch, summary.written, summary.stamp())
     for line in [*summary.warnings, *summary.failures]:
@@ -148,13 +151,29 @@ def _output_options(excel: bool, xlsx: bool, sqlite: bool):
     return OutputOptions(fmt=CsvFormat.excel() if excel else CsvFormat(), xlsx=xlsx, sqlite=sqlite)
 
 
+def _import_writer() -> None:
+    """Import the writer and pandas (about half a second) while the first workers run."""
+    import pandas  # noqa: F401
+
+    import extract.stages.write  # noqa: F401
+
+
 def _extract_and_write(
-    files: Sequence[InputFile], out: Path, settings, pinned, cache, on_page, on_file, options
+    files: Sequence[InputFile], out: Path, settings, pinned, cache, callbacks, scheduler, options
 ) -> RunSummary:
     from extract.batch.workers import run_files
+
+    on_page, on_file, on_total = callbacks
+    hooks = {"on_page": on_page, "on_result": on_file, "cache": cache, "on_total": on_total}
+    hooks["after_start"] = _import_writer
+    if scheduler:
+        from extract.batch.cluster import run_files_on_cluster
+
+        results = run_files_on_cluster(files, settings, scheduler, pinned, **hooks)
+    else:
+        results = run_files(files, settings, pinned, **hooks)
     from extract.stages.write import write_outputs
 
-    results = run_files(files, settings, pinned, on_page=on_page, on_result=on_file, cache=cache)
     actions, pages, summary = summarise(results)
     summary.cached_files = cache.hits if cache else 0
     summary.written = publish(out, lambda folder: write_outputs(folder, actions, pages, options))

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from extract.errors import PageSkipped
 from extract.geometry import Box, Line, Word, body_size, words_to_lines, words_to_segments
 from extract.settings import LayoutSettings, Settings
+from extract.stages.document import DocumentContext
 from extract.stages.read import PageContent
 
 from .furniture import is_furniture, logo_frames
@@ -18,8 +19,14 @@ from .title import find_subtitle, find_title
 from .zones import block_zones, cut_at_gap
 
 
-def page_to_layout(page: PageContent, settings: Settings | None = None) -> PageLayout:
-    """Find every block of an action sheet; raise PageSkipped saying why a page is not one."""
+def page_to_layout(
+    page: PageContent, settings: Settings | None = None, context: DocumentContext | None = None
+) -> PageLayout:
+    """Find every block of an action sheet; raise PageSkipped saying why a page is not one.
+
+    `context` is what the per-document pass learnt from the whole file (see stages/document.py),
+    the same for every page range of a split file.
+    """
     settings = settings or Settings()
     layout = settings.layout
     if not page.words:

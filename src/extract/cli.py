@@ -93,6 +93,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
     progress.close()
     if not args.quiet:
         print(summary.format_line(args.out), file=sys.stderr)
+        warned = summary.format_warnings()
+        if warned:
+            print(warned, file=sys.stderr)
     return EXIT_FAILED if summary.failed_files else EXIT_OK
 
 

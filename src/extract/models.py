@@ -81,6 +81,8 @@ class Action(_Record):
     cities: list[City] = Field(default_factory=list)
     country: str | None = None
     warnings: list[str] = Field(default_factory=list)
+    # Self-check: share of the page's non-furniture text (characters) that landed in some block.
+    coverage: float | None = Field(default=None, ge=0, le=1)
 
     _title_required = field_validator("title", "objective")(_not_blank)
 
@@ -107,3 +109,4 @@ class PageRecord(_Record):
     status: PageStatus
     reason: str = ""
     action_id: str | None = None
+    coverage: float | None = Field(default=None, ge=0, le=1)  # of the page's action, if any

@@ -45,22 +45,50 @@ class HeaderWords:
 
     objective: dict[str, tuple[str, ...]] = field(
         default_factory=lambda: {
-            "fr": ("OBJECTIF", "OBJECTIFS", "OBJECTIF GENERAL", "OBJECTIF DE L'ACTION", "OBJECTIF DU PROJET"),
+            "fr": (
+                "OBJECTIF",
+                "OBJECTIFS",
+                "OBJECTIF GENERAL",
+                "OBJECTIF DE L'ACTION",
+                "OBJECTIF DU PROJET",
+                "OBJECTIFS SPECIFIQUES",
+            ),
             "en": ("OBJECTIVE", "OBJECTIVES", "GENERAL OBJECTIVE", "OVERALL OBJECTIVE", "PROJECT OBJECTIVE"),
         }
     )
     activities: dict[str, tuple[str, ...]] = field(
         default_factory=lambda: {
-            "fr": ("ACTIVITES", "ACTIVITE", "ACTIVITES PRINCIPALES", "PRINCIPALES ACTIVITES"),
-            "en": ("ACTIVITIES", "MAIN ACTIVITIES", "KEY ACTIVITIES"),
+            "fr": ("ACTIVITES", "ACTIVITE", "ACTIVITES PRINCIPALES", "PRINCIPALES ACTIVITES", "ACTIVITES PREVUES"),
+            "en": ("ACTIVITIES", "MAIN ACTIVITIES", "KEY ACTIVITIES", "PLANNED ACTIVITIES"),
         }
     )
     results: dict[str, tuple[str, ...]] = field(
         default_factory=lambda: {
-            "fr": ("RESULTATS", "RESULTATS ATTENDUS", "RESULTATS ESCOMPTES"),
+            "fr": ("RESULTATS", "RESULTATS ATTENDUS", "RESULTATS ESCOMPTES", "RESULTATS OBTENUS"),
             "en": ("OUTCOMES", "RESULTS", "EXPECTED RESULTS", "EXPECTED OUTCOMES"),
         }
     )
+    # The SDG targets list (optional: without a header, printed codes anywhere are anchors).
+    sdg: dict[str, tuple[str, ...]] = field(
+        default_factory=lambda: {
+            "fr": (
+                "CIBLES ODD CONCERNEES",
+                "CIBLES ODD",
+                "CIBLES DES ODD",
+                "OBJECTIFS DE DEVELOPPEMENT DURABLE",
+                "ODD CONCERNES",
+            ),
+            "en": (
+                "SDG TARGETS ADDRESSED",
+                "SDG TARGETS",
+                "TARGETS OF THE SDGS",
+                "SUSTAINABLE DEVELOPMENT GOALS",
+                "SDGS ADDRESSED",
+            ),
+        }
+    )
+    # A logo region: never content.
+    partners: dict[str, tuple[str, ...]] = field(default_factory=lambda: {"fr": ("PARTENAIRES",), "en": ("PARTNERS",)})
     recommendations: dict[str, tuple[str, ...]] = field(
         default_factory=lambda: {
             "fr": (
@@ -69,12 +97,14 @@ class HeaderWords:
                 "RECOMMANDATIONS POLITIQUES MC2CM",
                 "RECOMMANDATIONS POLITIQUES ABORDEES",
                 "RECOMMANDATIONS POLITIQUES",
+                "RECOMMANDATIONS MC2CM",
             ),
             "en": (
                 "MC2CM POLICY RECOMMENDATIONS ADDRESSED",
                 "MC2CM POLICY RECOMMENDATIONS",
                 "POLICY RECOMMENDATIONS ADDRESSED",
                 "POLICY RECOMMENDATIONS",
+                "MC2CM RECOMMENDATIONS",
             ),
         }
     )
@@ -82,6 +112,15 @@ class HeaderWords:
     def columns(self) -> dict[str, dict[str, tuple[str, ...]]]:
         """The three content columns, in reading order."""
         return {"objective": self.objective, "activities": self.activities, "results": self.results}
+
+    def kinds(self) -> dict[str, dict[str, tuple[str, ...]]]:
+        """Every header kind: the columns, the SDG list, the recommendations and the partners' logos."""
+        return {
+            **self.columns(),
+            "sdg": self.sdg,
+            "recommendations": self.recommendations,
+            "partners": self.partners,
+        }
 
 
 @dataclass(frozen=True)
@@ -95,6 +134,14 @@ class LayoutSettings:
     segment_gap_ratio: float = 1.2
     # A header wrapped onto a second line continues at most this many line heights below.
     header_wrap_gap_ratio: float = 0.8
+    # A header may print this many words beyond its alias ("Résultats obtenus", "SDG targets
+    # addressed"); such a loose match must also look like a header (bar, bold, other font or size,
+    # capitals) and the alias with the most words wins ("Objectifs de développement durable").
+    header_extra_words_max: int = 2
+    # Share of capital letters from which a line reads as set in capitals.
+    header_caps_min_share: float = 0.6
+    # ... or is set this many times larger than the page's body text.
+    header_size_min_ratio: float = 1.05
     # Headers whose tops differ by less than this many points sit in one row of columns.
     header_row_tolerance: float = 4.0
     # A filled rectangle counts as a header bar when it holds the header word with this slack.
@@ -142,6 +189,27 @@ class LayoutSettings:
     logo_band_ratio: float = 0.15
     # Margin bands (share of page height) where lone numbers are page numbers.
     page_number_margin_ratio: float = 0.08
+    # Panels (sidebars, boxes) bound the regions they do not hold: a drawn box at least this many
+    # body sizes tall and wide, smaller than this share of the page in both directions.
+    panel_min_size_ratio: float = 5.0
+    panel_max_page_share: float = 0.9
+    # A lone item marker belongs to the block of the text right of it, within this many sizes
+    # (numbers hanging in the gutter left of their column).
+    marker_reach_ratio: float = 2.5
+    # Furniture learnt per document: text printed at the same place (this many points, digits
+    # ignored) in the top or bottom band (share of page height) on at least this share of the first
+    # `document_sample_pages` pages, and on at least `furniture_repeat_min_pages` of them.
+    furniture_position_tolerance: float = 6.0
+    furniture_band_ratio: float = 0.12
+    furniture_repeat_min_share: float = 0.5
+    furniture_repeat_min_pages: int = 3
+    document_sample_pages: int = 12
+    # A word this many times taller than its size is set sideways (a rotated side strip): furniture.
+    rotated_height_ratio: float = 1.6
+    # Self-check: below this share of the page's non-furniture text landing in a block, the page
+    # is flagged with the unassigned text and its position (at most `coverage_quote_chars` quoted).
+    coverage_warn_below: float = 0.9
+    coverage_quote_chars: int = 80
 
 
 @dataclass(frozen=True)
@@ -165,10 +233,12 @@ class SegmentSettings:
         "□",
         "➢",
         "✓",
+        "✔",
+        "➤",
         "",
     )
-    # Item numbers that act as bullets when alone at a line start ("1.", "2)", "a)").
-    numbering_pattern: str = r"^(?:[0-9]{1,2}|[a-z])[.)]$"
+    # Item numbers that act as bullets when alone at a line start ("1.", "2)", "a)", "iv.").
+    numbering_pattern: str = r"^\(?(?:[0-9]{1,2}|[a-z]|[ivx]{1,4})[.)]$"
     # Fonts whose glyphs carry no Unicode meaning: any lone glyph at a line start is a bullet.
     symbol_fonts: tuple[str, ...] = ("Symbol", "Wingdings", "ZapfDingbats", "Dingbats", "Webdings")
     # A line starting this far (in font sizes) left of the block's text edge is a hanging-indent item.

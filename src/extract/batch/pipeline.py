@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import chain, islice
 from pathlib import Path
 
 from extract.decisions import Decisions
@@ -14,7 +15,7 @@ from extract.errors import FileFailed, PageSkipped
 from extract.files import collect_inputs, file_sha256  # noqa: F401  (collect_inputs: re-exported)
 from extract.models import Action, PageRecord, Source
 from extract.settings import Settings
-from extract.stages.layout import page_to_layout
+from extract.stages.layout import DocumentContext, learn_document, page_to_layout
 from extract.stages.normalise import normalise_action
 from extract.stages.read import PageContent, UnreadablePage, pdf_to_pages
 from extract.stages.segment import layout_to_fields
@@ -70,17 +71,24 @@ class FileResult:
 
 
 def page_to_record(
-    page: PageContent | UnreadablePage, source: Source, settings: Settings, decisions: Decisions | None = None
+    page: PageContent | UnreadablePage,
+    source: Source,
+    settings: Settings,
+    decisions: Decisions | None = None,
+    document: DocumentContext | None = None,
 ) -> tuple[PageRecord, Action | None]:
     """Run one page through layout, segment, validate, normalise; a skip is a record, not an error."""
     if isinstance(page, UnreadablePage):
         return PageRecord(file=source.file, page=page.number, status="failed", reason=page.reason), None
     try:
-        fields = layout_to_fields(page_to_layout(page, settings), settings)
+        fields = layout_to_fields(page_to_layout(page, settings, document), settings)
         action = normalise_action(fields_to_action(fields, source), settings.match, decisions)
     except PageSkipped as skip:
         return PageRecord(file=source.file, page=page.number, status="skipped", reason=skip.reason), None
-    return PageRecord(file=source.file, page=page.number, status="action", action_id=action.id), action
+    record = PageRecord(
+        file=source.file, page=page.number, status="action", action_id=action.id, coverage=action.coverage
+    )
+    return record, action
 
 
 def extract_file(
@@ -94,9 +102,12 @@ def extract_file(
     result = FileResult(file=path.name)
     try:
         sha = file_sha256(path)
-        for page in pdf_to_pages(path, settings.read):
+        pages = pdf_to_pages(path, settings.read)
+        head = list(islice(pages, settings.layout.document_sample_pages))  # a bounded look-ahead
+        document = learn_document((p for p in head if isinstance(p, PageContent)), settings.layout)
+        for page in chain(head, pages):
             source = Source(file=path.name, sha256=sha, page=page.number)
-            record, action = page_to_record(page, source, settings, decisions)
+            record, action = page_to_record(page, source, settings, decisions, document)
             result.pages.append(record)
             if action is not None:
                 result.actions.append(action)

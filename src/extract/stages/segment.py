@@ -14,15 +14,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from statistics import median
 
-from extract.geometry import Box, Line, Word, split_segments, words_to_lines
+from extract.geometry import Box, Line, Word, split_segments, words_to_lines, words_to_segments
 from extract.settings import LayoutSettings, SegmentSettings, Settings
 from extract.stages.layout import PageLayout
+from extract.stages.layout.markers import is_marker
 from extract.text import HYPHENS, SOFT_HYPHEN, clean, strip_item_end
 
-_CID = re.compile(r"^\(cid:\d+\)$")
 LABEL_LEAD = ":–—-· "  # separators between a code and a label printed on the same line
 _WORD = re.compile(r"[^\W\d_]+(?:[’'-][^\W\d_]+)*", re.UNICODE)
 
@@ -40,6 +40,9 @@ class ActionFields:
     sdg_targets: tuple[tuple[str, str], ...]  # (printed code, printed label)
     recommendations: tuple[str, ...]
     warnings: tuple[str, ...] = ()
+    coverage: float = 1.0  # share of the page's non-furniture text in some block
+    # The lines each list item was read from, per field (activities, results, recommendations).
+    spans: dict[str, tuple[tuple[Line, ...], ...]] = field(default_factory=dict)
 
 
 # --- joining lines ---------------------------------------------------------------------------
@@ -86,12 +89,7 @@ def join_lines(texts: Sequence[str], lexicon: frozenset[str], settings: SegmentS
 
 def is_bullet(word: Word, settings: SegmentSettings) -> bool:
     """A lone bullet: listed glyph, item number, symbol-font glyph, unmapped glyph or private-use char."""
-    text = word.text
-    if text in settings.bullet_glyphs or _CID.match(text) or re.match(settings.numbering_pattern, text):
-        return True
-    if len(text) == 1 and (0xE000 <= ord(text) <= 0xF8FF):
-        return True
-    return len(text) <= 2 and any(f.lower() in word.font.lower() for f in settings.symbol_fonts)
+    return is_marker(word, settings)
 
 
 def leading_bullet(line: Line, settings: SegmentSettings) -> str | None:
@@ -167,6 +165,13 @@ def lines_to_items(
     lines: Sequence[Line], lexicon: frozenset[str], settings: SegmentSettings, slack: float
 ) -> list[str]:
     """A list block's lines as items: bullets removed, wrapped lines joined, end punctuation stripped."""
+    return [text for text, _ in lines_to_item_spans(lines, lexicon, settings, slack)]
+
+
+def lines_to_item_spans(
+    lines: Sequence[Line], lexicon: frozenset[str], settings: SegmentSettings, slack: float
+) -> list[tuple[str, tuple[Line, ...]]]:
+    """Each item's text with the lines it was read from."""
     if not lines:
         return []
     starts = item_starts(lines, settings, slack)
@@ -175,19 +180,46 @@ def lines_to_items(
         texts = [strip_bullet(lines[start], settings), *(l.text for l in lines[start + 1 : end])]
         item = strip_item_end(join_lines(texts, lexicon, settings), settings.item_end_punctuation)
         if item:
-            items.append(item)
+            items.append((item, tuple(lines[start:end])))
     return items
 
 
 # --- recommendation band ---------------------------------------------------------------------
 
 
-def band_cells(lines: Sequence[Line], rules: Sequence[Box], layout: LayoutSettings) -> list[list[Line]]:
-    """Band items as cells: each thin rule opens a cell; without rules, segments chained downwards."""
+def band_cells(
+    lines: Sequence[Line],
+    rules: Sequence[Box],
+    layout: LayoutSettings,
+    boxes: Sequence[Box] = (),
+    segment: SegmentSettings | None = None,
+) -> list[list[Line]]:
+    """Recommendation items as cells: each thin rule opens a cell; else each box holding text is a
+    cell; else segments chained downwards (a marker's text edge continues its chain)."""
     segments = [s for line in lines for s in split_segments(line, layout.segment_gap_ratio)]
     if rules:
         return _cells_from_rules(segments, rules, layout)
-    return _cells_from_chains(segments, layout)
+    if boxes:
+        return _cells_from_boxes(segments, boxes, layout, segment)
+    return _cells_from_chains(segments, layout, segment)
+
+
+def _cells_from_boxes(
+    segments: Sequence[Line], boxes: Sequence[Box], layout: LayoutSettings, segment: SegmentSettings | None
+) -> list[list[Line]]:
+    """One cell per box, in reading order; text outside every box chained as usual."""
+    inside: list[list[Word]] = [[] for _ in boxes]
+    outside = []
+    for seg in segments:
+        for word in seg.words:
+            owner = next((i for i, b in enumerate(boxes) if b.contains(word, layout.bar_slack)), None)
+            if owner is None:
+                outside.append(word)
+            else:
+                inside[owner].append(word)
+    cells = [words_to_lines(ws, layout.line_tolerance_ratio) for ws in inside if ws]
+    rest = words_to_segments(outside, layout.line_tolerance_ratio, layout.segment_gap_ratio)
+    return cells + _cells_from_chains(rest, layout, segment)
 
 
 def _cells_from_rules(segments: Sequence[Line], rules: Sequence[Box], layout: LayoutSettings) -> list[list[Line]]:
@@ -205,19 +237,29 @@ def _cells_from_rules(segments: Sequence[Line], rules: Sequence[Box], layout: La
     return [words_to_lines(ws, layout.line_tolerance_ratio) for ws in cells if ws]
 
 
-def _cells_from_chains(segments: Sequence[Line], layout: LayoutSettings) -> list[list[Line]]:
+def _cells_from_chains(
+    segments: Sequence[Line], layout: LayoutSettings, segment: SegmentSettings | None = None
+) -> list[list[Line]]:
     chains: list[list[Line]] = []
     for seg in sorted(segments, key=lambda s: (s.top, s.x0)):
         for chain in chains:
             last = chain[-1]
             close = seg.top - last.bottom <= (layout.band_row_gap_ratio - 1) * last.size + 1
-            aligned = abs(seg.x0 - chain[0].x0) <= seg.size and seg.top > last.top
+            edges = [chain[0].x0, *(_text_edge(chain[0], segment) if segment else ())]
+            aligned = any(abs(seg.x0 - x) <= seg.size for x in edges) and seg.top > last.top
             if close and aligned:
                 chain.append(seg)
                 break
         else:
             chains.append([seg])
     return chains
+
+
+def _text_edge(line: Line, segment: SegmentSettings) -> tuple[float, ...]:
+    """Where the text after a line's leading marker starts (wrapped lines of an item align there)."""
+    if len(line.words) > 1 and is_marker(line.words[0], segment):
+        return (line.words[1].x0,)
+    return ()
 
 
 # --- the page --------------------------------------------------------------------------------
@@ -238,20 +280,32 @@ def layout_to_fields(layout: PageLayout, settings: Settings | None = None) -> Ac
     text = lambda lines: join_lines([l.text for l in lines], lexicon, seg)  # noqa: E731
     objective_lines = layout.columns["objective"].lines
     bulleted = [strip_bullet(l, seg) for l in objective_lines]
-    recommendations = []
+    items = {
+        kind: lines_to_item_spans(layout.columns[kind].lines, lexicon, seg, geo.bar_slack)
+        for kind in ("activities", "results")
+    }
+    recommendations: list[tuple[str, tuple[Line, ...]]] = []
+    warnings = list(layout.warnings)
     if layout.band is not None:
-        for cell in band_cells(layout.band.lines, layout.band_rules, geo):
-            recommendations.extend(lines_to_items(cell, lexicon, seg, geo.bar_slack))
+        for cell in band_cells(layout.band.lines, layout.band_rules, geo, layout.band_boxes, seg):
+            recommendations.extend(lines_to_item_spans(cell, lexicon, seg, geo.bar_slack))
+        if not recommendations:
+            warnings.append("no recommendations found under their header")
     return ActionFields(
         language=layout.language,
         title=text(layout.title.lines),
         subtitle=text(layout.subtitle.lines) if layout.subtitle else None,
         objective=join_lines(bulleted, lexicon, seg),
-        activities=tuple(lines_to_items(layout.columns["activities"].lines, lexicon, seg, geo.bar_slack)),
-        results=tuple(lines_to_items(layout.columns["results"].lines, lexicon, seg, geo.bar_slack)),
+        activities=tuple(t for t, _ in items["activities"]),
+        results=tuple(t for t, _ in items["results"]),
         sdg_targets=tuple(
             (item.printed_code, text(item.label).lstrip(LABEL_LEAD).strip()) for item in layout.sdg_items
         ),
-        recommendations=tuple(recommendations),
-        warnings=layout.warnings,
+        recommendations=tuple(t for t, _ in recommendations),
+        warnings=tuple(warnings),
+        coverage=layout.coverage,
+        spans={
+            **{kind: tuple(lines for _, lines in spans) for kind, spans in items.items()},
+            "recommendations": tuple(lines for _, lines in recommendations),
+        },
     )

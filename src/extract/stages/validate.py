@@ -64,6 +64,7 @@ def fields_to_action(fields: ActionFields, source: Source) -> Action:
                 for title in fields.recommendations
             ],
             warnings=list(fields.warnings),
+            coverage=fields.coverage,
         )
     except ValidationError as exc:
         first = exc.errors()[0]

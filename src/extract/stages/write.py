@@ -37,11 +37,12 @@ ACTION_COLUMNS = (
     "cities",
     "country",
     "warnings",
+    "coverage",
 )
 SDG_COLUMNS = ("action_id", "position", "code", "goal", "label", "printed_code", "printed_label", "score", "status")
 ITEM_COLUMNS = ("action_id", "position", "text")
 RECOMMENDATION_COLUMNS = ("action_id", "position", "id", "title", "printed", "score", "status")
-PAGE_COLUMNS = ("file", "page", "status", "reason", "action_id")
+PAGE_COLUMNS = ("file", "page", "status", "reason", "action_id", "coverage")
 REVIEW_COLUMNS = (
     "action_id",
     "file",
@@ -104,6 +105,7 @@ def action_rows(actions: Sequence[Action]) -> list[dict]:
             "cities": _joined(c.name for c in a.cities),
             "country": a.country,
             "warnings": _joined(a.warnings),
+            "coverage": a.coverage,
         }
         for a in actions
     ]

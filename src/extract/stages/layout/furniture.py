@@ -1,4 +1,4 @@
-"""Furniture: running headers and footers, page numbers in the margins, logos in framed boxes.
+"""Furniture: running headers and footers, page numbers in the margins, sideways strips, logos.
 
 Never content: dropped before blocks are found.
 """
@@ -13,6 +13,8 @@ from extract.settings import LayoutSettings
 from extract.stages.read import PageContent
 from extract.text import fold
 
+from .document import DocumentContext
+
 
 @lru_cache(maxsize=32)
 def _folded(phrases: tuple[str, ...]) -> tuple[str, ...]:
@@ -20,11 +22,21 @@ def _folded(phrases: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def is_furniture(
-    segment: Line, page: PageContent, layout: LayoutSettings, body: float = 0.0, frames: Sequence[Box] | None = None
+    segment: Line,
+    page: PageContent,
+    layout: LayoutSettings,
+    body: float = 0.0,
+    frames: Sequence[Box] | None = None,
+    document: DocumentContext | None = None,
 ) -> bool:
-    """Running headers/footers by their words; lone numbers in the top or bottom margin; logos."""
+    """Running headers/footers by their words or learnt from the document; lone numbers in the
+    top or bottom margin; text set sideways (a rotated side strip); logos."""
     folded = fold(segment.text)
     if any(folded.startswith(phrase) for phrase in _folded(layout.furniture)):
+        return True
+    if document is not None and document.is_furniture(segment, layout):
+        return True
+    if all(w.bottom - w.top > layout.rotated_height_ratio * w.size for w in segment.words):
         return True
     margin = layout.page_number_margin_ratio * page.height
     in_margin = segment.bottom < margin or segment.top > page.height - margin

@@ -1,60 +1,142 @@
-"""Block headers: segments whose folded text is a configured header word, with their bar."""
+"""Block headers: segments that name a block kind by its key words, with their bar.
+
+A segment is a header when its folded words hold every word of an alias of the kind, in order,
+with at most `header_extra_words_max` other words ("Résultats obtenus", "SDG targets addressed");
+icons and numbers before it fold away. The alias with the most words wins ("Objectifs de
+développement durable" is the SDG list, not the objective). A header may wrap onto a second line.
+A loose match (extra words) must also look like a header; an exact one (letter-spaced too) need not.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
-from extract.geometry import Box, Line
+from extract.geometry import Box, Line, Word
 from extract.settings import HeaderWords, LayoutSettings, Settings
-from extract.text import fold_compact
+from extract.text import fold, fold_compact
 
-from .model import BAND_KIND, COLUMN_KINDS, Header
+from .model import COLUMN_KINDS, Header
+
+Alias = tuple[tuple[str, ...], str, str]  # (folded words, kind, language)
+
+
+@dataclass(frozen=True)
+class HeaderMatch:
+    """What a line of text names: the kind, language, alias words matched and extra words."""
+
+    kind: str
+    language: str
+    matched: int
+    extra: int
 
 
 def header_aliases(headers: HeaderWords) -> dict[str, tuple[str, str]]:
     """Compact folded header word -> (block kind, language)."""
     table: dict[str, tuple[str, str]] = {}
-    kinds = {**headers.columns(), BAND_KIND: headers.recommendations}
-    for kind, by_language in kinds.items():
+    for kind, by_language in headers.kinds().items():
         for language, words in by_language.items():
             for word in words:
                 table.setdefault(fold_compact(word), (kind, language))
     return table
 
 
-def find_headers(segments: Iterable[Line], boxes: Sequence[Box], settings: Settings) -> list[Header]:
-    """Segments whose folded text is a header word (alone, or continued on the line below);
-    each with its bar, if any; the top-most per kind."""
-    aliases = header_aliases(settings.headers)
+def alias_words(headers: HeaderWords) -> tuple[Alias, ...]:
+    """Every alias as folded words, with its kind and language."""
+    return tuple(
+        (tuple(fold(word).split()), kind, language)
+        for kind, by_language in headers.kinds().items()
+        for language, words in by_language.items()
+        for word in words
+    )
+
+
+def _contains_run(words: Sequence[str], run: Sequence[str]) -> bool:
+    n = len(run)
+    return any(tuple(words[i : i + n]) == tuple(run) for i in range(len(words) - n + 1))
+
+
+def match_header(text: str, aliases: Sequence[Alias], extra_max: int) -> HeaderMatch | None:
+    """The kind a line names by its key words (see module rule), else None."""
+    compact = fold_compact(text)
+    for run, kind, language in aliases:
+        if "".join(run) == compact:
+            return HeaderMatch(kind, language, len(run), 0)
+    words = [w for w in fold(text).split() if not w.isdigit()]
+    best: HeaderMatch | None = None
+    for run, kind, language in aliases:
+        extra = len(words) - len(run)
+        if 0 <= extra <= extra_max and _contains_run(words, run) and (best is None or len(run) > best.matched):
+            best = HeaderMatch(kind, language, len(run), extra)
+    return best
+
+
+def looks_like_header(line: Line, bar: Box | None, body_font: str, body: float, layout: LayoutSettings) -> bool:
+    """Set apart from body text: in a bar, bold, another font, larger, or in capitals."""
+    letters = [c for c in line.text if c.isalpha()]
+    caps = sum(c.isupper() for c in letters) / len(letters) if letters else 0.0
+    return (
+        bar is not None
+        or any(w.bold for w in line.words)
+        or any(w.font != body_font for w in line.words)
+        or (body > 0 and line.size >= layout.header_size_min_ratio * body)
+        or caps >= layout.header_caps_min_share
+    )
+
+
+def body_font(words: Iterable[Word]) -> str:
+    """The font carrying most characters."""
+    weight: Counter[str] = Counter()
+    for w in words:
+        weight[w.font] += len(w.text)
+    return min(weight, key=lambda f: (-weight[f], f)) if weight else ""
+
+
+def find_headers(segments: Iterable[Line], boxes: Sequence[Box], settings: Settings, body: float = 0.0) -> list[Header]:
+    """Segments (alone, or continued on the line below) that name a block kind; each with its
+    bar, if any; the top-most per kind."""
     ordered = sorted(segments, key=lambda s: (s.top, s.x0))
+    font = body_font(w for s in ordered for w in s.words)
+    aliases = alias_words(settings.headers)
     found: dict[str, Header] = {}
+    used: set[Word] = set()
     for i, segment in enumerate(ordered):
-        header_line = _header_line(segment, ordered[i + 1 :], aliases, settings.layout)
-        match = aliases.get(fold_compact(header_line.text)) if header_line else None
-        if match and match[0] not in found:
-            kind, language = match
-            found[kind] = Header(kind, language, header_line, header_bar(header_line, boxes, settings.layout))
+        if segment.words[0] in used:
+            continue
+        best = _header_line(segment, ordered[i + 1 :], aliases, settings.layout)
+        if best is None:
+            continue
+        line, match = best
+        bar = header_bar(line, boxes, settings.layout)
+        if match.extra and not looks_like_header(line, bar, font, body, settings.layout):
+            continue
+        if match.kind not in found:
+            found[match.kind] = Header(match.kind, match.language, line, bar)
+            used.update(line.words)
     return list(found.values())
 
 
 def _header_line(
-    segment: Line, below: Sequence[Line], aliases: dict[str, tuple[str, str]], layout: LayoutSettings
-) -> Line | None:
-    """The segment joined with the next line when a header wraps onto two lines
-    ("RECOMMANDATIONS POLITIQUES" / "MC2CM ABORDEES"), else the segment if it is a header word."""
-    text = fold_compact(segment.text)
-    if not text or not any(alias.startswith(text) for alias in aliases):
-        return None
+    segment: Line, below: Sequence[Line], aliases: Sequence[Alias], layout: LayoutSettings
+) -> tuple[Line, HeaderMatch] | None:
+    """The segment joined with the next line when a header wraps onto two lines and the joined
+    text names its kind with more alias words; else the segment if it names a kind."""
+    extra_max = layout.header_extra_words_max
+    alone = match_header(segment.text, aliases, extra_max)
+    first = segment.words[0]
     for other in below:
         if other.top - segment.bottom > layout.header_wrap_gap_ratio * segment.height:
             break
         if abs(other.x0 - segment.x0) <= segment.size and other.top > segment.top:
+            if other.words[0].fontname != first.fontname or other.size != segment.size:
+                break
             joined = Line(segment.words + other.words)
-            if fold_compact(joined.text) in aliases:
-                return joined
+            match = match_header(joined.text, aliases, extra_max)
+            if match and (alone is None or match.matched > alone.matched):
+                return joined, match
             break
-    return segment if text in aliases else None
+    return (segment, alone) if alone else None
 
 
 def header_bar(segment: Line, boxes: Sequence[Box], layout: LayoutSettings) -> Box | None:
@@ -89,7 +171,7 @@ def missing_column_reason(headers: Sequence[Header], settings: Settings) -> str 
     kinds = {h.kind for h in headers}
     if not kinds & set(COLUMN_KINDS):
         return "no action blocks"
-    language = page_language(headers)
+    language = page_language([h for h in headers if h.kind in COLUMN_KINDS])
     for kind in COLUMN_KINDS:
         if kind not in kinds:
             words = settings.headers.columns()[kind]

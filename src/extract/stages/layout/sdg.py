@@ -68,3 +68,15 @@ def assign_to_anchors(words: Sequence[Word], anchors: Sequence[Word], layout: La
         SdgItem(a, tuple(words_to_lines(owned[a], layout.line_tolerance_ratio)), pattern.match(a.text).group(0))
         for a in sorted(anchors, key=lambda a: (a.top, a.x0))
     ]
+
+
+def code_companions(anchors: Sequence[Word], words: Sequence[Word], layout: LayoutSettings) -> list[Word]:
+    """Words printed with a code that are not its label: the goal badge and a prefix ("ODD")."""
+    prefixes = {fold(p) for p in layout.sdg_code_prefixes}
+    prefixed = [
+        w
+        for w in words
+        for a in anchors
+        if fold(w.text) in prefixes and w.x1 <= a.x0 and abs(w.top - a.top) <= layout.line_tolerance_ratio * a.size
+    ]
+    return [*badges_of(anchors, words, layout), *prefixed]

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
-from extract.geometry import Line, Word, gutters
+from extract.geometry import Box, Line, Word, gutters
 from extract.settings import LayoutSettings
 from extract.stages.read import PageContent
 
@@ -88,17 +88,18 @@ def block_zones(
     page: PageContent,
     layout: LayoutSettings,
     obstacles: Sequence[Word] = (),
+    panels: Sequence[Box] = (),
 ) -> dict[str, Zone]:
-    """The zone of every header: below/beside it, between its bounds, down to the next row.
-
-    `obstacles` (SDG codes) beside a row limit its outer columns.
-    """
+    """The region of every header: below/beside it, between its bounds (bars, gutters, the SDG
+    codes and the regions still running beside its row, panels beside it), down to the next
+    header below it (see `region_bottom`)."""
     zones: dict[str, Zone] = {}
-    for row in rows:
+    for r, row in enumerate(rows):
         top = min(h.extent.top for h in row) - layout.bar_slack
         bottom = row_bottom(row, rows, page)
         row_words = [w for w in words if top <= w.yc < bottom]
         beside = [w.x0 for w in obstacles if top <= w.yc < bottom]
+        beside += _running_edges(zones.values(), row, top + 2 * layout.bar_slack)
         if len(row) == 1 and row[0].bar is None:  # a section whose text may run beside its header
             ext = row[0].extent
             right = min((x for x in beside if x > ext.x1), default=page.width + layout.bar_slack)
@@ -106,8 +107,77 @@ def block_zones(
         else:
             bounds = column_bounds(row, row_words, page, layout, beside)
         for header, (x0, x1) in zip(row, bounds):
-            zones[header.kind] = Zone(x0, x1, top, bottom)
+            zone = clip_to_panels(Zone(x0, x1, top, page.height), header, panels, layout)
+            below = region_bottom(zone, header, rows[r + 1 :], words, layout)
+            zones[header.kind] = Zone(zone.x0, zone.x1, zone.top, min(zone.bottom, below))
     return zones
+
+
+def _running_edges(zones: Iterable[Zone], row: Sequence[Header], top: float) -> list[float]:
+    """Edges of earlier regions still running at this row's level, facing the row."""
+    left, right = row[0].extent.x0, row[-1].extent.x1
+    edges = []
+    for zone in zones:
+        if zone.bottom <= top:
+            continue
+        if zone.x0 >= right:
+            edges.append(zone.x0)
+        elif zone.x1 <= left:
+            edges.append(zone.x1)
+    return edges
+
+
+def region_bottom(
+    zone: Zone, header: Header, lower: Sequence[Sequence[Header]], words: Sequence[Word], layout: LayoutSettings
+) -> float:
+    """Where a region ends: at the next header below that stands over it, or at one beside it
+    whose text crosses the region's edges (a band below); a narrow column beside lower blocks
+    runs on past their headers."""
+    for row in lower:
+        top = min(h.extent.top for h in row)
+        if top <= header.extent.top + layout.bar_slack:
+            continue
+        if any(h.extent.x1 > zone.x0 and h.extent.x0 < zone.x1 for h in row):
+            return top
+        if any(_crosses(w, zone, layout.bar_slack) for w in words if w.top >= top):
+            return top
+    return zone.bottom
+
+
+def _crosses(word: Word, zone: Zone, slack: float) -> bool:
+    return any(word.x0 < edge - slack < word.x1 or word.x0 < edge + slack < word.x1 for edge in (zone.x0, zone.x1))
+
+
+def page_panels(page: PageContent, body: float, layout: LayoutSettings) -> tuple[Box, ...]:
+    """Drawn boxes large enough to hold a block (sidebars, boxed sections), page backgrounds excluded."""
+    least = layout.panel_min_size_ratio * body
+    return tuple(
+        b
+        for b in page.boxes
+        if b.width >= least
+        and b.height >= least
+        and not (
+            b.width >= layout.panel_max_page_share * page.width
+            and b.height >= layout.panel_max_page_share * page.height
+        )
+    )
+
+
+def clip_to_panels(zone: Zone, header: Header, panels: Sequence[Box], layout: LayoutSettings) -> Zone:
+    """A region stays inside the panel holding its header, and stops at a panel standing beside
+    its header (a grey sidebar next to the objective)."""
+    ext, slack = header.extent, layout.bar_slack
+    x0, x1, top, bottom = zone.x0, zone.x1, zone.top, zone.bottom
+    for panel in panels:
+        if panel.contains(ext, slack):
+            x0, x1 = max(x0, panel.x0 - slack), min(x1, panel.x1 + slack)
+            bottom = min(bottom, panel.bottom + slack)
+        elif panel.top < ext.bottom and panel.bottom > ext.top:
+            if panel.x0 >= ext.x1 - slack:
+                x1 = min(x1, panel.x0)
+            elif panel.x1 <= ext.x0 + slack:
+                x0 = max(x0, panel.x1)
+    return Zone(x0, x1, top, bottom)
 
 
 def cut_at_gap(lines: Sequence[Line], max_gap_ratio: float) -> tuple[Line, ...]:

@@ -1,0 +1,60 @@
+"""What one document teaches about all its pages: furniture learnt from repetition.
+
+Text printed at the same place in the top or bottom band of most pages of a file (running
+headers and footers, project names, "Page N") is furniture, beside the fixed phrase list. The
+context is learnt from the first pages of a file, so a page range read elsewhere can receive it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from extract.geometry import Line, words_to_segments
+from extract.settings import LayoutSettings
+from extract.stages.read import PageContent
+from extract.text import fold
+
+_DIGITS = re.compile(r"[0-9]+")
+Key = tuple[str, int, int]
+
+
+@dataclass(frozen=True)
+class DocumentContext:
+    """Furniture learnt from a document: (folded text, digits as #; x and top buckets)."""
+
+    furniture: frozenset[Key] = frozenset()
+
+    def is_furniture(self, segment: Line, layout: LayoutSettings) -> bool:
+        """Whether this segment repeats a learnt running header or footer."""
+        return bool(self.furniture) and segment_key(segment, layout) in self.furniture
+
+
+def segment_key(segment: Line, layout: LayoutSettings) -> Key:
+    """Where and what a segment prints, with digits and small shifts ignored."""
+    tolerance = layout.furniture_position_tolerance
+    text = _DIGITS.sub("#", fold(segment.text))
+    return (text, round(segment.x0 / tolerance), round(segment.top / tolerance))
+
+
+def _band_keys(page: PageContent, layout: LayoutSettings) -> set[Key]:
+    band = layout.furniture_band_ratio * page.height
+    return {
+        segment_key(s, layout)
+        for s in words_to_segments(page.words, layout.line_tolerance_ratio, layout.segment_gap_ratio)
+        if s.bottom <= band or s.top >= page.height - band
+    }
+
+
+def learn_document(pages: Iterable[PageContent], layout: LayoutSettings) -> DocumentContext:
+    """Band text repeated at one place on at least `furniture_repeat_min_share` of the pages
+    (and on at least `furniture_repeat_min_pages` of them)."""
+    counts: Counter[Key] = Counter()
+    total = 0
+    for page in pages:
+        total += 1
+        counts.update(_band_keys(page, layout))
+    least = max(layout.furniture_repeat_min_pages, layout.furniture_repeat_min_share * total)
+    return DocumentContext(frozenset(k for k, n in counts.items() if n >= least and k[0]))

@@ -8,7 +8,7 @@ from extract.geometry import Box, Line, Word, gutters
 from extract.settings import LayoutSettings
 from extract.stages.read import PageContent
 
-from .model import Header, Zone
+from .model import SDG_KIND, Header, Zone
 
 
 def row_bottom(row: Sequence[Header], rows: Sequence[Sequence[Header]], page: PageContent) -> float:
@@ -98,7 +98,8 @@ def block_zones(
         top = min(h.extent.top for h in row) - layout.bar_slack
         bottom = row_bottom(row, rows, page)
         row_words = [w for w in words if top <= w.yc < bottom]
-        beside = [w.x0 for w in obstacles if top <= w.yc < bottom]
+        codes_beside = any(h.kind == SDG_KIND for h in row)  # the SDG list's own codes bound nothing
+        beside = [] if codes_beside else [w.x0 for w in obstacles if top <= w.yc < bottom]
         beside += _running_edges(zones.values(), row, top + 2 * layout.bar_slack)
         if len(row) == 1 and row[0].bar is None:  # a section whose text may run beside its header
             ext = row[0].extent

@@ -1,0 +1,177 @@
+"""The design families: named looks, each rendered as one French and one English file
+(an intro page, then every family record of that language).
+
+| family | what it exercises |
+|---|---|
+| stacked | full-width objective, two list columns, ruled SDG table at the foot, numbered margin
+  recommendations, grey sidebar beside the objective, partner boxes below the recommendations,
+  "1)"/"a)" numbering, markers after text, word-by-word stream |
+| landscape_boxes | boxed numbered recommendations in a grid with partner logo boxes beside them,
+  SDG sidebar with goal tiles and "Cible/Target 16.6" codes, icons, small caps, no accents |
+| foot_pills | rotated side strip, justified hyphenated text, SDG pills and goal tiles in a row at
+  the foot, bulleted recommendations, small caps of two sizes, "i."/"a)" numbering |
+| web_stacked | the stacked arrangement written as HTML and printed by headless Chromium |
+"""
+
+from __future__ import annotations
+
+from .look import Look
+
+LANGUAGES = ("fr", "en")
+
+FAMILY_LOOKS: dict[str, tuple[Look, ...]] = {
+    "stacked": (
+        Look(
+            name="stacked_ticks",
+            arrangement="stacked",
+            activity_marker="✓",
+            result_marker="a)",
+            markers_after_text=True,
+        ),
+        Look(
+            name="stacked_sidebar",
+            arrangement="stacked",
+            grey_sidebar=True,
+            partners=True,
+            header_variant=1,
+            header_case="upper",
+            header_icon="glyph",
+            activity_marker="►",
+            result_marker="1)",
+            markers_after_text=True,
+            item_suffix=";",
+            draw_mode="word",
+            sdg_code_style="target",
+            accent=(90, 60, 140),
+            font_family="DejaVuSerif",
+        ),
+    ),
+    "landscape_boxes": (
+        Look(
+            name="boxes_partners",
+            arrangement="landscape_boxes",
+            orientation="L",
+            margin=30.0,
+            partners=True,
+            recommendation_style="boxed_grid",
+            sdg_style="sidebar",
+            sdg_code_style="target",
+            goal_tiles=True,
+            header_icon="glyph",
+            header_case="upper",
+            header_accents=False,
+            activity_marker="•",
+            result_marker="1.",
+            accent=(160, 30, 60),
+        ),
+        Look(
+            name="boxes_smallcaps",
+            arrangement="landscape_boxes",
+            orientation="L",
+            margin=30.0,
+            partners=True,
+            recommendation_style="boxed_grid",
+            sdg_style="sidebar",
+            sdg_code_style="goal",
+            goal_tiles=True,
+            header_variant=1,
+            header_case="smallcaps_font",
+            header_icon="shape",
+            activity_marker="➢",
+            result_marker="i.",
+            markers_after_text=True,
+            item_suffix="",
+            last_item_suffix="",
+            draw_mode="word",
+            font_family="DejaVuSansCondensed",
+            accent=(40, 120, 70),
+        ),
+    ),
+    "foot_pills": (
+        Look(
+            name="pills_strip",
+            arrangement="foot_pills",
+            side_strip=True,
+            sdg_style="pills",
+            sdg_code_style="goal",
+            goal_tiles=True,
+            recommendation_style="bulleted",
+            recommendation_marker="➢",
+            header_case="smallcaps_sized",
+            activity_marker="a)",
+            result_marker="✔",
+            justify=True,
+            hyphenate=True,
+            font_family="DejaVuSerif",
+            accent=(0, 84, 140),
+        ),
+        Look(
+            name="pills_numbered",
+            arrangement="foot_pills",
+            side_strip=True,
+            sdg_style="pills",
+            sdg_code_style="bare",
+            recommendation_style="bulleted",
+            recommendation_marker="►",
+            header_variant=1,
+            header_case="smallcaps_font",
+            header_icon="glyph",
+            header_accents=False,
+            activity_marker="1.",
+            result_marker="i.",
+            markers_after_text=True,
+            justify=True,
+            hyphenate=True,
+            draw_mode="word",
+            item_suffix=";",
+            last_item_suffix=";",
+            accent=(20, 110, 150),
+        ),
+    ),
+    "web_stacked": (
+        Look(
+            name="web_table",
+            arrangement="web_stacked",
+            renderer="chromium",
+            header_case="css_smallcaps",
+            grey_sidebar=True,
+            partners=True,
+            side_strip=True,
+            activity_marker="✔",
+            result_marker="1)",
+            recommendation_marker="1.",
+            sdg_code_style="target",
+            justify=True,
+        ),
+        Look(
+            name="web_pills",
+            arrangement="web_stacked",
+            renderer="chromium",
+            header_variant=1,
+            header_icon="glyph",
+            sdg_style="pills",
+            sdg_code_style="goal",
+            goal_tiles=True,
+            activity_marker="►",
+            result_marker="a)",
+            recommendation_marker="1.",
+            partners=True,
+            item_suffix=";",
+            last_item_suffix=".",
+            accent=(160, 30, 60),
+        ),
+    ),
+}
+
+
+def family_looks() -> dict[str, tuple[Look, ...]]:
+    """Family name -> its named looks."""
+    return FAMILY_LOOKS
+
+
+def looks_by_name() -> dict[str, Look]:
+    return {look.name: look for looks in FAMILY_LOOKS.values() for look in looks}
+
+
+def family_of(look_name: str) -> str:
+    return next(family for family, looks in FAMILY_LOOKS.items() if any(lk.name == look_name for lk in looks))

@@ -1,0 +1,212 @@
+"""Page arrangements of the fpdf2 design families and the multi-page file writer.
+
+* ``stacked``: objective full width (a grey fact sidebar beside it when asked), activities
+  and results in two columns below, an SDG table (or pills) at the page foot, numbered
+  recommendations in a narrow pale right-hand column (partner boxes below them when asked);
+* ``landscape_boxes``: three columns, an SDG sidebar on the right (goal tiles, prefixed
+  codes), boxed numbered recommendations in a grid at the foot with partner logo boxes,
+  drawn alike, right beside them;
+* ``foot_pills``: a rotated side strip, objective full width, two list columns, bulleted
+  recommendations, then goal tiles and SDG pills in a row at the page foot.
+
+Every file starts with an intro page (no action) and repeats a running header and footer
+with the page number on every page. The body size is lowered by `SIZE_STEP` until the
+page fits; `LayoutError` when it never does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from ..records import ActionRecord
+from ..render import LayoutError, new_pdf
+from . import blocks as b
+from .canvas import Canvas
+from .fonts import register_fonts
+from .look import INTRO, STRIP_WORDS, Look
+
+SIZE_STEP = 0.5
+MIN_SIZE = 7.0
+BLOCK_GAP = 14.0
+COLUMN_GAP = 16.0
+MARGIN_COLUMN_W = 150.0
+FACT_SIDEBAR_W = 118.0
+SDG_SIDEBAR_W = 165.0
+FOOT_SPACE = 14.0  # clear space kept above the running footer
+
+
+def _frame(c: Canvas) -> tuple[float, float, float, float]:
+    """(left, top, right, bottom) of the content area, side strip and furniture excluded."""
+    width, height = c.look.page_size
+    m = c.look.margin
+    left = m + (b.STRIP_W if c.look.side_strip else 0.0)
+    return left, m + 8, width - m, height - m - FOOT_SPACE
+
+
+def _require(condition: bool, what: str) -> None:
+    if not condition:
+        raise LayoutError(what)
+
+
+def _lists(c: Canvas, x: float, y: float, w: float, record: ActionRecord) -> float:
+    """Activities and results side by side under their headers; returns the height."""
+    col_w = (w - COLUMN_GAP) / 2
+    heights = []
+    for key, items, marker, left in (
+        ("activities", record.activities, c.look.activity_marker, x),
+        ("results", record.results, c.look.result_marker, x + col_w + COLUMN_GAP),
+    ):
+        h = b.block_header(c, left, y, col_w, record.language, key)
+        texts = [item + _suffix(c.look, i, len(items)) for i, item in enumerate(items)]
+        heights.append(h + c.item_list(left, y + h, col_w, texts, marker, b.ITEM_GAP))
+    return max(heights)
+
+
+def _suffix(look: Look, index: int, count: int) -> str:
+    return look.last_item_suffix if index == count - 1 else look.item_suffix
+
+
+def _objective(c: Canvas, x: float, y: float, w: float, record: ActionRecord) -> float:
+    """Objective header and text, a grey fact sidebar to its left when asked."""
+    h = b.block_header(c, x, y, w, record.language, "objective")
+    side = 0.0
+    if c.look.grey_sidebar:
+        side = b.fact_sidebar(c, x, y + h, FACT_SIDEBAR_W, record.language)
+        x, w = x + FACT_SIDEBAR_W + 12, w - FACT_SIDEBAR_W - 12
+    return h + max(side, c.paragraph(x, y + h, w, record.objective))
+
+
+def _sdg_foot(c: Canvas, x: float, w: float, bottom: float, record: ActionRecord, draw: bool) -> float:
+    """SDG header and table/pills anchored at `bottom`; returns their top (bottom if none)."""
+    if not record.sdgs:
+        return bottom
+    saved, c.draw = c.draw, False
+    height = b.block_header(c, x, 0, w, record.language, "sdg") + _sdg_body(c, x, 0, w, record)
+    c.draw = saved and draw
+    top = bottom - height
+    y = top + b.block_header(c, x, top, w, record.language, "sdg")
+    _sdg_body(c, x, y, w, record)
+    c.draw = saved
+    return top
+
+
+def _sdg_body(c: Canvas, x: float, y: float, w: float, record: ActionRecord) -> float:
+    if c.look.sdg_style == "table":
+        return b.sdg_table(c, x, y, w, record)
+    if c.look.sdg_style == "pills":
+        return b.sdg_pills(c, x, y, w, record)
+    return b.sdg_sidebar(c, x, y, w, record)
+
+
+def stacked(c: Canvas, record: ActionRecord) -> None:
+    left, top, right, bottom = _frame(c)
+    y = top + b.title_block(c, left, top, right - left, record) + BLOCK_GAP
+    main_right = right - MARGIN_COLUMN_W - COLUMN_GAP
+    column_x = main_right + COLUMN_GAP
+    b.pale_column(c, column_x - 6, y - 6, MARGIN_COLUMN_W + 6, bottom - y + 6)
+    rec_h = b.margin_recommendations(c, column_x, y, MARGIN_COLUMN_W - 6, record, record.language)
+    if c.look.partners:
+        rec_h += _partner_column(c, column_x, y + rec_h + BLOCK_GAP, MARGIN_COLUMN_W - 6, record) + BLOCK_GAP
+    _require(y + rec_h <= bottom, "margin column runs off the page")
+    y += _objective(c, left, y, main_right - left, record) + BLOCK_GAP
+    y += _lists(c, left, y, main_right - left, record)
+    sdg_top = _sdg_foot(c, left, main_right - left, bottom, record, draw=True)
+    _require(y + BLOCK_GAP <= sdg_top, "lists run into the SDG block")
+
+
+def _partner_column(c: Canvas, x: float, y: float, w: float, record: ActionRecord) -> float:
+    """'Partners' header and logo boxes stacked in the margin column."""
+    from .look import PARTNER_LOGOS
+
+    h = b.block_header(c, x, y, w, record.language, "partners")
+    for logo in PARTNER_LOGOS[record.language]:
+        b._logo_box(c, x, y + h, w, 24.0, logo)
+        h += 30.0
+    return h
+
+
+def landscape_boxes(c: Canvas, record: ActionRecord) -> None:
+    left, top, right, bottom = _frame(c)
+    y = top + b.title_block(c, left, top, (right - left) * 0.7, record) + BLOCK_GAP
+    side_x = right - SDG_SIDEBAR_W
+    main_right = side_x - COLUMN_GAP
+    if record.sdgs:
+        h = b.block_header(c, side_x, y, SDG_SIDEBAR_W, record.language, "sdg")
+        h += b.sdg_sidebar(c, side_x, y + h, SDG_SIDEBAR_W, record)
+        _require(y + h <= bottom, "SDG sidebar runs off the page")
+    col_w = (main_right - left - 2 * COLUMN_GAP) / 3
+    objective_h = _objective(c, left, y, col_w, record)
+    lists_h = _lists(c, left + col_w + COLUMN_GAP, y, 2 * col_w + COLUMN_GAP, record)
+    body_bottom = y + max(objective_h, lists_h)
+    saved, c.draw = c.draw, False
+    band_h = b.boxed_recommendations(c, left, 0, main_right - left, record, record.language)
+    c.draw = saved
+    band_top = bottom - band_h
+    _require(body_bottom + BLOCK_GAP <= band_top, "columns run into the recommendations")
+    b.boxed_recommendations(c, left, band_top, main_right - left, record, record.language)
+
+
+def foot_pills(c: Canvas, record: ActionRecord) -> None:
+    left, top, right, bottom = _frame(c)
+    width = right - left
+    y = top + b.title_block(c, left, top, width, record) + BLOCK_GAP
+    y += _objective(c, left, y, width, record) + BLOCK_GAP
+    y += _lists(c, left, y, width, record) + BLOCK_GAP
+    y += b.bulleted_recommendations(c, left, y, width, record, record.language)
+    sdg_top = _sdg_foot(c, left, width, bottom, record, draw=True)
+    _require(y + BLOCK_GAP <= sdg_top, "recommendations run into the SDG row")
+
+
+ARRANGE: dict[str, Callable[[Canvas, ActionRecord], None]] = {
+    "stacked": stacked,
+    "landscape_boxes": landscape_boxes,
+    "foot_pills": foot_pills,
+}
+
+
+def _decorate(c: Canvas, language: str, page_number: int) -> None:
+    """Furniture of every page: running header/footer, rotated strip."""
+    left, _, right, _ = _frame(c)
+    if c.look.side_strip:
+        b.side_strip(c, STRIP_WORDS[(page_number - 1) % len(STRIP_WORDS)])
+    b.running_furniture(c, language, page_number, left, right)
+
+
+def fit_size(pdf, look: Look, record: ActionRecord) -> float:
+    """The largest body size (from ``look.body_size`` down) at which the page fits."""
+    size, error = look.body_size, None
+    while size >= MIN_SIZE - 1e-9:
+        try:
+            ARRANGE[look.arrangement](Canvas(pdf, look, draw=False, body_size=size), record)
+            return size
+        except LayoutError as overflow:
+            error = overflow
+        size -= SIZE_STEP
+    raise LayoutError(f"{record.name!r} does not fit look {look.name!r}: {error}")
+
+
+def _intro_page(pdf, look: Look, language: str) -> None:
+    c = Canvas(pdf, look, draw=True)
+    left, top, right, _ = _frame(c)
+    heading, text = INTRO[language]
+    _decorate(c, language, pdf.page_no())
+    y = top + c.paragraph(left, top, right - left, heading, style="B", size=18.0, colour=look.accent) + BLOCK_GAP
+    c.paragraph(left, y, (right - left) * 0.6, text, size=10.0)
+
+
+def render_family_pdf(path: str | Path, look: Look, records: list[ActionRecord], language: str) -> Path:
+    """Write an intro page then one page per record in `look`; returns the path."""
+    pdf = new_pdf()
+    register_fonts(pdf, look.font_family)
+    pdf.add_page(orientation=look.orientation, format="a4")
+    _intro_page(pdf, look, language)
+    for record in records:
+        pdf.add_page(orientation=look.orientation, format="a4")
+        size = fit_size(pdf, look, record)
+        c = Canvas(pdf, look, draw=True, body_size=size)
+        _decorate(c, language, pdf.page_no())
+        ARRANGE[look.arrangement](c, record)
+    path = Path(path)
+    pdf.output(str(path))
+    return path

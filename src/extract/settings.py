@@ -193,14 +193,18 @@ class LayoutSettings:
     # body sizes tall and wide, smaller than this share of the page in both directions.
     panel_min_size_ratio: float = 5.0
     panel_max_page_share: float = 0.9
+    # A panel holding no header, inside a column's region and narrower than this share of it, is
+    # an aside (key figures beside the objective): its text is no block's, and not counted.
+    aside_max_region_share: float = 0.6
     # A lone item marker belongs to the block of the text right of it, within this many sizes
     # (numbers hanging in the gutter left of their column).
     marker_reach_ratio: float = 2.5
     # Furniture learnt per document: text printed at the same place (this many points, digits
-    # ignored) in the top or bottom band (share of page height) on at least this share of the first
-    # `document_sample_pages` pages, and on at least `furniture_repeat_min_pages` of them.
+    # ignored) in the top or bottom band (share of page height: the outer margin, where a table at
+    # the foot does not reach) on at least this share of the first `document_sample_pages` pages,
+    # and on at least `furniture_repeat_min_pages` of them. Lines holding an SDG code never count.
     furniture_position_tolerance: float = 6.0
-    furniture_band_ratio: float = 0.12
+    furniture_band_ratio: float = 0.07
     furniture_repeat_min_share: float = 0.5
     furniture_repeat_min_pages: int = 3
     document_sample_pages: int = 12

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from extract.geometry import Line, words_to_segments
+from extract.geometry import Line, split_segments, words_to_lines
 from extract.settings import LayoutSettings
 from extract.stages.read import PageContent
 from extract.text import fold
@@ -41,10 +41,12 @@ def segment_key(segment: Line, layout: LayoutSettings) -> Key:
 
 def _band_keys(page: PageContent, layout: LayoutSettings) -> set[Key]:
     band = layout.furniture_band_ratio * page.height
+    code = re.compile(layout.sdg_code_pattern)
     return {
         segment_key(s, layout)
-        for s in words_to_segments(page.words, layout.line_tolerance_ratio, layout.segment_gap_ratio)
-        if s.bottom <= band or s.top >= page.height - band
+        for line in words_to_lines(page.words, layout.line_tolerance_ratio)
+        if (line.bottom <= band or line.top >= page.height - band) and not any(code.match(w.text) for w in line.words)
+        for s in split_segments(line, layout.segment_gap_ratio)
     }
 
 

@@ -120,23 +120,31 @@ def find_headers(segments: Iterable[Line], boxes: Sequence[Box], settings: Setti
 def _header_line(
     segment: Line, below: Sequence[Line], aliases: Sequence[Alias], layout: LayoutSettings
 ) -> tuple[Line, HeaderMatch] | None:
-    """The segment joined with the next line when a header wraps onto two lines and the joined
-    text names its kind with more alias words; else the segment if it names a kind."""
+    """The segment joined with the lines below it while a header wraps (same face, aligned) and
+    each joined text names its kind with more alias words; else the segment if it names a kind."""
     extra_max = layout.header_extra_words_max
-    alone = match_header(segment.text, aliases, extra_max)
-    first = segment.words[0]
+    line, match = segment, match_header(segment.text, aliases, extra_max)
+    first = _first_letters(segment)
     for other in below:
-        if other.top - segment.bottom > layout.header_wrap_gap_ratio * segment.height:
+        if other.top - line.bottom > layout.header_wrap_gap_ratio * segment.height:
             break
-        if abs(other.x0 - segment.x0) <= segment.size and other.top > segment.top:
-            if other.words[0].fontname != first.fontname or other.size != segment.size:
-                break
-            joined = Line(segment.words + other.words)
-            match = match_header(joined.text, aliases, extra_max)
-            if match and (alone is None or match.matched > alone.matched):
-                return joined, match
+        second = _first_letters(other)
+        aligned = min(abs(other.x0 - segment.x0), abs(second.x0 - first.x0)) <= segment.size
+        if not aligned or other.top <= line.top:
+            continue
+        if second.size != first.size or (second.fontname != first.fontname and not (second.bold and first.bold)):
             break
-    return (segment, alone) if alone else None
+        joined = Line(line.words + other.words)
+        better = match_header(joined.text, aliases, extra_max)
+        if not better or (match is not None and better.matched <= match.matched):
+            break
+        line, match = joined, better
+    return (line, match) if match else None
+
+
+def _first_letters(line: Line) -> Word:
+    """The first word with a letter or digit (an icon before a header is not its text)."""
+    return next((w for w in line.words if any(c.isalnum() for c in w.text)), line.words[0])
 
 
 def header_bar(segment: Line, boxes: Sequence[Box], layout: LayoutSettings) -> Box | None:

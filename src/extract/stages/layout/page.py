@@ -20,7 +20,7 @@ from .model import BAND_KIND, COLUMN_KINDS, PARTNERS_KIND, SDG_KIND, Block, Page
 from .recommendations import band_block
 from .sdg import assign_to_anchors, badges_of, code_companions, sdg_anchors
 from .title import find_subtitle, find_title
-from .zones import block_zones, cut_at_gap, page_panels
+from .zones import asides, block_zones, cut_at_gap, page_panels
 
 
 def page_to_layout(
@@ -52,10 +52,13 @@ def page_to_layout(
     rows = header_rows(headers, layout.header_row_tolerance)
     anchors = sdg_anchors(segments, re.compile(layout.sdg_code_pattern), layout.sdg_code_prefixes)
     obstacles = [*anchors, *badges_of(anchors, content, layout)]
-    zones = block_zones(rows, content, page, layout, obstacles, page_panels(page, page_body, layout))
+    panels = page_panels(page, page_body, layout)
+    zones = block_zones(rows, content, page, layout, obstacles, panels)
     by_kind = {h.kind: h for h in headers}
     if PARTNERS_KIND in zones:  # a logo region: never content
         content = [w for w in content if not zones[PARTNERS_KIND].holds(w)]
+    aside = asides(panels, headers, zones, COLUMN_KINDS, layout)
+    content = [w for w in content if not any(p.contains(w, layout.bar_slack) for p in aside)]
 
     moved = marker_owners(
         content, {k: zones[k] for k in (*COLUMN_KINDS, BAND_KIND) if k in zones}, settings.segment, layout

@@ -71,14 +71,14 @@ def _outer_right(header: Header, empty, obstacles: Sequence[float], page: PageCo
 
 def _between(left: Header, right: Header, empty, layout: LayoutSettings) -> float:
     """The boundary between two neighbouring blocks: the middle of their bars' gap, else of the
-    last gutter before the right header (word gaps of justified text lie further left)."""
+    gutter reaching the right header (word gaps of justified text lie further left)."""
     a, b = left.extent, right.extent
     if left.bar is not None and right.bar is not None:
         return (a.x1 + b.x0) / 2
-    before = [g for g in empty if g[0] >= a.x0 and g[1] <= b.x0 + layout.bar_slack]
+    before = [g for g in empty if g[0] >= a.x0 and g[0] < b.x0]
     if before:
-        last = max(before, key=lambda g: g[1])
-        return (last[0] + last[1]) / 2
+        last = max(before, key=lambda g: g[0])
+        return (last[0] + min(last[1], b.x0 + layout.bar_slack)) / 2
     return b.x0 - layout.bar_slack
 
 
@@ -134,13 +134,15 @@ def region_bottom(
     """Where a region ends: at the next header below that stands over it, or at one beside it
     whose text crosses the region's edges (a band below); a narrow column beside lower blocks
     runs on past their headers."""
-    for row in lower:
-        top = min(h.extent.top for h in row)
+    tops = [min(h.extent.top for h in row) for row in lower]
+    for i, row in enumerate(lower):
+        top = tops[i]
         if top <= header.extent.top + layout.bar_slack:
             continue
         if any(h.extent.x1 > zone.x0 and h.extent.x0 < zone.x1 for h in row):
             return top
-        if any(_crosses(w, zone, layout.bar_slack) for w in words if w.top >= top):
+        end = tops[i + 1] if i + 1 < len(tops) else zone.bottom
+        if any(_crosses(w, zone, layout.bar_slack) for w in words if top <= w.top < end):
             return top
     return zone.bottom
 
@@ -162,6 +164,28 @@ def page_panels(page: PageContent, body: float, layout: LayoutSettings) -> tuple
             and b.height >= layout.panel_max_page_share * page.height
         )
     )
+
+
+def asides(
+    panels: Sequence[Box],
+    headers: Sequence[Header],
+    zones: dict[str, Zone],
+    kinds: Sequence[str],
+    layout: LayoutSettings,
+) -> list[Box]:
+    """Panels holding no header that stand inside a region of `kinds`, narrower than it."""
+    slack = layout.bar_slack
+    lonely = [p for p in panels if not any(p.contains(h.extent, slack) for h in headers)]
+    return [
+        p
+        for p in lonely
+        for kind in kinds
+        if kind in zones
+        and zones[kind].x0 - slack <= p.x0
+        and p.x1 <= zones[kind].x1 + slack
+        and zones[kind].top <= p.top < zones[kind].bottom
+        and p.width < layout.aside_max_region_share * (zones[kind].x1 - zones[kind].x0)
+    ]
 
 
 def clip_to_panels(zone: Zone, header: Header, panels: Sequence[Box], layout: LayoutSettings) -> Zone:

@@ -73,11 +73,14 @@ def page_to_layout(
         columns[kind] = Block(kind, zones[kind], cut_at_gap(lines, layout.block_end_gap_ratio), by_kind[kind])
     body = body_size([w for w in claimed]) or body_size(content)
 
-    band, rules, cells = None, (), ()
+    band, rules, cells, numbers = None, (), (), ()
     if BAND_KIND in zones:
         words = [w for w in content if w not in claimed or moved.get(w) == BAND_KIND]
-        band, rules, cells = band_block(by_kind[BAND_KIND], zones[BAND_KIND], words, page, layout)
+        band, rules, cells, numbers = band_block(
+            by_kind[BAND_KIND], zones[BAND_KIND], words, page, layout, settings.segment
+        )
         claimed.update(w for line in band.lines for w in line.words)
+        claimed.update(numbers)
 
     sdg_zone = zones.get(SDG_KIND)
     first_header_top = min(by_kind[k].extent.top for k in COLUMN_KINDS)
@@ -118,6 +121,8 @@ def page_to_layout(
         | taken
         | {w for item in sdg_items for w in (item.code, *(x for line in item.label for x in line.words))}
         | set(code_companions(codes, content, layout))
+        | set(numbers)
+        | {w for w in content if sdg_zone and sdg_items and sdg_zone.holds(w) and w.text.isdigit()}  # goal tiles
     )
     coverage, unassigned = page_coverage(content, assigned, layout)
     low = coverage_warning(coverage, unassigned, layout)

@@ -4,41 +4,84 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from extract.geometry import Box, Word, words_to_lines
-from extract.settings import LayoutSettings
+from extract.geometry import Box, Line, Word, words_to_lines
+from extract.settings import LayoutSettings, SegmentSettings
 from extract.stages.read import PageContent
 
+from .markers import is_marker
 from .model import BAND_KIND, Block, Header, Zone
-from .zones import cut_at_gap
 
 
 def band_block(
-    header: Header, zone: Zone, words: Sequence[Word], page: PageContent, layout: LayoutSettings
-) -> tuple[Block, tuple[Box, ...], tuple[Box, ...]]:
+    header: Header,
+    zone: Zone,
+    words: Sequence[Word],
+    page: PageContent,
+    layout: LayoutSettings,
+    segment: SegmentSettings,
+) -> tuple[Block, tuple[Box, ...], tuple[Box, ...], tuple[Word, ...]]:
     """Lines below the header inside its region (its bar's width when it has one), up to the first
-    wide gap; with the thin vertical rules and the boxes that mark its items."""
-    ext = header.extent
-    x0, x1 = (ext.x0 - layout.bar_slack, ext.x1 + layout.bar_slack) if header.bar else (0.0, page.width)
-    area = Zone(max(x0, zone.x0), min(x1, zone.x1), ext.bottom - layout.bar_slack, zone.bottom)
-    lines = cut_at_gap(
-        words_to_lines([w for w in words if area.holds(w)], layout.line_tolerance_ratio), layout.block_gap_ratio
-    )
-    if lines:
-        area = Zone(area.x0, area.x1, area.top, lines[-1].bottom + layout.bar_slack)
-    least = min((line.height for line in lines), default=0)
-    inside = [
+    wide gap outside an item box; with the thin vertical rules and the boxes that mark its items,
+    and the item numbers printed in badges inside those boxes (markers, not text)."""
+    ext, slack = header.extent, layout.bar_slack
+    x0, x1 = (ext.x0 - slack, ext.x1 + slack) if header.bar else (0.0, page.width)
+    area = Zone(max(x0, zone.x0), min(x1, zone.x1), ext.bottom - slack, zone.bottom)
+    held = [w for w in words if area.holds(w)]
+    least = min((line.height for line in words_to_lines(held, layout.line_tolerance_ratio)), default=0)
+    framed = [
         b
         for b in page.boxes
-        if area.x0 - layout.bar_slack <= b.x0
-        and b.x1 <= area.x1 + layout.bar_slack
-        and b.top >= area.top - layout.bar_slack
-        and b.bottom <= area.bottom + layout.bar_slack
+        if b.width > layout.rule_max_width and b.height >= least > 0 and b is not header.bar and _within(b, area, slack)
     ]
-    rules = tuple(sorted((b for b in inside if b.width <= layout.rule_max_width and b.height >= least), key=_order))
-    held = [w for line in lines for w in line.words]
-    cells = [b for b in inside if b.width > layout.rule_max_width and b.height >= least > 0 and b is not header.bar]
-    boxes = tuple(sorted(cell_boxes(cells, held, layout.bar_slack), key=_order))
-    return Block(BAND_KIND, area, lines, header), rules, boxes
+    badges = [b for b in framed if _is_badge(b, framed, held, segment, slack)]
+    numbers = tuple(w for w in held if any(b.contains(w, slack) for b in badges))
+    held = [w for w in held if w not in numbers]
+    boxes = tuple(sorted(cell_boxes([b for b in framed if b not in badges], held, slack), key=_order))
+    lines = _cut(words_to_lines(held, layout.line_tolerance_ratio), boxes, layout)
+    if lines:
+        area = Zone(area.x0, area.x1, area.top, lines[-1].bottom + slack)
+    rules = tuple(
+        sorted(
+            (
+                b
+                for b in page.boxes
+                if b.width <= layout.rule_max_width and b.height >= least and _within(b, area, slack)
+            ),
+            key=_order,
+        )
+    )
+    boxes = tuple(b for b in boxes if b.top < area.bottom)
+    return Block(BAND_KIND, area, lines, header), rules, boxes, numbers
+
+
+def _within(box: Box, area: Zone, slack: float) -> bool:
+    return (
+        area.x0 - slack <= box.x0
+        and box.x1 <= area.x1 + slack
+        and box.top >= area.top - slack
+        and box.bottom <= area.bottom + slack
+    )
+
+
+def _is_badge(box: Box, boxes: Sequence[Box], words: Sequence[Word], segment: SegmentSettings, slack: float) -> bool:
+    """A box inside another that holds only item numbers or markers."""
+    inner = [w for w in words if box.contains(w, slack)]
+    return (
+        bool(inner)
+        and all(w.text.isdigit() or is_marker(w, segment) for w in inner)
+        and any(o is not box and o.contains(box, slack) and not _same(o, box, slack) for o in boxes)
+    )
+
+
+def _cut(lines: Sequence[Line], boxes: Sequence[Box], layout: LayoutSettings) -> tuple[Line, ...]:
+    """Lines from the first one until a wide vertical gap, unless the next line opens an item box."""
+    kept: list[Line] = []
+    for line in lines:
+        gap = kept and line.top - kept[-1].bottom > layout.block_gap_ratio * kept[-1].size
+        if gap and not any(b.contains(line, layout.bar_slack) for b in boxes):
+            break
+        kept.append(line)
+    return tuple(kept)
 
 
 def _order(box: Box) -> tuple[float, float]:

@@ -41,8 +41,8 @@ def badges_of(anchors: Sequence[Word], words: Sequence[Word], layout: LayoutSett
 
 
 def assign_to_anchors(words: Sequence[Word], anchors: Sequence[Word], layout: LayoutSettings) -> list[SdgItem]:
-    """Each word goes to the lowest code above it whose left edge is at or left of the word's
-    (goal badges and code prefixes such as "ODD" are not label words)."""
+    """Each word goes to the lowest code above it whose left edge (its prefix's, such as "Cible",
+    when it has one) is at or left of the word's (goal badges and prefixes are not label words)."""
     prefixes = {fold(p) for p in layout.sdg_code_prefixes}
     skip = {
         w
@@ -50,12 +50,17 @@ def assign_to_anchors(words: Sequence[Word], anchors: Sequence[Word], layout: La
         for a in anchors
         if fold(w.text) in prefixes and w.x1 <= a.x0 and abs(w.top - a.top) <= layout.line_tolerance_ratio * a.size
     }
+    lead = {a: a.x0 for a in anchors}  # a code's left edge, its prefix ("Cible 10.7") included
+    for w in skip:
+        for a in anchors:
+            if 0 <= a.x0 - w.x1 <= a.size and abs(w.top - a.top) <= layout.line_tolerance_ratio * a.size:
+                lead[a] = min(lead[a], w.x0)
     owned: dict[Word, list[Word]] = {a: [] for a in anchors}
     last_bottom = {a: a.bottom for a in anchors}
     for word in sorted(words, key=lambda w: (w.top, w.x0)):
         if word in owned or word in skip or word.text.isdigit():
             continue
-        above = [a for a in anchors if a.top <= word.top + layout.bar_slack and a.x0 <= word.x0 + layout.bar_slack]
+        above = [a for a in anchors if a.top <= word.top + layout.bar_slack and lead[a] <= word.x0 + layout.bar_slack]
         if not above:
             continue
         anchor = max(above, key=lambda a: (a.top, a.x0))

@@ -166,6 +166,9 @@ class LayoutSettings:
     # Printed SDG target codes: goal 1-17, a number or letter target.
     # The code may carry trailing punctuation ("10.7:", "10.7 –" is two words) which is not kept.
     sdg_code_pattern: str = r"^(?:1[0-7]|[1-9])\.(?:[1-9][0-9]?|[a-j])(?=[:.,;–—-]?$)"
+    # A drawn box holding one code and no taller than this many code sizes is its pill: the words
+    # inside are its label, wherever the code sits in it (centred above a wrapped label).
+    pill_max_height_ratio: float = 8.0
     # A lone number this many code sizes left of a code, on its level, is the goal's badge.
     badge_reach_ratio: float = 4.0
     # Words that may precede a code on its line ("ODD 10.7", "SDG 10.7"), compared after folding.

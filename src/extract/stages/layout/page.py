@@ -104,11 +104,10 @@ def page_to_layout(
     rest = [w for w in free if w not in taken]
     sdg_items = []
     if sdg_zone is not None:  # the list under its own header
-        sdg_items = assign_to_anchors(
-            [w for w in rest if sdg_zone.holds(w)], [a for a in anchors if sdg_zone.holds(a)], layout
-        )
+        in_zone = [a for a in anchors if sdg_zone.holds(a)]
+        sdg_items = assign_to_anchors([w for w in rest if sdg_zone.holds(w)], in_zone, layout, page.boxes)
     if not sdg_items:  # no header, or codes printed elsewhere: codes anywhere are anchors
-        sdg_items = assign_to_anchors(rest, anchors, layout)
+        sdg_items = assign_to_anchors(rest, anchors, layout, page.boxes)
     if not sdg_items:
         warnings.append("no SDG targets found")
     if band is None:

@@ -78,7 +78,7 @@ def _cut(lines: Sequence[Line], boxes: Sequence[Box], layout: LayoutSettings) ->
     kept: list[Line] = []
     for line in lines:
         gap = kept and line.top - kept[-1].bottom > layout.block_gap_ratio * kept[-1].size
-        if gap and not any(b.contains(line, layout.bar_slack) for b in boxes):
+        if gap and not any(b.contains(line.words[0], layout.bar_slack) for b in boxes):
             break
         kept.append(line)
     return tuple(kept)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from extract.geometry import Line, Word, words_to_lines
+from extract.geometry import Box, Line, Word, words_to_lines, words_to_segments
 from extract.settings import LayoutSettings
 from extract.text import fold
 
@@ -40,9 +40,28 @@ def badges_of(anchors: Sequence[Word], words: Sequence[Word], layout: LayoutSett
     ]
 
 
-def assign_to_anchors(words: Sequence[Word], anchors: Sequence[Word], layout: LayoutSettings) -> list[SdgItem]:
-    """Each word goes to the lowest code above it whose left edge (its prefix's, such as "Cible",
-    when it has one) is at or left of the word's (goal badges and prefixes are not label words)."""
+def pills_of(anchors: Sequence[Word], boxes: Sequence[Box], layout: LayoutSettings) -> dict[Word, Box]:
+    """Each code's pill: the smallest short box holding it and no other code."""
+    pills = {}
+    for a in anchors:
+        holding = [
+            b
+            for b in boxes
+            if b.contains(a, layout.bar_slack)
+            and b.height <= layout.pill_max_height_ratio * a.size
+            and not any(o is not a and b.contains(o, layout.bar_slack) for o in anchors)
+        ]
+        if holding:
+            pills[a] = min(holding, key=lambda b: b.width * b.height)
+    return pills
+
+
+def assign_to_anchors(
+    words: Sequence[Word], anchors: Sequence[Word], layout: LayoutSettings, boxes: Sequence[Box] = ()
+) -> list[SdgItem]:
+    """Words inside a code's pill are its label; every other segment goes to the code `_owner`
+    picks (a code's left edge is its prefix's, such as "Cible"), unless far below that code's
+    label (goal badges and prefixes are not label words)."""
     prefixes = {fold(p) for p in layout.sdg_code_prefixes}
     skip = {
         w
@@ -57,17 +76,22 @@ def assign_to_anchors(words: Sequence[Word], anchors: Sequence[Word], layout: La
                 lead[a] = min(lead[a], w.x0)
     owned: dict[Word, list[Word]] = {a: [] for a in anchors}
     last_bottom = {a: a.bottom for a in anchors}
-    for word in sorted(words, key=lambda w: (w.top, w.x0)):
+    pills = pills_of(anchors, boxes, layout)
+    loose = []
+    for word in words:
         if word in owned or word in skip or word.text.isdigit():
             continue
-        above = [a for a in anchors if a.top <= word.top + layout.bar_slack and lead[a] <= word.x0 + layout.bar_slack]
-        if not above:
+        pill = next((a for a, b in pills.items() if b.contains(word, layout.bar_slack)), None)
+        if pill is not None:
+            owned[pill].append(word)
+        else:
+            loose.append(word)
+    for segment in words_to_segments(loose, layout.line_tolerance_ratio, layout.segment_gap_ratio):
+        anchor = _owner(segment, anchors, lead, layout)
+        if anchor is None or segment.top - last_bottom[anchor] > layout.block_gap_ratio * segment.size:
             continue
-        anchor = max(above, key=lambda a: (a.top, a.x0))
-        if word.top - last_bottom[anchor] > layout.block_gap_ratio * word.size:
-            continue
-        owned[anchor].append(word)
-        last_bottom[anchor] = max(last_bottom[anchor], word.bottom)
+        owned[anchor].extend(segment.words)
+        last_bottom[anchor] = max(last_bottom[anchor], segment.bottom)
     pattern = re.compile(layout.sdg_code_pattern)
     return [
         SdgItem(a, tuple(words_to_lines(owned[a], layout.line_tolerance_ratio)), pattern.match(a.text).group(0))
@@ -85,3 +109,14 @@ def code_companions(anchors: Sequence[Word], words: Sequence[Word], layout: Layo
         if fold(w.text) in prefixes and w.x1 <= a.x0 and abs(w.top - a.top) <= layout.line_tolerance_ratio * a.size
     ]
     return [*badges_of(anchors, words, layout), *prefixed]
+
+
+def _owner(segment: Line, anchors: Sequence[Word], lead: dict[Word, float], layout: LayoutSettings) -> Word | None:
+    """The code a label segment belongs to: among codes above it starting before its end, the
+    lowest row, and in that row the right-most (codes centred over their labels, in a row)."""
+    above = [a for a in anchors if a.top <= segment.top + layout.bar_slack and lead[a] <= segment.x1 + layout.bar_slack]
+    if not above:
+        return None
+    lowest = max(a.top for a in above)
+    row = [a for a in above if a.top >= lowest - layout.line_tolerance_ratio * a.size]
+    return max(row, key=lambda a: (lead[a], a.x0))

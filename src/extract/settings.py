@@ -189,6 +189,8 @@ class LayoutSettings:
     # text heights, lying in the top or bottom band (share of page height) of the page.
     logo_box_max_width_ratio: float = 0.3
     logo_box_max_lines: float = 4.0
+    # ... and holding at most this many words (a logo's name; a boxed numbered item has more).
+    logo_max_words: int = 3
     logo_band_ratio: float = 0.15
     # Margin bands (share of page height) where lone numbers are page numbers.
     page_number_margin_ratio: float = 0.08

@@ -58,8 +58,8 @@ def logo_frames(page: PageContent, layout: LayoutSettings) -> tuple[Box, ...]:
 
 
 def is_logo(segment: Line, frames: Sequence[Box], layout: LayoutSettings, body: float = 0.0) -> bool:
-    """Small text (not title-sized) framed by a logo frame no taller than a few of its lines."""
-    if body and segment.size >= layout.title_min_ratio * body:
+    """Short small text (not title-sized) framed by a logo frame no taller than a few of its lines."""
+    if (body and segment.size >= layout.title_min_ratio * body) or len(segment.words) > layout.logo_max_words:
         return False
     return any(
         segment.height <= frame.height <= layout.logo_box_max_lines * segment.height

@@ -46,7 +46,8 @@ def is_furniture(
 
 
 def logo_frames(page: PageContent, layout: LayoutSettings) -> tuple[Box, ...]:
-    """Boxes that can frame a logo: small, stroked or dark, in the top or bottom band of the page."""
+    """Boxes that can frame a logo: small, stroked or dark, in the top or bottom band of the page,
+    holding a few words at most (a logo's name; a boxed numbered item has more)."""
     band = layout.logo_band_ratio * page.height
     return tuple(
         box
@@ -54,12 +55,13 @@ def logo_frames(page: PageContent, layout: LayoutSettings) -> tuple[Box, ...]:
         if box.width <= layout.logo_box_max_width_ratio * page.width
         and (box.stroked or (box.filled and not box.is_light))
         and (box.top >= page.height - band or box.bottom <= band)
+        and sum(box.contains(w, layout.bar_slack) for w in page.words) <= layout.logo_max_words
     )
 
 
 def is_logo(segment: Line, frames: Sequence[Box], layout: LayoutSettings, body: float = 0.0) -> bool:
-    """Short small text (not title-sized) framed by a logo frame no taller than a few of its lines."""
-    if (body and segment.size >= layout.title_min_ratio * body) or len(segment.words) > layout.logo_max_words:
+    """Small text (not title-sized) framed by a logo frame no taller than a few of its lines."""
+    if body and segment.size >= layout.title_min_ratio * body:
         return False
     return any(
         segment.height <= frame.height <= layout.logo_box_max_lines * segment.height

@@ -97,6 +97,7 @@ class HeaderWords:
                 "RECOMMANDATIONS POLITIQUES MC2CM",
                 "RECOMMANDATIONS POLITIQUES ABORDEES",
                 "RECOMMANDATIONS POLITIQUES",
+                "RECOMMANDATIONS MC2CM ABORDEES",
                 "RECOMMANDATIONS MC2CM",
             ),
             "en": (
@@ -104,6 +105,7 @@ class HeaderWords:
                 "MC2CM POLICY RECOMMENDATIONS",
                 "POLICY RECOMMENDATIONS ADDRESSED",
                 "POLICY RECOMMENDATIONS",
+                "MC2CM RECOMMENDATIONS ADDRESSED",
                 "MC2CM RECOMMENDATIONS",
             ),
         }

@@ -136,7 +136,10 @@ def _header_line(
             break
         joined = Line(line.words + other.words)
         better = match_header(joined.text, aliases, extra_max)
-        if not better or (match is not None and better.matched <= match.matched):
+        same_face = all(w.fontname == second.fontname for w in other.words) and second.fontname == first.fontname
+        if not better or (match is not None and better.matched < match.matched):
+            break
+        if match is not None and better.matched == match.matched and not same_face:
             break
         line, match = joined, better
     return (line, match) if match else None

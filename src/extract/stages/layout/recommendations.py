@@ -57,9 +57,7 @@ def band_block(
 def _within(box: Box, area: Zone, slack: float) -> bool:
     """A box belongs to an area when its centre lies inside it and it starts below the area's top."""
     return (
-        area.x0 <= (box.x0 + box.x1) / 2 < area.x1
-        and box.top >= area.top - slack
-        and box.bottom <= area.bottom + slack
+        area.x0 <= (box.x0 + box.x1) / 2 < area.x1 and box.top >= area.top - slack and box.bottom <= area.bottom + slack
     )
 
 

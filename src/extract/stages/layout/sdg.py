@@ -63,17 +63,16 @@ def assign_to_anchors(
     picks (a code's left edge is its prefix's, such as "Cible"), unless far below that code's
     label (goal badges and prefixes are not label words)."""
     prefixes = {fold(p) for p in layout.sdg_code_prefixes}
-    skip = {
-        w
-        for w in words
-        for a in anchors
-        if fold(w.text) in prefixes and w.x1 <= a.x0 and abs(w.top - a.top) <= layout.line_tolerance_ratio * a.size
-    }
-    lead = {a: a.x0 for a in anchors}  # a code's left edge, its prefix ("Cible 10.7") included
-    for w in skip:
+    lead = {a: a.x0 for a in anchors}  # a code's left edge and top, its prefix ("Cible 10.7") included
+    head = {a: a.top for a in anchors}
+    skip = set()
+    for w in words:
+        if fold(w.text) not in prefixes:
+            continue
         for a in anchors:
-            if 0 <= a.x0 - w.x1 <= a.size and abs(w.top - a.top) <= layout.line_tolerance_ratio * a.size:
-                lead[a] = min(lead[a], w.x0)
+            if _prefixes(w, a, layout):
+                skip.add(w)
+                lead[a], head[a] = min(lead[a], w.x0), min(head[a], w.top)
     owned: dict[Word, list[Word]] = {a: [] for a in anchors}
     last_bottom = {a: a.bottom for a in anchors}
     pills = pills_of(anchors, boxes, layout)
@@ -87,7 +86,7 @@ def assign_to_anchors(
         else:
             loose.append(word)
     for segment in words_to_segments(loose, layout.line_tolerance_ratio, layout.segment_gap_ratio):
-        anchor = _owner(segment, anchors, lead, layout)
+        anchor = _owner(segment, anchors, lead, head, layout)
         if anchor is None or segment.top - last_bottom[anchor] > layout.block_gap_ratio * segment.size:
             continue
         owned[anchor].extend(segment.words)
@@ -102,21 +101,27 @@ def assign_to_anchors(
 def code_companions(anchors: Sequence[Word], words: Sequence[Word], layout: LayoutSettings) -> list[Word]:
     """Words printed with a code that are not its label: the goal badge and a prefix ("ODD")."""
     prefixes = {fold(p) for p in layout.sdg_code_prefixes}
-    prefixed = [
-        w
-        for w in words
-        for a in anchors
-        if fold(w.text) in prefixes and w.x1 <= a.x0 and abs(w.top - a.top) <= layout.line_tolerance_ratio * a.size
-    ]
+    prefixed = [w for w in words for a in anchors if fold(w.text) in prefixes and _prefixes(w, a, layout)]
     return [*badges_of(anchors, words, layout), *prefixed]
 
 
-def _owner(segment: Line, anchors: Sequence[Word], lead: dict[Word, float], layout: LayoutSettings) -> Word | None:
+def _prefixes(word: Word, code: Word, layout: LayoutSettings) -> bool:
+    """A prefix word printed just left of a code on its line, or just above it (a wrapped cell)."""
+    beside = 0 <= code.x0 - word.x1 <= code.size and abs(word.top - code.top) <= layout.line_tolerance_ratio * code.size
+    above = 0 <= code.top - word.bottom <= code.size and abs(word.x0 - code.x0) <= layout.bar_slack
+    return beside or above
+
+
+def _owner(
+    segment: Line, anchors: Sequence[Word], lead: dict[Word, float], head: dict[Word, float], layout: LayoutSettings
+) -> Word | None:
     """The code a label segment belongs to: among codes above it starting before its end, the
     lowest row, and in that row the right-most (codes centred over their labels, in a row)."""
-    above = [a for a in anchors if a.top <= segment.top + layout.bar_slack and lead[a] <= segment.x1 + layout.bar_slack]
+    above = [
+        a for a in anchors if head[a] <= segment.top + layout.bar_slack and lead[a] <= segment.x1 + layout.bar_slack
+    ]
     if not above:
         return None
-    lowest = max(a.top for a in above)
-    row = [a for a in above if a.top >= lowest - layout.line_tolerance_ratio * a.size]
+    lowest = max(head[a] for a in above)
+    row = [a for a in above if head[a] >= lowest - layout.line_tolerance_ratio * a.size]
     return max(row, key=lambda a: (lead[a], a.x0))

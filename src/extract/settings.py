@@ -215,8 +215,13 @@ class LayoutSettings:
     furniture_repeat_min_share: float = 0.5
     furniture_repeat_min_pages: int = 3
     document_sample_pages: int = 12
-    # A word this many times taller than its size is set sideways (a rotated side strip): furniture.
+    # A word this many times taller than its size is set sideways (a rotated side strip): furniture;
+    # so is a column of at least `strip_min_glyphs` one- or two-letter words sharing their left and
+    # right edges (within `bar_slack`), each within `strip_pitch_ratio` sizes of the one above
+    # (glyphs follow each other closer than lines do: stacked list markers are a line apart).
     rotated_height_ratio: float = 1.6
+    strip_min_glyphs: int = 4
+    strip_pitch_ratio: float = 1.1
     # Self-check: below this share of the page's non-furniture text landing in a block, the page
     # is flagged with the unassigned text and its position (at most `coverage_quote_chars` quoted).
     coverage_warn_below: float = 0.9

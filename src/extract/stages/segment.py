@@ -304,7 +304,7 @@ def layout_to_fields(layout: PageLayout, settings: Settings | None = None) -> Ac
         for cell in band_cells(layout.band.lines, layout.band_rules, geo, layout.band_boxes, seg):
             recommendations.extend(lines_to_item_spans(cell, lexicon, seg, geo.bar_slack))
         if not recommendations:
-            warnings.append("no recommendations found under their header")
+            warnings.append("no recommendations found under the recommendations header")
     return ActionFields(
         language=layout.language,
         title=text(layout.title.lines),

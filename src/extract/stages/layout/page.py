@@ -113,7 +113,7 @@ def page_to_layout(
     if not sdg_items:
         warnings.append("no SDG targets found")
     if band is None:
-        warnings.append("no recommendations band found")
+        warnings.append("no recommendations found (no recommendations header)")
 
     codes = [item.code for item in sdg_items]
     in_blocks = [*columns.values(), *([band] if band else [])]

@@ -223,3 +223,23 @@ def title_block(c: Canvas, x: float, y: float, w: float, record: ActionRecord) -
 
 def pale_column(c: Canvas, x: float, y: float, w: float, h: float) -> None:
     c.box(x, y, w, h, fill=PALE)
+
+
+def sdg_lines(c: Canvas, x: float, y: float, w: float, record: ActionRecord) -> float:
+    """One entry per line: the bold code, then its label wrapping beside it."""
+    top = y
+    c.font("B")
+    code_w = max(c.width_of(printed_code(c, code, record.language)) for code, _ in record.sdgs) + 8
+    for code, label in record.sdgs:
+        c.label(x, y, printed_code(c, code, record.language), style="B")
+        y += c.paragraph(x + code_w, y, w - code_w, label, justify=False) + ITEM_GAP
+    return y - ITEM_GAP - top
+
+
+def logo_row(c: Canvas, x: float, y: float, w: float, language: str) -> float:
+    """Partner logo boxes side by side."""
+    logos = PARTNER_LOGOS[language]
+    box_w = min(110.0, (w - 8 * (len(logos) - 1)) / len(logos))
+    for i, logo in enumerate(logos):
+        _logo_box(c, x + i * (box_w + 8), y, box_w, 24.0, logo)
+    return 24.0

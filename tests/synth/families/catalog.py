@@ -10,6 +10,8 @@
   SDG sidebar with goal tiles and "Cible/Target 16.6" codes, icons, small caps, no accents |
 | foot_pills | rotated side strip, justified hyphenated text, SDG pills and goal tiles in a row at
   the foot, bulleted recommendations, small caps of two sizes, "i."/"a)" numbering |
+| side_headings | headers in a narrow left column beside their content, ruled rows, codes and
+  labels on one line, partner boxes in the last row, wrapped headers |
 | web_stacked | the stacked arrangement written as HTML and printed by headless Chromium |
 """
 
@@ -126,6 +128,38 @@ FAMILY_LOOKS: dict[str, tuple[Look, ...]] = {
             item_suffix=";",
             last_item_suffix=";",
             accent=(20, 110, 150),
+        ),
+    ),
+    "side_headings": (
+        Look(
+            name="side_rules",
+            arrangement="side_headings",
+            header_case="upper",
+            sdg_code_style="goal",
+            activity_marker="–",
+            result_marker="✔",
+            recommendation_marker="•",
+            partners=True,
+            justify=True,
+            hyphenate=True,
+            accent=(0, 94, 130),
+        ),
+        Look(
+            name="side_smallcaps",
+            arrangement="side_headings",
+            header_variant=1,
+            header_case="smallcaps_font",
+            header_icon="glyph",
+            sdg_code_style="bare",
+            activity_marker="i.",
+            result_marker="1.",
+            recommendation_marker="➢",
+            markers_after_text=True,
+            draw_mode="word",
+            item_suffix=" ;",
+            last_item_suffix="",
+            font_family="DejaVuSerif",
+            accent=(120, 70, 20),
         ),
     ),
     "web_stacked": (

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 RGB = tuple[int, int, int]
 
-ARRANGEMENTS = ("stacked", "landscape_boxes", "foot_pills", "web_stacked")
+ARRANGEMENTS = ("stacked", "landscape_boxes", "foot_pills", "side_headings", "web_stacked")
 RENDERERS = ("fpdf2", "chromium")
 HEADER_CASES = ("as_typed", "upper", "smallcaps_font", "smallcaps_sized", "css_smallcaps")
 HEADER_ICONS = ("none", "glyph", "shape")

@@ -7,7 +7,10 @@
   codes), boxed numbered recommendations in a grid at the foot with partner logo boxes,
   drawn alike, right beside them;
 * ``foot_pills``: a rotated side strip, objective full width, two list columns, bulleted
-  recommendations, then goal tiles and SDG pills in a row at the page foot.
+  recommendations, then goal tiles and SDG pills in a row at the page foot;
+* ``side_headings``: one ruled row per block, its header (wrapped) in a narrow left column
+  and its content beside it: objective, lists, SDG codes with labels, recommendations,
+  partner logo boxes.
 
 Every file starts with an intro page (no action) and repeats a running header and footer
 with the page number on every page. The body size is lowered by `SIZE_STEP` until the
@@ -33,6 +36,8 @@ COLUMN_GAP = 16.0
 MARGIN_COLUMN_W = 150.0
 FACT_SIDEBAR_W = 118.0
 SDG_SIDEBAR_W = 165.0
+SIDE_HEADING_W = 112.0
+SIDE_ROW_PAD = 7.0
 FOOT_SPACE = 14.0  # clear space kept above the running footer
 
 
@@ -158,10 +163,41 @@ def foot_pills(c: Canvas, record: ActionRecord) -> None:
     _require(y + BLOCK_GAP <= sdg_top, "recommendations run into the SDG row")
 
 
+def side_headings(c: Canvas, record: ActionRecord) -> None:
+    left, top, right, bottom = _frame(c)
+    y = top + b.title_block(c, left, top, right - left, record) + BLOCK_GAP
+    body_x = left + SIDE_HEADING_W + COLUMN_GAP
+    body_w = right - body_x
+    language = record.language
+
+    def items(key: str, marker: str, values) -> Callable[[float], float]:
+        suffixed = key != "recommendations"
+        texts = [v + (_suffix(c.look, i, len(values)) if suffixed else "") for i, v in enumerate(values)]
+        return lambda y: c.item_list(body_x, y, body_w, texts, marker, b.ITEM_GAP, justify=None if suffixed else False)
+
+    rows: list[tuple[str, Callable[[float], float]]] = [
+        ("objective", lambda y: c.paragraph(body_x, y, body_w, record.objective)),
+        ("activities", items("activities", c.look.activity_marker, record.activities)),
+        ("results", items("results", c.look.result_marker, record.results)),
+    ]
+    if record.sdgs:
+        rows.append(("sdg", lambda y: b.sdg_lines(c, body_x, y, body_w, record)))
+    rows.append(("recommendations", items("recommendations", c.look.recommendation_marker, record.recommendations)))
+    if c.look.partners:
+        rows.append(("partners", lambda y: b.logo_row(c, body_x, y, body_w, language)))
+    for key, body in rows:
+        c.rule(left, y, right, y, b.RULE_GREY, 0.5)
+        y += SIDE_ROW_PAD
+        heading = b.block_header(c, left, y, SIDE_HEADING_W, language, key) - b.HEADER_GAP
+        y += max(heading, body(y)) + SIDE_ROW_PAD
+    _require(y <= bottom, "rows run off the page")
+
+
 ARRANGE: dict[str, Callable[[Canvas, ActionRecord], None]] = {
     "stacked": stacked,
     "landscape_boxes": landscape_boxes,
     "foot_pills": foot_pills,
+    "side_headings": side_headings,
 }
 
 

@@ -30,6 +30,7 @@ from .look import (
     STRIP_WORDS,
     Look,
     header_text,
+    item_suffix,
     marker_text,
 )
 
@@ -72,7 +73,7 @@ li.mark::%(pseudo)s { position: absolute; left: 0; top: 0; content: attr(data-ma
 .sdg { margin-top: auto; padding-top: 14pt; }
 table { border-collapse: collapse; width: 100%%; }
 td { border: 0.6pt solid #969696; padding: 4pt; vertical-align: top; }
-td.code { width: 54pt; font-weight: bold; }
+td.code { width: 64pt; white-space: nowrap; font-weight: bold; }
 td.label { font-size: 0.95em; }
 .tiles span { display: inline-block; width: 22pt; height: 22pt; line-height: 22pt; text-align: center;
   color: #fff; font-weight: bold; font-size: 11pt; margin: 0 5pt 5pt 0; }
@@ -125,7 +126,7 @@ def _header(look: Look, language: str, key: str) -> str:
 def _items(look: Look, items, marker: str, suffixes: bool = True) -> str:
     rows = []
     for i, item in enumerate(items):
-        end = (look.last_item_suffix if i == len(items) - 1 else look.item_suffix) if suffixes else ""
+        end = item_suffix(look, i, len(items)) if suffixes else ""
         shown = escape(marker_text(marker, i))
         rows.append(f'<li class="mark" data-marker="{shown}">{_text(look, item + end)}</li>')
     return "<ul>" + "".join(rows) + "</ul>"

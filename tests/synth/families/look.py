@@ -9,6 +9,7 @@ import unicodedata
 from dataclasses import dataclass
 
 RGB = tuple[int, int, int]
+NBSP = "\u00a0"
 
 ARRANGEMENTS = ("stacked", "landscape_boxes", "foot_pills", "side_headings", "web_stacked")
 RENDERERS = ("fpdf2", "chromium")
@@ -197,5 +198,7 @@ def marker_text(marker: str, index: int) -> str:
 
 
 def item_suffix(look: Look, index: int, count: int) -> str:
-    """List terminator printed after item `index` of `count`."""
-    return look.last_item_suffix if index == count - 1 else look.item_suffix
+    """List terminator printed after item `index` of `count`; a space before it is
+    non-breaking, as typesetters print " ;" (the terminator never starts a line)."""
+    suffix = look.last_item_suffix if index == count - 1 else look.item_suffix
+    return suffix.replace(" ", NBSP)

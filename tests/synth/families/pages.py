@@ -27,7 +27,7 @@ from ..render import LayoutError, new_pdf
 from . import blocks as b
 from .canvas import Canvas
 from .fonts import register_fonts
-from .look import INTRO, STRIP_WORDS, Look
+from .look import INTRO, STRIP_WORDS, Look, item_suffix
 
 SIZE_STEP = 0.5
 MIN_SIZE = 7.0
@@ -63,13 +63,9 @@ def _lists(c: Canvas, x: float, y: float, w: float, record: ActionRecord) -> flo
         ("results", record.results, c.look.result_marker, x + col_w + COLUMN_GAP),
     ):
         h = b.block_header(c, left, y, col_w, record.language, key)
-        texts = [item + _suffix(c.look, i, len(items)) for i, item in enumerate(items)]
+        texts = [item + item_suffix(c.look, i, len(items)) for i, item in enumerate(items)]
         heights.append(h + c.item_list(left, y + h, col_w, texts, marker, b.ITEM_GAP))
     return max(heights)
-
-
-def _suffix(look: Look, index: int, count: int) -> str:
-    return look.last_item_suffix if index == count - 1 else look.item_suffix
 
 
 def _objective(c: Canvas, x: float, y: float, w: float, record: ActionRecord) -> float:
@@ -172,7 +168,7 @@ def side_headings(c: Canvas, record: ActionRecord) -> None:
 
     def items(key: str, marker: str, values) -> Callable[[float], float]:
         suffixed = key != "recommendations"
-        texts = [v + (_suffix(c.look, i, len(values)) if suffixed else "") for i, v in enumerate(values)]
+        texts = [v + (item_suffix(c.look, i, len(values)) if suffixed else "") for i, v in enumerate(values)]
         return lambda y: c.item_list(body_x, y, body_w, texts, marker, b.ITEM_GAP, justify=None if suffixed else False)
 
     rows: list[tuple[str, Callable[[float], float]]] = [

@@ -23,7 +23,6 @@ from tests.synth.families import (
     family_files,
     family_problems,
 )
-from tests.synth.families.blocks import goals_of
 from tests.synth.families.look import (
     HEADER_PHRASES,
     PARTNER_LOGOS,
@@ -34,6 +33,7 @@ from tests.synth.families.look import (
     scramble_case,
     strip_accents,
 )
+from tests.synth.families.sdg_blocks import goals_of
 from tests.synth.records import normalise_text
 
 CASES = [case.case_id for case in family_files()]

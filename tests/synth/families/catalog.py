@@ -3,16 +3,17 @@
 
 | family | what it exercises |
 |---|---|
-| stacked | full-width objective, two list columns, ruled SDG table at the foot, numbered margin
-  recommendations, grey sidebar beside the objective, partner boxes below the recommendations,
-  "1)"/"a)" numbering, markers after text, word-by-word stream |
+| stacked | full-width objective, two list columns, ruled SDG table (goal tiles above) at the foot,
+  numbered recommendations in a narrow right-hand column with partner boxes below them, grey
+  sidebar beside the objective, "1)"/"a)" numbering, markers after text, word-by-word stream |
 | landscape_boxes | boxed numbered recommendations in a grid with partner logo boxes beside them,
   SDG sidebar with goal tiles and "Cible/Target 16.6" codes, icons, small caps, no accents |
 | foot_pills | rotated side strip, justified hyphenated text, SDG pills and goal tiles in a row at
-  the foot, bulleted recommendations, small caps of two sizes, "i."/"a)" numbering |
-| side_headings | headers in a narrow left column beside their content, ruled rows, codes and
-  labels on one line, partner boxes in the last row, wrapped headers |
-| web_stacked | the stacked arrangement written as HTML and printed by headless Chromium |
+  the foot, bulleted recommendations with partner boxes beside, small caps of two sizes |
+| side_headings | headers in a narrow left column beside their content, ruled rows, SDG codes
+  with labels on one line or in a table, listed or boxed recommendations, partner boxes row |
+| web_stacked | the stacked arrangement written as HTML and printed by headless Chromium: CSS
+  small caps, a real table, native list markers, boxed recommendations, rotated strip |
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ FAMILY_LOOKS: dict[str, tuple[Look, ...]] = {
             activity_marker="✓",
             result_marker="a)",
             markers_after_text=True,
+            goal_tiles=True,
         ),
         Look(
             name="stacked_sidebar",
@@ -55,8 +57,8 @@ FAMILY_LOOKS: dict[str, tuple[Look, ...]] = {
             orientation="L",
             margin=30.0,
             partners=True,
-            recommendation_style="boxed_grid",
-            sdg_style="sidebar",
+            recommendation_style="boxed",
+            sdg_style="stacked",
             sdg_code_style="target",
             goal_tiles=True,
             header_icon="glyph",
@@ -72,8 +74,8 @@ FAMILY_LOOKS: dict[str, tuple[Look, ...]] = {
             orientation="L",
             margin=30.0,
             partners=True,
-            recommendation_style="boxed_grid",
-            sdg_style="sidebar",
+            recommendation_style="boxed",
+            sdg_style="stacked",
             sdg_code_style="goal",
             goal_tiles=True,
             header_variant=1,
@@ -93,11 +95,11 @@ FAMILY_LOOKS: dict[str, tuple[Look, ...]] = {
         Look(
             name="pills_strip",
             arrangement="foot_pills",
+            partners=True,
             side_strip=True,
             sdg_style="pills",
             sdg_code_style="goal",
             goal_tiles=True,
-            recommendation_style="bulleted",
             recommendation_marker="➢",
             header_case="smallcaps_sized",
             activity_marker="a)",
@@ -113,7 +115,6 @@ FAMILY_LOOKS: dict[str, tuple[Look, ...]] = {
             side_strip=True,
             sdg_style="pills",
             sdg_code_style="bare",
-            recommendation_style="bulleted",
             recommendation_marker="►",
             header_variant=1,
             header_case="smallcaps_font",
@@ -134,6 +135,7 @@ FAMILY_LOOKS: dict[str, tuple[Look, ...]] = {
         Look(
             name="side_rules",
             arrangement="side_headings",
+            sdg_style="lines",
             header_case="upper",
             sdg_code_style="goal",
             activity_marker="–",
@@ -147,6 +149,9 @@ FAMILY_LOOKS: dict[str, tuple[Look, ...]] = {
         Look(
             name="side_smallcaps",
             arrangement="side_headings",
+            sdg_style="table",
+            recommendation_style="boxed",
+            partners=True,
             header_variant=1,
             header_case="smallcaps_font",
             header_icon="glyph",
@@ -188,7 +193,7 @@ FAMILY_LOOKS: dict[str, tuple[Look, ...]] = {
             goal_tiles=True,
             activity_marker="►",
             result_marker="a)",
-            recommendation_marker="1.",
+            recommendation_style="boxed",
             partners=True,
             item_suffix=";",
             last_item_suffix=".",

@@ -6,7 +6,8 @@ is rendered once per session into a tmp folder and extracted once. Then:
 * one test per family look x language x record x field: the extracted value equals the
   record's exactly (after the generator's documented whitespace folding);
 * one test per family x field: the share of exact pages is at least `FAMILY_THRESHOLD`;
-* one test per file: no invented action (intro page) and no missing one.
+* one test per file: no invented action (intro page) and no missing one;
+* a bounded property test: random fpdf2 looks x random records, every field exact.
 
 Expectations come from the generator's input records, never from an extraction. On failure
 the PDF and a debug picture of the page (`brochure-extract debug`) are kept in a folder whose
@@ -20,8 +21,13 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, Phase, assume, given, settings
 
-from tests.synth.families import FAMILY_LOOKS, chromium_path, expected_pages, family_files
+from tests.synth.families import FAMILY_LOOKS, chromium_path, expected_pages, family_files, family_problems, looks
+from tests.synth.families.files import FamilyFile
+from tests.synth.families.pages import render_family_pdf
+from tests.synth.records import action_records
+from tests.synth.render import LayoutError
 from tests.synth.score import FIELDS, PageScore, family_table, score_file
 
 FAMILY_THRESHOLD = 0.99
@@ -100,3 +106,25 @@ def test_no_invented_or_missing_action(case_id, family_corpus):
     invented = [s.page for s in scores if s.invented]
     missing = [s.page for s in scores if s.missing]
     assert not invented and not missing, f"invented on pages {invented}, missing on pages {missing}"
+
+
+@settings(
+    max_examples=12,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+    phases=(Phase.explicit, Phase.reuse, Phase.generate),  # no shrinking: each example renders and extracts
+)
+@given(look=looks(), record=action_records())
+def test_random_look_round_trip(look, record, tmp_path):
+    assume(not family_problems(record))
+    pdf = tmp_path / "random-look.pdf"
+    try:
+        render_family_pdf(pdf, look, [record], record.language)
+    except LayoutError:
+        assume(False)
+    scores = score_file(FamilyFile("random", look, record.language, (record,)), pdf)
+    wrong = {f: (scores[1].expected[f], scores[1].got and scores[1].got[f]) for f in FIELDS if not scores[1].ok(f)}
+    if wrong or scores[0].invented:
+        print(f"evidence kept in {keep_evidence(pdf, 2)}\nlook={look!r}")
+    assert not scores[0].invented, "action invented on the intro page"
+    assert not wrong, wrong

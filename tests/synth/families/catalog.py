@@ -18,7 +18,10 @@
 
 from __future__ import annotations
 
-from .look import Look
+from hypothesis import strategies as st
+
+from ..designs import FONT_FAMILIES
+from .look import DRAW_MODES, HEADER_ICONS, MARKERS, REC_STYLES, SDG_CODE_STYLES, SDG_STYLES, Look
 
 LANGUAGES = ("fr", "en")
 
@@ -214,3 +217,44 @@ def looks_by_name() -> dict[str, Look]:
 
 def family_of(look_name: str) -> str:
     return next(family for family, looks in FAMILY_LOOKS.items() if any(lk.name == look_name for lk in looks))
+
+
+FPDF_ARRANGEMENTS = ("stacked", "landscape_boxes", "foot_pills", "side_headings")
+FPDF_HEADER_CASES = ("as_typed", "upper", "smallcaps_font", "smallcaps_sized")
+ACCENTS = ((0, 94, 130), (90, 60, 140), (160, 30, 60), (40, 120, 70), (120, 70, 20))
+
+
+@st.composite
+def looks(draw) -> Look:
+    """Any fpdf2 family look (name "random"): every option drawn independently."""
+    arrangement = draw(st.sampled_from(FPDF_ARRANGEMENTS))
+    markers = st.sampled_from(MARKERS)
+    return Look(
+        name="random",
+        arrangement=arrangement,
+        orientation="L" if arrangement == "landscape_boxes" else "P",
+        margin=draw(st.sampled_from((30.0, 36.0))),
+        font_family=draw(st.sampled_from(FONT_FAMILIES)),
+        body_size=draw(st.sampled_from((8.0, 8.5, 9.0))),
+        accent=draw(st.sampled_from(ACCENTS)),
+        header_variant=draw(st.sampled_from((0, 1))),
+        header_case=draw(st.sampled_from(FPDF_HEADER_CASES)),
+        header_icon=draw(st.sampled_from(HEADER_ICONS)),
+        header_accents=draw(st.booleans()),
+        activity_marker=draw(markers),
+        result_marker=draw(markers),
+        recommendation_marker=draw(markers),
+        markers_after_text=draw(st.booleans()),
+        item_suffix=draw(st.sampled_from((" ;", ";", ""))),
+        last_item_suffix=draw(st.sampled_from((".", ";", ""))),
+        justify=draw(st.booleans()),
+        hyphenate=draw(st.booleans()),
+        draw_mode=draw(st.sampled_from(DRAW_MODES)),
+        sdg_style=draw(st.sampled_from(SDG_STYLES)),
+        sdg_code_style=draw(st.sampled_from(SDG_CODE_STYLES)),
+        goal_tiles=draw(st.booleans()),
+        recommendation_style=draw(st.sampled_from(REC_STYLES)),
+        partners=draw(st.booleans()),
+        grey_sidebar=arrangement != "landscape_boxes" and draw(st.booleans()),  # its objective column is narrow
+        side_strip=draw(st.booleans()),
+    )

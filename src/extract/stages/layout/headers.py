@@ -20,6 +20,7 @@ from extract.text import fold, fold_compact
 from .model import COLUMN_KINDS, Header
 
 Alias = tuple[tuple[str, ...], str, str]  # (folded words, kind, language)
+BAR_MAX_LINES = 4  # a header bar is at most this many header lines tall (taller: a panel, not a bar)
 
 
 @dataclass(frozen=True)
@@ -170,7 +171,10 @@ def header_bar(segment: Line, boxes: Sequence[Box], layout: LayoutSettings) -> B
     candidates = [
         b
         for b in boxes
-        if b.filled and not b.is_light and b.contains(segment, layout.bar_slack) and b.height <= 4 * segment.height
+        if b.filled
+        and not b.is_light
+        and b.contains(segment, layout.bar_slack)
+        and b.height <= BAR_MAX_LINES * segment.height
     ]
     return min(candidates, key=lambda b: b.width * b.height, default=None)
 

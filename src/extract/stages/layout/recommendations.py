@@ -23,7 +23,7 @@ def band_block(
     """Lines below the header inside its region (its bar's width when it has one), up to the first
     wide gap outside an item box; with the thin vertical rules and the boxes that mark its items,
     and the item numbers printed in badges inside those boxes (markers, not text)."""
-    ext, slack = header.extent, layout.bar_slack
+    ext, slack = header.extent, layout.band_margin
     x0, x1 = (ext.x0 - slack, ext.x1 + slack) if header.bar else (0.0, page.width)
     area = Zone(max(x0, zone.x0), min(x1, zone.x1), ext.bottom - slack, zone.bottom)
     held = [w for w in words if area.holds(w)]
@@ -45,7 +45,7 @@ def band_block(
             (
                 b
                 for b in page.boxes
-                if b.width <= layout.rule_max_width and b.height >= least and _within(b, area, slack)
+                if b.width <= layout.rule_max_width and b.height >= least and _within(b, area, layout.band_rule_slack)
             ),
             key=_order,
         )
@@ -76,7 +76,7 @@ def _cut(lines: Sequence[Line], boxes: Sequence[Box], layout: LayoutSettings) ->
     kept: list[Line] = []
     for line in lines:
         gap = kept and line.top - kept[-1].bottom > layout.block_gap_ratio * kept[-1].size
-        if gap and not any(b.contains(line.words[0], layout.bar_slack) for b in boxes):
+        if gap and not any(b.contains(line.words[0], layout.band_margin) for b in boxes):
             break
         kept.append(line)
     return tuple(kept)

@@ -145,12 +145,16 @@ def region_bottom(
             return top
         end = tops[i + 1] if i + 1 < len(tops) else zone.bottom
         band = [w for w in words if top <= w.top < end]
-        if any(_crosses(w, zone, layout.gutter_overlap) for w in band) or not _runs_on(zone, top, band, words, layout):
+        if any(_crosses(w, zone, layout.gutter_overlap) for w in band) or not _runs_on(
+            zone, header, top, band, words, layout
+        ):
             return top
     return zone.bottom
 
 
-def _runs_on(zone: Zone, top: float, band: Sequence[Word], words: Sequence[Word], layout: LayoutSettings) -> bool:
+def _runs_on(
+    zone: Zone, header: Header, top: float, band: Sequence[Word], words: Sequence[Word], layout: LayoutSettings
+) -> bool:
     """Whether a region's text goes on past `top` without a block-ending gap."""
     inside = lambda w: zone.x0 <= w.xc < zone.x1  # noqa: E731
     above = [w for w in words if inside(w) and zone.top <= w.top < top]
@@ -158,7 +162,7 @@ def _runs_on(zone: Zone, top: float, band: Sequence[Word], words: Sequence[Word]
     if not below:
         return False
     first = min(below, key=lambda w: w.top)
-    last = max((w.bottom for w in above), default=zone.top)  # a region opened just above: its header
+    last = max((w.bottom for w in above), default=header.extent.bottom)  # nothing yet: from its header
     return first.top - last <= layout.block_end_gap_ratio * first.size
 
 

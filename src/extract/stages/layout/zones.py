@@ -210,14 +210,15 @@ def asides(
 
 def clip_to_panels(zone: Zone, header: Header, panels: Sequence[Box], layout: LayoutSettings) -> Zone:
     """A region stays inside the panel holding its header, and stops at a panel standing beside
-    its header (a grey sidebar next to the objective)."""
+    its header from its level down (a grey sidebar next to the objective; item boxes starting
+    lower are the region's own)."""
     ext, slack = header.extent, layout.zone_margin
     x0, x1, top, bottom = zone.x0, zone.x1, zone.top, zone.bottom
     for panel in panels:
         if panel.contains(ext, slack):
             x0, x1 = max(x0, panel.x0 - slack), min(x1, panel.x1 + slack)
             bottom = min(bottom, panel.bottom + slack)
-        elif panel.top < ext.bottom and panel.bottom > ext.top:
+        elif panel.top <= ext.top + slack and panel.bottom > ext.top:  # from the header's level down
             if panel.x0 >= ext.x1 - slack:
                 x1 = min(x1, panel.x0)
             elif panel.x1 <= ext.x0 + slack:

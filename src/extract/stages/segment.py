@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from statistics import median
 
-from extract.catalog import _stopwords
+from extract.catalog import load_catalog
 from extract.geometry import Box, Line, Word, split_segments, words_to_lines, words_to_segments
 from extract.settings import LayoutSettings, SegmentSettings, Settings
 from extract.stages.layout import PageLayout
@@ -74,7 +74,16 @@ def joins_as_break(left: str, right: str, lexicon: frozenset[str], settings: Seg
 
 @lru_cache(maxsize=1)
 def _function_words() -> frozenset[str]:
-    return frozenset(_stopwords())
+    return load_catalog().stopwords
+
+
+@lru_cache(maxsize=1)
+def known_compounds() -> frozenset[str]:
+    """Hyphenated words of the canonical texts (SDG targets, recommendations, fr and en):
+    compounds attested beside the page's own words ("public-private" broken at its hyphen)."""
+    catalog = load_catalog()
+    texts = [label.text for label in (*catalog.sdg_labels, *catalog.recommendation_labels)]
+    return frozenset(m.group(0).lower() for text in texts for m in _WORD.finditer(text) if "-" in m.group(0))
 
 
 def _compound_link(head: str) -> bool:
@@ -290,7 +299,7 @@ def layout_to_fields(layout: PageLayout, settings: Settings | None = None) -> Ac
         *(l for item in layout.sdg_items for l in item.label),
         *(layout.band.lines if layout.band else ()),
     ]
-    lexicon = page_lexicon(all_lines)
+    lexicon = page_lexicon(all_lines) | known_compounds()
     text = lambda lines: join_lines([l.text for l in lines], lexicon, seg)  # noqa: E731
     objective_lines = layout.columns["objective"].lines
     bulleted = [strip_bullet(l, seg) for l in objective_lines]

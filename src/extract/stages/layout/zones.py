@@ -144,7 +144,7 @@ def region_bottom(
         if any(h.extent.x1 > zone.x0 and h.extent.x0 < zone.x1 for h in row):
             return top
         end = tops[i + 1] if i + 1 < len(tops) else zone.bottom
-        band = [w for w in words if top <= w.top < end]
+        band = [w for w in words if top <= w.yc < end]
         if any(_crosses(w, zone, layout.gutter_overlap) for w in band) or not _runs_on(
             zone, header, top, band, words, layout
         ):
@@ -157,7 +157,7 @@ def _runs_on(
 ) -> bool:
     """Whether a region's text goes on past `top` without a block-ending gap."""
     inside = lambda w: zone.x0 <= w.xc < zone.x1  # noqa: E731
-    above = [w for w in words if inside(w) and zone.top <= w.top < top]
+    above = [w for w in words if inside(w) and zone.top <= w.yc < top]
     below = [w for w in band if inside(w)]
     if not below:
         return False

@@ -153,7 +153,8 @@ def _header_line(
             break
         joined = Line(current.words + other.words)
         better = match_header(joined.text, aliases, extra_max)
-        same_face = all(w.fontname == second.fontname for w in other.words) and second.fontname == first.fontname
+        same_face = all(w.fontname == second.fontname and w.text.isalpha() for w in other.words)
+        same_face = same_face and second.fontname == first.fontname  # extra words, never codes or numbers
         if better and (
             match is None or better.matched > match.matched or (better.matched == match.matched and same_face)
         ):

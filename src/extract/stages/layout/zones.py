@@ -110,7 +110,7 @@ def block_zones(
         else:
             bounds = column_bounds(row, row_words, page, layout, beside)
         for header, (x0, x1) in zip(row, bounds):
-            zone = clip_to_panels(Zone(x0, x1, top, page.height), header, panels, layout)
+            zone = clip_to_panels(Zone(x0, x1, top, page.height), header, panels, layout, words)
             below = region_bottom(zone, header, rows[r + 1 :], words, layout)
             zones[header.kind] = Zone(zone.x0, zone.x1, zone.top, min(zone.bottom, below))
     return zones
@@ -208,10 +208,12 @@ def asides(
     ]
 
 
-def clip_to_panels(zone: Zone, header: Header, panels: Sequence[Box], layout: LayoutSettings) -> Zone:
+def clip_to_panels(
+    zone: Zone, header: Header, panels: Sequence[Box], layout: LayoutSettings, words: Sequence[Word] = ()
+) -> Zone:
     """A region stays inside the panel holding its header, and stops at a panel standing beside
-    its header from its level down (a grey sidebar next to the objective; item boxes starting
-    lower are the region's own)."""
+    its header from its level down with the region's own text in between (a grey sidebar next to
+    the objective; item boxes starting lower, or right of a side heading, are the region's own)."""
     ext, slack = header.extent, layout.zone_margin
     x0, x1, top, bottom = zone.x0, zone.x1, zone.top, zone.bottom
     for panel in panels:
@@ -219,9 +221,10 @@ def clip_to_panels(zone: Zone, header: Header, panels: Sequence[Box], layout: La
             x0, x1 = max(x0, panel.x0 - slack), min(x1, panel.x1 + slack)
             bottom = min(bottom, panel.bottom + slack)
         elif panel.top <= ext.top + slack and panel.bottom > ext.top:  # from the header's level down
-            if panel.x0 >= ext.x1 - slack:
+            level = [w for w in words if top <= w.yc < panel.bottom]
+            if panel.x0 >= ext.x1 - slack and any(ext.x1 <= w.xc < panel.x0 for w in level):
                 x1 = min(x1, panel.x0)
-            elif panel.x1 <= ext.x0 + slack:
+            elif panel.x1 <= ext.x0 + slack and any(panel.x1 <= w.xc < ext.x0 for w in level):
                 x0 = max(x0, panel.x1)
     return Zone(x0, x1, top, bottom)
 

@@ -106,7 +106,9 @@ def block_zones(
         if len(row) == 1 and row[0].bar is None:  # a section whose text may run beside its header
             ext = row[0].extent
             right = min((x for x in beside if x > ext.x1), default=page.width + layout.zone_margin)
-            bounds = [(ext.x0 - layout.zone_margin, right - layout.zone_margin)]
+            empty = gutters(((w.x0, w.x1) for w in row_words), 0.0, page.width, layout.column_gutter_min)
+            left = min(_outer_left(row[0], empty, beside, layout), ext.x0 - layout.zone_margin)  # text may
+            bounds = [(left, right - layout.zone_margin)]  # start left of its header (an icon drawn before it)
         else:
             bounds = column_bounds(row, row_words, page, layout, beside)
         for header, (x0, x1) in zip(row, bounds):
@@ -193,7 +195,8 @@ def asides(
     kinds: Sequence[str],
     layout: LayoutSettings,
 ) -> list[Box]:
-    """Panels holding no header that stand inside a region of `kinds`, narrower than it."""
+    """Panels holding no header that open inside a region of `kinds` (their centre across it),
+    narrower than it."""
     slack = layout.zone_margin
     lonely = [p for p in panels if not any(p.contains(h.extent, slack) for h in headers)]
     return [
@@ -201,8 +204,7 @@ def asides(
         for p in lonely
         for kind in kinds
         if kind in zones
-        and zones[kind].x0 - slack <= p.x0
-        and p.x1 <= zones[kind].x1 + slack
+        and zones[kind].x0 <= (p.x0 + p.x1) / 2 < zones[kind].x1
         and zones[kind].top <= p.top < zones[kind].bottom
         and p.width < layout.aside_max_region_share * (zones[kind].x1 - zones[kind].x0)
     ]

@@ -20,6 +20,8 @@ from extract.stages.read import PageContent, UnreadablePage, pdf_to_pages
 from extract.stages.segment import layout_to_fields
 from extract.stages.validate import fields_to_action
 
+PARSER_ERROR_MAX_CHARS = 200  # a parser crash message is cut to this length (some quote whole objects)
+
 ProgressCallback = Callable[[str, int], None]
 
 
@@ -109,7 +111,9 @@ def extract_file(
     except MemoryError:
         result.record_failure(FileFailed(path.name, "memory limit exceeded", "too-large"))
     except Exception as exc:  # a parser crash mid-file: keep the pages already read
-        result.record_failure(FileFailed(path.name, f"parser error: {type(exc).__name__}: {exc}"[:200], "corrupt"))
+        result.record_failure(
+            FileFailed(path.name, f"parser error: {type(exc).__name__}: {exc}"[:PARSER_ERROR_MAX_CHARS], "corrupt")
+        )
     return result
 
 

@@ -25,6 +25,9 @@ from extract.text import HYPHENS, SOFT_HYPHEN, clean, strip_item_end
 _CID = re.compile(r"^\(cid:\d+\)$")
 LABEL_LEAD = ":–—-· "  # separators between a code and a label printed on the same line
 _WORD = re.compile(r"[^\W\d_]+(?:[’'-][^\W\d_]+)*", re.UNICODE)
+PRIVATE_USE_FIRST, PRIVATE_USE_LAST = 0xE000, 0xF8FF  # Unicode private-use area: font-specific glyphs
+SYMBOL_GLYPH_MAX_CHARS = 2  # a symbol-font word this short at a line start is a bullet
+DASH_BULLETS = "-–—*"  # bullets only when alone: glued to a word they are hyphens, dashes or marks
 
 
 @dataclass(frozen=True)
@@ -89,9 +92,9 @@ def is_bullet(word: Word, settings: SegmentSettings) -> bool:
     text = word.text
     if text in settings.bullet_glyphs or _CID.match(text) or re.match(settings.numbering_pattern, text):
         return True
-    if len(text) == 1 and (0xE000 <= ord(text) <= 0xF8FF):
+    if len(text) == 1 and PRIVATE_USE_FIRST <= ord(text) <= PRIVATE_USE_LAST:
         return True
-    return len(text) <= 2 and any(f.lower() in word.font.lower() for f in settings.symbol_fonts)
+    return len(text) <= SYMBOL_GLYPH_MAX_CHARS and any(f.lower() in word.font.lower() for f in settings.symbol_fonts)
 
 
 def leading_bullet(line: Line, settings: SegmentSettings) -> str | None:
@@ -100,7 +103,7 @@ def leading_bullet(line: Line, settings: SegmentSettings) -> str | None:
     if is_bullet(first, settings):
         return first.text
     glyph = first.text[:1]
-    hard = [g for g in settings.bullet_glyphs if g and g not in "-–—*"]
+    hard = [g for g in settings.bullet_glyphs if g not in DASH_BULLETS]
     if glyph in hard and len(first.text) > 1:
         return glyph
     return None
@@ -118,13 +121,13 @@ def strip_bullet(line: Line, settings: SegmentSettings) -> str:
     return " ".join(rest)
 
 
-def _bullet_starts(lines: Sequence[Line], settings: SegmentSettings, slack: float) -> list[int]:
+def _bullet_starts(lines: Sequence[Line], settings: SegmentSettings) -> list[int]:
     """Indexes of lines starting with a bullet aligned with the leftmost bullet."""
     starts = [i for i, line in enumerate(lines) if leading_bullet(line, settings) is not None]
     if not starts:
         return []
     left = min(lines[i].x0 for i in starts)
-    return [i for i in starts if lines[i].x0 <= left + slack]
+    return [i for i in starts if lines[i].x0 <= left + settings.bullet_align_slack]
 
 
 def _indent_starts(lines: Sequence[Line], settings: SegmentSettings) -> list[int]:
@@ -151,9 +154,9 @@ def _gap_starts(lines: Sequence[Line], settings: SegmentSettings) -> list[int]:
     return starts
 
 
-def item_starts(lines: Sequence[Line], settings: SegmentSettings, slack: float) -> list[int]:
+def item_starts(lines: Sequence[Line], settings: SegmentSettings) -> list[int]:
     """Where list items begin: bullets, else indents, else paragraph gaps."""
-    starts = _bullet_starts(lines, settings, slack)
+    starts = _bullet_starts(lines, settings)
     if starts:
         return starts if starts[0] == 0 else [0, *starts]
     if len(lines) > 1:
@@ -163,13 +166,11 @@ def item_starts(lines: Sequence[Line], settings: SegmentSettings, slack: float) 
     return _gap_starts(lines, settings)
 
 
-def lines_to_items(
-    lines: Sequence[Line], lexicon: frozenset[str], settings: SegmentSettings, slack: float
-) -> list[str]:
+def lines_to_items(lines: Sequence[Line], lexicon: frozenset[str], settings: SegmentSettings) -> list[str]:
     """A list block's lines as items: bullets removed, wrapped lines joined, end punctuation stripped."""
     if not lines:
         return []
-    starts = item_starts(lines, settings, slack)
+    starts = item_starts(lines, settings)
     items = []
     for start, end in zip(starts, [*starts[1:], len(lines)]):
         texts = [strip_bullet(lines[start], settings), *(l.text for l in lines[start + 1 : end])]
@@ -197,8 +198,8 @@ def _cells_from_rules(segments: Sequence[Line], rules: Sequence[Box], layout: La
             owners = [
                 i
                 for i, r in enumerate(rules)
-                if r.top - layout.bar_slack <= word.yc <= r.bottom + layout.bar_slack
-                and word.x0 >= r.x1 - layout.bar_slack
+                if r.top - layout.rule_cell_slack <= word.yc <= r.bottom + layout.rule_cell_slack
+                and word.x0 >= r.x1 - layout.rule_cell_slack
             ]
             if owners:
                 cells[max(owners, key=lambda i: rules[i].x0)].append(word)
@@ -210,8 +211,8 @@ def _cells_from_chains(segments: Sequence[Line], layout: LayoutSettings) -> list
     for seg in sorted(segments, key=lambda s: (s.top, s.x0)):
         for chain in chains:
             last = chain[-1]
-            close = seg.top - last.bottom <= (layout.band_row_gap_ratio - 1) * last.size + 1
-            aligned = abs(seg.x0 - chain[0].x0) <= seg.size and seg.top > last.top
+            close = seg.top - last.bottom <= (layout.band_row_gap_ratio - 1) * last.size + layout.band_chain_slack
+            aligned = abs(seg.x0 - chain[0].x0) <= layout.band_chain_align_ratio * seg.size and seg.top > last.top
             if close and aligned:
                 chain.append(seg)
                 break
@@ -241,14 +242,14 @@ def layout_to_fields(layout: PageLayout, settings: Settings | None = None) -> Ac
     recommendations = []
     if layout.band is not None:
         for cell in band_cells(layout.band.lines, layout.band_rules, geo):
-            recommendations.extend(lines_to_items(cell, lexicon, seg, geo.bar_slack))
+            recommendations.extend(lines_to_items(cell, lexicon, seg))
     return ActionFields(
         language=layout.language,
         title=text(layout.title.lines),
         subtitle=text(layout.subtitle.lines) if layout.subtitle else None,
         objective=join_lines(bulleted, lexicon, seg),
-        activities=tuple(lines_to_items(layout.columns["activities"].lines, lexicon, seg, geo.bar_slack)),
-        results=tuple(lines_to_items(layout.columns["results"].lines, lexicon, seg, geo.bar_slack)),
+        activities=tuple(lines_to_items(layout.columns["activities"].lines, lexicon, seg)),
+        results=tuple(lines_to_items(layout.columns["results"].lines, lexicon, seg)),
         sdg_targets=tuple(
             (item.printed_code, text(item.label).lstrip(LABEL_LEAD).strip()) for item in layout.sdg_items
         ),

@@ -18,6 +18,7 @@ from extract.settings import Settings
 from extract.stages.layout import PageLayout, page_to_layout
 from extract.stages.read import PageContent, UnreadablePage, pdf_to_pages
 from extract.stages.segment import band_cells, item_starts
+from extract.tools import DEBUG_RESOLUTION
 
 # Colour per block kind (RGBA); zones are drawn translucent, lines as outlines.
 COLOURS = {
@@ -30,9 +31,12 @@ COLOURS = {
     "recommendations": (200, 160, 0),
     "header": (90, 90, 90),
 }
-ZONE_ALPHA = 40
+ZONE_ALPHA = 40  # zones: translucent fill
+CODE_ALPHA = 120  # SDG codes: half-opaque fill
+LINE_STROKE = 1  # pixels: outline of each line
+BLOCK_STROKE = 2  # pixels: outline of zones, list items, SDG codes and band cells
 ITEM_PAD = 1.5  # points around each list item's frame, so it does not hide its lines
-DEFAULT_RESOLUTION = 110
+NO_FILL = (0, 0, 0, 0)
 
 
 @dataclass(frozen=True)
@@ -49,7 +53,7 @@ def _rect(line: Line) -> tuple[float, float, float, float]:
 
 
 def _draw_lines(image, lines: Iterable[Line], kind: str) -> None:
-    image.draw_rects([_rect(l) for l in lines], fill=(0, 0, 0, 0), stroke=COLOURS[kind], stroke_width=1)
+    image.draw_rects([_rect(l) for l in lines], fill=NO_FILL, stroke=COLOURS[kind], stroke_width=LINE_STROKE)
 
 
 def draw_layout(image, layout: PageLayout, settings: Settings) -> None:
@@ -63,13 +67,15 @@ def draw_layout(image, layout: PageLayout, settings: Settings) -> None:
     for block in blocks:
         colour = COLOURS[block.kind]
         z = block.zone
-        image.draw_rect((z.x0, z.top, z.x1, z.bottom), fill=(*colour, ZONE_ALPHA), stroke=colour, stroke_width=2)
+        image.draw_rect(
+            (z.x0, z.top, z.x1, z.bottom), fill=(*colour, ZONE_ALPHA), stroke=colour, stroke_width=BLOCK_STROKE
+        )
         _draw_lines(image, block.lines, block.kind)
         if block.header is not None:
             _draw_lines(image, [block.header.line], "header")
     for kind in ("activities", "results"):
         lines = layout.columns[kind].lines
-        starts = item_starts(lines, settings.segment, settings.layout.bar_slack) if lines else []
+        starts = item_starts(lines, settings.segment) if lines else []
         for start, end in zip(starts, [*starts[1:], len(lines)]):
             item = lines[start:end]
             image.draw_rect(
@@ -79,18 +85,19 @@ def draw_layout(image, layout: PageLayout, settings: Settings) -> None:
                     max(l.x1 for l in item) + ITEM_PAD,
                     item[-1].bottom + ITEM_PAD,
                 ),
-                fill=(0, 0, 0, 0),
+                fill=NO_FILL,
                 stroke=COLOURS[kind],
-                stroke_width=2,
+                stroke_width=BLOCK_STROKE,
             )
-    for item in layout.sdg_items:
+    for sdg_item in layout.sdg_items:
+        code = sdg_item.code
         image.draw_rect(
-            (item.code.x0, item.code.top, item.code.x1, item.code.bottom),
-            fill=(*COLOURS["sdg"], 120),
+            (code.x0, code.top, code.x1, code.bottom),
+            fill=(*COLOURS["sdg"], CODE_ALPHA),
             stroke=COLOURS["sdg"],
-            stroke_width=2,
+            stroke_width=BLOCK_STROKE,
         )
-        _draw_lines(image, item.label, "sdg")
+        _draw_lines(image, sdg_item.label, "sdg")
     if layout.band is not None:
         for cell in band_cells(layout.band.lines, layout.band_rules, settings.layout):
             box = (
@@ -99,7 +106,7 @@ def draw_layout(image, layout: PageLayout, settings: Settings) -> None:
                 max(l.x1 for l in cell),
                 max(l.bottom for l in cell),
             )
-            image.draw_rect(box, fill=(0, 0, 0, 0), stroke=COLOURS["recommendations"], stroke_width=2)
+            image.draw_rect(box, fill=NO_FILL, stroke=COLOURS["recommendations"], stroke_width=BLOCK_STROKE)
 
 
 def read_page(pdf_path: Path, number: int, settings: Settings) -> PageContent:
@@ -113,7 +120,7 @@ def read_page(pdf_path: Path, number: int, settings: Settings) -> PageContent:
 
 
 def debug_page(
-    pdf_path: Path, number: int, out: Path, settings: Settings | None = None, resolution: int = DEFAULT_RESOLUTION
+    pdf_path: Path, number: int, out: Path, settings: Settings | None = None, resolution: int = DEBUG_RESOLUTION
 ) -> DebugReport:
     """Draw what the layout stage finds on page `number` (1-based) into the PNG `out`."""
     settings = settings or Settings()

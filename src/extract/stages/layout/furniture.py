@@ -51,6 +51,6 @@ def is_logo(segment: Line, frames: Sequence[Box], layout: LayoutSettings, body: 
         return False
     return any(
         segment.height <= frame.height <= layout.logo_box_max_lines * segment.height
-        and frame.contains(segment, layout.bar_slack)
+        and frame.contains(segment, layout.logo_frame_slack)
         for frame in frames
     )

@@ -11,6 +11,8 @@ from extract.text import fold_compact
 
 from .model import BAND_KIND, COLUMN_KINDS, Header
 
+BAR_MAX_LINES = 4  # a header bar is at most this many header lines tall (taller: a panel, not a bar)
+
 
 def header_aliases(headers: HeaderWords) -> dict[str, tuple[str, str]]:
     """Compact folded header word -> (block kind, language)."""
@@ -31,7 +33,9 @@ def find_headers(segments: Iterable[Line], boxes: Sequence[Box], settings: Setti
     found: dict[str, Header] = {}
     for i, segment in enumerate(ordered):
         header_line = _header_line(segment, ordered[i + 1 :], aliases, settings.layout)
-        match = aliases.get(fold_compact(header_line.text)) if header_line else None
+        if header_line is None:
+            continue
+        match = aliases.get(fold_compact(header_line.text))
         if match and match[0] not in found:
             kind, language = match
             found[kind] = Header(kind, language, header_line, header_bar(header_line, boxes, settings.layout))
@@ -62,7 +66,10 @@ def header_bar(segment: Line, boxes: Sequence[Box], layout: LayoutSettings) -> B
     candidates = [
         b
         for b in boxes
-        if b.filled and not b.is_light and b.contains(segment, layout.bar_slack) and b.height <= 4 * segment.height
+        if b.filled
+        and not b.is_light
+        and b.contains(segment, layout.bar_slack)
+        and b.height <= BAR_MAX_LINES * segment.height
     ]
     return min(candidates, key=lambda b: b.width * b.height, default=None)
 

@@ -52,7 +52,8 @@ def page_to_layout(page: PageContent, settings: Settings | None = None) -> PageL
         columns[kind] = Block(kind, zones[kind], cut_at_gap(lines, layout.block_end_gap_ratio), by_kind[kind])
     body = body_size([w for w in claimed]) or body_size(content)
 
-    band, rules = None, ()
+    band: Block | None = None
+    rules: tuple[Box, ...] = ()
     if BAND_KIND in zones:
         band, rules = _band_block(by_kind[BAND_KIND], zones[BAND_KIND], content, claimed, page, layout)
         claimed.update(w for line in band.lines for w in line.words)
@@ -61,7 +62,7 @@ def page_to_layout(page: PageContent, settings: Settings | None = None) -> PageL
     free = [w for w in content if w not in claimed]
     anchors = [a for a in anchors if a not in claimed]
     anchor_set = set(anchors)
-    above = [w for w in free if w.bottom <= first_header_top + layout.bar_slack and w not in anchor_set]
+    above = [w for w in free if w.bottom <= first_header_top + layout.above_columns_slack and w not in anchor_set]
     warnings: list[str] = []
     title_lines = find_title(above, body, layout)
     if not title_lines:
@@ -96,12 +97,13 @@ def _band_block(
 ) -> tuple[Block, tuple[Box, ...]]:
     """The recommendations band: lines below its header, up to the first wide gap."""
     ext = header.extent
-    x0, x1 = (ext.x0 - layout.bar_slack, ext.x1 + layout.bar_slack) if header.bar else (0.0, page.width)
-    area = Zone(x0, x1, ext.bottom - layout.bar_slack, zone.bottom)
+    margin = layout.band_margin
+    x0, x1 = (ext.x0 - margin, ext.x1 + margin) if header.bar else (0.0, page.width)
+    area = Zone(x0, x1, ext.bottom - margin, zone.bottom)
     words = [w for w in content if area.holds(w) and w not in claimed]
     lines = cut_at_gap(words_to_lines(words, layout.line_tolerance_ratio), layout.block_gap_ratio)
     if lines:
-        area = Zone(x0, x1, area.top, lines[-1].bottom + layout.bar_slack)
+        area = Zone(x0, x1, area.top, lines[-1].bottom + margin)
     rules = tuple(
         sorted(
             (
@@ -111,8 +113,8 @@ def _band_block(
                 and b.height >= min((l.height for l in lines), default=0)
                 and area.x0 <= b.x0
                 and b.x1 <= area.x1
-                and b.top >= area.top - layout.bar_slack
-                and b.bottom <= area.bottom + layout.bar_slack
+                and b.top >= area.top - layout.band_rule_slack
+                and b.bottom <= area.bottom + layout.band_rule_slack
             ),
             key=lambda b: (b.top, b.x0),
         )

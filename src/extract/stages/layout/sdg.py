@@ -55,7 +55,8 @@ def assign_to_anchors(words: Sequence[Word], anchors: Sequence[Word], layout: La
     for word in sorted(words, key=lambda w: (w.top, w.x0)):
         if word in owned or word in skip or word.text.isdigit():
             continue
-        above = [a for a in anchors if a.top <= word.top + layout.bar_slack and a.x0 <= word.x0 + layout.bar_slack]
+        slack = layout.sdg_label_slack
+        above = [a for a in anchors if a.top <= word.top + slack and a.x0 <= word.x0 + slack]
         if not above:
             continue
         anchor = max(above, key=lambda a: (a.top, a.x0))
@@ -65,6 +66,7 @@ def assign_to_anchors(words: Sequence[Word], anchors: Sequence[Word], layout: La
         last_bottom[anchor] = max(last_bottom[anchor], word.bottom)
     pattern = re.compile(layout.sdg_code_pattern)
     return [
-        SdgItem(a, tuple(words_to_lines(owned[a], layout.line_tolerance_ratio)), pattern.match(a.text).group(0))
+        SdgItem(a, tuple(words_to_lines(owned[a], layout.line_tolerance_ratio)), code.group(0))
         for a in sorted(anchors, key=lambda a: (a.top, a.x0))
+        if (code := pattern.match(a.text))  # always: anchors are words the pattern matched
     ]

@@ -10,11 +10,13 @@ from extract.stages.read import PageContent
 
 from .model import Header, Zone
 
+NEXT_ROW_MIN_DROP = 1.0  # pt: a header this much lower than a row's top starts a lower row
+
 
 def row_bottom(row: Sequence[Header], rows: Sequence[Sequence[Header]], page: PageContent) -> float:
     """A row's blocks end where the next header row below starts, else at the page bottom."""
     top = row[0].extent.top
-    lower = [h.extent.top for other in rows for h in other if h.extent.top > top + 1]
+    lower = [h.extent.top for other in rows for h in other if h.extent.top > top + NEXT_ROW_MIN_DROP]
     return min(lower, default=page.height)
 
 
@@ -47,11 +49,11 @@ def _outer_left(header: Header, empty, obstacles: Sequence[float], layout: Layou
     SDG list's edge); else the widest gutter left of its header."""
     ext = header.extent
     if header.bar is not None:
-        return ext.x0 - layout.bar_slack
+        return ext.x0 - layout.zone_margin
     floor = max((x for x in obstacles if x < ext.x0), default=None)
-    before = [g for g in empty if g[1] <= ext.x0 + layout.bar_slack and (floor is None or g[0] >= floor)]
+    before = [g for g in empty if g[1] <= ext.x0 + layout.gutter_overlap and (floor is None or g[0] >= floor)]
     if not before:
-        return ext.x0 - layout.bar_slack
+        return ext.x0 - layout.zone_margin
     chosen = max(before, key=lambda g: g[1] - g[0]) if floor is None else before[0]
     return (chosen[0] + chosen[1]) / 2
 
@@ -61,12 +63,12 @@ def _outer_right(header: Header, empty, obstacles: Sequence[float], page: PageCo
     SDG list's edge: word gaps of justified text lie further left); else the page edge."""
     ext = header.extent
     if header.bar is not None:
-        return ext.x1 + layout.bar_slack
+        return ext.x1 + layout.zone_margin
     ceiling = min((x for x in obstacles if x > ext.x1), default=None)
     if ceiling is None:
         return page.width
-    after = [g for g in empty if g[0] >= ext.x1 - layout.bar_slack and g[1] <= ceiling + layout.bar_slack]
-    return (after[-1][0] + after[-1][1]) / 2 if after else ceiling - layout.bar_slack
+    after = [g for g in empty if g[0] >= ext.x1 - layout.gutter_overlap and g[1] <= ceiling + layout.gutter_overlap]
+    return (after[-1][0] + after[-1][1]) / 2 if after else ceiling - layout.zone_margin
 
 
 def _between(left: Header, right: Header, empty, layout: LayoutSettings) -> float:
@@ -75,11 +77,11 @@ def _between(left: Header, right: Header, empty, layout: LayoutSettings) -> floa
     a, b = left.extent, right.extent
     if left.bar is not None and right.bar is not None:
         return (a.x1 + b.x0) / 2
-    before = [g for g in empty if g[0] >= a.x0 and g[1] <= b.x0 + layout.bar_slack]
+    before = [g for g in empty if g[0] >= a.x0 and g[1] <= b.x0 + layout.gutter_overlap]
     if before:
         last = max(before, key=lambda g: g[1])
         return (last[0] + last[1]) / 2
-    return b.x0 - layout.bar_slack
+    return b.x0 - layout.zone_margin
 
 
 def block_zones(
@@ -95,14 +97,14 @@ def block_zones(
     """
     zones: dict[str, Zone] = {}
     for row in rows:
-        top = min(h.extent.top for h in row) - layout.bar_slack
+        top = min(h.extent.top for h in row) - layout.zone_margin
         bottom = row_bottom(row, rows, page)
         row_words = [w for w in words if top <= w.yc < bottom]
         beside = [w.x0 for w in obstacles if top <= w.yc < bottom]
         if len(row) == 1 and row[0].bar is None:  # a section whose text may run beside its header
             ext = row[0].extent
-            right = min((x for x in beside if x > ext.x1), default=page.width + layout.bar_slack)
-            bounds = [(ext.x0 - layout.bar_slack, right - layout.bar_slack)]
+            right = min((x for x in beside if x > ext.x1), default=page.width + layout.zone_margin)
+            bounds = [(ext.x0 - layout.zone_margin, right - layout.zone_margin)]
         else:
             bounds = column_bounds(row, row_words, page, layout, beside)
         for header, (x0, x1) in zip(row, bounds):

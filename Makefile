@@ -6,14 +6,15 @@ RAW    ?= raw
 OUT    ?= output
 ARGS   ?=
 
-.PHONY: extract test lint bench check-output golden clean help
+.PHONY: extract test lint bench mutation check-output golden clean help
 
 help:
 	@echo "make extract   set up .venv and extract $(RAW)/ -> $(OUT)/ (RAW=, OUT=, ARGS= to override)"
 	@echo "make test      set up .venv and run the test suite"
-	@echo "make lint      ruff (check + format check) over src tests bench, mypy over src"
+	@echo "make lint      ruff (check + format check) over src tests bench mutation, mypy over src"
 	@echo "make check-output  re-extract $(RAW)/ and fail if the committed $(OUT)/ differs"
 	@echo "make bench     run the speed/memory benchmark (bench/results.json)"
+	@echo "make mutation  mutation check of the stage modules (mutation/report.md; minutes, not in CI)"
 	@echo "make golden    regenerate tests/golden/ from the fixture PDFs (review the diff!)"
 	@echo "make clean     remove the virtualenv, caches and build files"
 
@@ -32,24 +33,32 @@ test: $(VENV)/.installed
 	$(BIN)/python -m pytest -q $(ARGS)
 
 lint: $(VENV)/.installed
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench mutation
+	$(BIN)/ruff format --check src tests bench mutation
 	$(BIN)/mypy
 
 bench: $(VENV)/.installed
 	$(BIN)/python bench/bench.py $(ARGS)
 
+$(VENV)/.mutation: pyproject.toml $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[test,lint,mutation]'
+	touch $@
+
+# Mutation check (mutation/run.py): ARGS="text segment", ARGS="--survivors normalise", ARGS="--report".
+mutation: $(VENV)/.mutation
+	$(BIN)/python mutation/run.py $(ARGS)
+
 # Re-extract into a temporary folder and compare with the committed output (CI runs this).
 check-output: $(VENV)/.installed
 	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
-	$(BIN)/brochure-extract extract $(RAW) --out "$$tmp" --no-cache -q || exit 1; \
-	if diff -r -q $(OUT) "$$tmp"; then echo "check-output: $(OUT)/ is up to date"; else \
-	  $(BIN)/brochure-extract diff $(OUT) "$$tmp"; \
+	$(BIN)/brochure-extract extract $(RAW) --out "$$tmp/out" --no-cache -q || exit 1; \
+	if diff -r -q $(OUT) "$$tmp/out"; then echo "check-output: $(OUT)/ is up to date"; else \
+	  $(BIN)/brochure-extract diff $(OUT) "$$tmp/out"; \
 	  echo "check-output: $(OUT)/ is stale: run 'make extract', review 'git diff $(OUT)/' and commit"; exit 1; fi
 
 golden: $(VENV)/.installed
 	$(BIN)/python -m tests.regen_golden
 
 clean:
-	rm -rf $(VENV) build .pytest_cache .hypothesis .cache bench/work src/*.egg-info
+	rm -rf $(VENV) build .pytest_cache .hypothesis .cache bench/work mutation/work src/*.egg-info
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

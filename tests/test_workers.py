@@ -9,6 +9,7 @@ import pytest
 from extract.batch import workers
 from extract.batch.cache import ResultCache
 from extract.batch.run import run_extract
+from extract.inputs import InputFile, collect_inputs, slug
 from extract.settings import RunSettings, Settings
 from tests.helpers import SAMPLE_PDF
 
@@ -22,9 +23,9 @@ def test_time_limit_becomes_a_failed_row(monkeypatch):
         time.sleep(60)  # a parser stuck on one page: no page finishes
 
     monkeypatch.setattr(workers, "extract_file", hang)
-    [result] = workers.run_files([SAMPLE_PDF], with_run(file_timeout_s=0.5, workers=1))
+    [result] = workers.run_files(collect_inputs([SAMPLE_PDF]), with_run(file_timeout_s=0.5, workers=1))
     assert result.failure.kind == "timeout"
-    assert result.pages[-1].status == "failed" and "timed out: no page finished in 0.5 s" in result.pages[-1].reason
+    assert "timed out: no page finished in 0.5 s" in result.rows()[-1].reason
 
 
 def test_memory_limit_becomes_a_failed_row(monkeypatch):
@@ -32,9 +33,9 @@ def test_memory_limit_becomes_a_failed_row(monkeypatch):
         return bytearray(8 * 1024**3)  # what a decompression bomb does, far above the limit
 
     monkeypatch.setattr(workers, "extract_file", balloon)
-    [result] = workers.run_files([SAMPLE_PDF], with_run(file_memory_mb=512, workers=1))
+    [result] = workers.run_files(collect_inputs([SAMPLE_PDF]), with_run(file_memory_mb=512, workers=1))
     assert result.failure.kind == "too-large"
-    assert "memory limit exceeded (512 MB)" in result.pages[-1].reason
+    assert "memory limit exceeded (512 MB)" in result.rows()[-1].reason
 
 
 def test_crashing_worker_does_not_stop_the_batch(monkeypatch, tmp_path):
@@ -48,7 +49,7 @@ def test_crashing_worker_does_not_stop_the_batch(monkeypatch, tmp_path):
         return real(path, *args, **kwargs)
 
     monkeypatch.setattr(workers, "extract_file", maybe_crash)
-    crashed, good = workers.run_files([crasher, SAMPLE_PDF], with_run(workers=2))
+    good, crashed = workers.run_files(collect_inputs([crasher, SAMPLE_PDF]), with_run(workers=2))  # by name
     assert crashed.failure.kind == "crashed" and "exit code 3" in crashed.failure.reason
     assert len(good.actions) == 15
 
@@ -58,20 +59,20 @@ def test_parallel_results_equal_serial_in_input_order(tmp_path):
     for i in range(3):
         copies.append(tmp_path / f"copy{i}.pdf")
         shutil.copy(SAMPLE_PDF, copies[-1])
-    serial = workers.run_files(copies, with_run(workers=1))
-    parallel = workers.run_files(copies, with_run(workers=3))
-    assert [r.to_dict() for r in serial] == [r.to_dict() for r in parallel]
+    serial = workers.run_files(collect_inputs(copies), with_run(workers=1))
+    parallel = workers.run_files(collect_inputs(copies), with_run(workers=3))
+    assert [r.model_dump() for r in serial] == [r.model_dump() for r in parallel]
     assert [r.file for r in parallel] == ["copy0.pdf", "copy1.pdf", "copy2.pdf"]
 
 
 def test_cache_serves_unchanged_files_and_misses_on_new_settings(tmp_path):
     cache = ResultCache(tmp_path / "cache", "ctx")
-    first = workers.run_files([SAMPLE_PDF], with_run(workers=1), cache=cache)
+    first = workers.run_files(collect_inputs([SAMPLE_PDF]), with_run(workers=1), cache=cache)
     assert cache.hits == 0
-    again = workers.run_files([SAMPLE_PDF], with_run(workers=1), cache=cache)
-    assert cache.hits == 1 and again[0].to_dict() == first[0].to_dict()
+    again = workers.run_files(collect_inputs([SAMPLE_PDF]), with_run(workers=1), cache=cache)
+    assert cache.hits == 1 and again[0].model_dump() == first[0].model_dump()
     other = ResultCache(tmp_path / "cache", "other settings")
-    assert other.get(SAMPLE_PDF) is None
+    assert other.get(collect_inputs([SAMPLE_PDF])[0]) is None
 
 
 def test_run_reports_cached_files_and_no_cache_bypasses(tmp_path):
@@ -111,3 +112,73 @@ def test_touched_output_is_rewritten(tmp_path):
     again = run_extract([SAMPLE_PDF], out, cache_dir=cache_dir, workers=1)
     assert not again.up_to_date and again.cached_files == 1
     assert (out / "actions.csv").read_bytes() == good
+
+
+def test_edited_cache_entry_is_ignored_and_rewritten(tmp_path):
+    cache_dir = tmp_path / "cache"
+    first = run_extract([SAMPLE_PDF], tmp_path / "a", cache_dir=cache_dir, workers=1)
+    [entry] = cache_dir.glob("*.json")
+    sealed = entry.read_text(encoding="utf-8")
+    entry.write_text(sealed.replace('"title": "ACMALS"', '"title": "EDITED"'), encoding="utf-8")
+    assert entry.read_text(encoding="utf-8") != sealed
+    again = run_extract([SAMPLE_PDF], tmp_path / "b", cache_dir=cache_dir, workers=1)
+    assert again.cached_files == 0 and again.actions == first.actions
+    assert b"EDITED" not in (tmp_path / "b" / "actions.json").read_bytes()
+    assert entry.read_text(encoding="utf-8") == sealed  # rewritten
+    assert run_extract([SAMPLE_PDF], tmp_path / "c", cache_dir=cache_dir, workers=1).cached_files == 1
+
+
+# --- long files split by page range ----------------------------------------------------------
+
+
+def long_pdf(path, copies: int):
+    """The sample repeated `copies` times in one file."""
+    import pypdfium2
+
+    out = pypdfium2.PdfDocument.new()
+    for _ in range(copies):
+        src = pypdfium2.PdfDocument(SAMPLE_PDF)
+        out.import_pages(src)
+        src.close()
+    out.save(path)
+    out.close()
+    return path
+
+
+@pytest.mark.parametrize(
+    "count, parts, min_pages, ranges",
+    [
+        (100, 2, 40, [(1, 50), (51, 100)]),
+        (101, 2, 40, [(1, 51), (52, 101)]),
+        (79, 2, 40, [(1, 79)]),
+        (500, 3, 40, [(1, 167), (168, 334), (335, 500)]),
+        (0, 2, 40, [(1, 1)]),
+        (100, 1, 40, [(1, 100)]),
+    ],
+)
+def test_page_ranges(count, parts, min_pages, ranges):
+    from extract.stages.document import page_ranges
+
+    got = page_ranges(count, parts, min_pages)
+    assert got == ranges
+    assert sum(last - first + 1 for first, last in got) == max(count, 1)
+
+
+def test_long_file_split_across_workers_equals_one_worker(tmp_path):
+    path = long_pdf(tmp_path / "long.pdf", 3)
+    totals: list[tuple[str, int]] = []
+    one = workers.run_files([path], with_run(workers=1, split_min_pages=20))
+    split = workers.run_files(
+        [path], with_run(workers=2, split_min_pages=20), on_total=lambda f, n: totals.append((f, n))
+    )
+    assert totals == [("long.pdf", 57)]
+    assert [p.page for p in split[0].pages] == list(range(1, 58))
+    assert split[0].model_dump() == one[0].model_dump() and len(split[0].actions) == 45
+
+
+def test_plan_hands_back_ranges_with_one_context(tmp_path):
+    path = long_pdf(tmp_path / "long.pdf", 3)
+    item = InputFile(path, path.name, slug(path.name))
+    head, others, context = workers.plan(workers.Job(item), with_run(workers=3, split_min_pages=19))
+    assert (head.first, head.last) == (1, 19) and [(j.first, j.last) for j in others] == [(20, 38), (39, 57)]
+    assert {j.context for j in [head, *others]} == {context} and context.page_count == 57

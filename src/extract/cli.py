@@ -6,7 +6,9 @@ Exit codes: 0 success; 1 some input failed (extract) or outputs differ (diff); 2
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -14,6 +16,7 @@ from pathlib import Path
 from extract import __version__
 from extract.batch.cache import DEFAULT_CACHE_DIR
 from extract.errors import ExtractError, SettingsError, UsageError
+from extract.settings import READ_ENGINES as READERS
 from extract.settings import RunSettings, Settings
 from extract.settings_file import allowed
 from extract.tools import DEBUG_RESOLUTION
@@ -25,22 +28,35 @@ DEFAULT_OUT = Path("output")
 
 
 class Progress:
-    """A progress bar (pages done / total, rate, ETA) on a terminal; silent otherwise (CI, pipes)."""
+    """A progress bar (pages done / total, rate, ETA) on a terminal; silent otherwise (CI, pipes).
+
+    Totals come from the workers (each reports its file's page count when it opens it) and from
+    cached results: nothing opens a PDF just to count its pages.
+    """
 
     BAR_WIDTH = 24
 
-    def __init__(self, enabled: bool, total: int = 0) -> None:
+    def __init__(self, enabled: bool) -> None:
         self.enabled = enabled
-        self.total = total
+        self.totals: dict[str, int] = {}
         self.done_by_file: dict[str, int] = {}
         self.start = time.monotonic()
+
+    @property
+    def total(self) -> int:
+        return sum(self.totals.values())
+
+    def file_total(self, file: str, pages: int) -> None:
+        self.totals[file] = pages
+        self.draw()
 
     def page(self, file: str, number: int) -> None:
         self.done_by_file[file] = self.done_by_file.get(file, 0) + 1
         self.draw()
 
     def file(self, result) -> None:
-        self.done_by_file[result.file] = sum(1 for p in result.pages if p.page > 0)
+        self.done_by_file[result.file] = len(result.pages)
+        self.totals[result.file] = max(self.totals.get(result.file, 0), self.done_by_file[result.file])
         self.draw()
 
     def draw(self) -> None:
@@ -74,15 +90,33 @@ def _worker_count(text: str) -> int:
         raise argparse.ArgumentTypeError(f"expected {allowed(RunSettings, 'workers')}, got {text!r}") from None
 
 
+def check_extract_paths(args: argparse.Namespace, paths: list[Path]) -> None:
+    """Every path option of `extract`, before any work (UsageError: one line, exit 2)."""
+    from extract import paths as checks
+
+    checks.check_output_folder("--out", args.out, paths)
+    if args.settings is not None:
+        checks.check_input_file("--settings", args.settings)
+    if args.decisions is not None:
+        checks.check_input_file("--decisions", args.decisions)
+    if not args.no_cache:
+        checks.check_cache_folder("--cache-dir", args.cache_dir)
+    if args.xlsx:
+        checks.check_xlsx_extra()
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
-    from extract.batch.pipeline import collect_inputs, count_pages
     from extract.batch.run import run_extract
 
-    settings = Settings.load(args.settings)
     paths = args.paths or [DEFAULT_RAW]
+    check_extract_paths(args, paths)
+    settings = Settings.load(args.settings)
+    if args.scheduler and importlib.util.find_spec("distributed") is None:
+        raise UsageError("--scheduler needs Dask: pip install 'brochure-extract[dask]'")
+    if args.reader:
+        settings = settings.model_copy(update={"read": settings.read.model_copy(update={"engine": args.reader})})
     interactive = sys.stderr.isatty() and not args.quiet
-    total = sum(count_pages(p) for p in collect_inputs(paths)) if interactive else 0
-    progress = Progress(enabled=interactive, total=total)
+    progress = Progress(enabled=interactive)
 
     def report_failure(message: str) -> None:
         progress.close()
@@ -100,6 +134,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
         cache_dir=None if args.no_cache else args.cache_dir,
         workers=args.workers,
         on_file=progress.file,
+        allow_empty=args.allow_empty,
+        on_total=progress.file_total,
+        scheduler=args.scheduler,
     )
     progress.close()
     if not args.quiet:
@@ -129,8 +166,13 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_debug(args: argparse.Namespace) -> int:
+    from extract import paths as checks
     from extract.tools.debug import debug_page
 
+    checks.check_input_file("PDF", args.pdf)
+    checks.check_output_file("--out", args.out)
+    if args.settings is not None:
+        checks.check_input_file("--settings", args.settings)
     report = debug_page(args.pdf, args.page, args.out, Settings.load(args.settings), args.resolution)
     if report.layout is None:
         print(f"{args.pdf.name} page {args.page}: skipped: {report.reason} (page drawn without blocks)")
@@ -179,9 +221,26 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="worker processes, one file each (default: one per CPU core)",
     )
+    extract.add_argument(
+        "--reader",
+        choices=READERS,
+        default=None,
+        help="PDF reader: pdfplumber (the reference) or pdfium (about 5x faster) (default: settings [read] engine)",
+    )
+    extract.add_argument(
+        "--scheduler",
+        default=None,
+        metavar="ADDRESS",
+        help="run each file as a task on this Dask scheduler (e.g. tcp://host:8786; needs the dask extra)",
+    )
     extract.add_argument("--no-cache", action="store_true", help="re-extract every file, ignoring the cache")
     extract.add_argument(
         "--cache-dir", type=Path, default=DEFAULT_CACHE_DIR, help=f"result cache folder (default: {DEFAULT_CACHE_DIR})"
+    )
+    extract.add_argument(
+        "--allow-empty",
+        action="store_true",
+        help="when no PDF is found, write an empty output instead of stopping with exit code 2",
     )
     extract.add_argument("-q", "--quiet", action="store_true", help="no progress nor summary line")
     extract.set_defaults(handler=cmd_extract)
@@ -237,6 +296,15 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         _error("interrupted: previous output left as it was")
         return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        return _quiet_broken_pipe()
+
+
+def _quiet_broken_pipe() -> int:
+    """The reader went away (`diff --json | head -1`): stop quietly, as other command-line tools do."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())  # the final flush at exit must not fail again
+    return EXIT_FAILED
 
 
 if __name__ == "__main__":

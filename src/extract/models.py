@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from extract import SCHEMA_VERSION
 
-SdgStatus = Literal["exact", "corrected", "review", "decided", "unnormalised"]
-RecommendationStatus = Literal["exact", "matched", "review", "decided", "unnormalised"]
-PageStatus = Literal["action", "skipped", "failed"]
+SdgStatus = Literal["exact", "corrected", "review", "decided"]
+RecommendationStatus = Literal["exact", "matched", "review", "decided"]
+PageStatus = Literal["action", "skipped", "failed", "file-failed"]
+FILE_FAILED: PageStatus = "file-failed"
 Language = Literal["fr", "en"]
 
 
@@ -23,7 +24,7 @@ class _Record(BaseModel):
 
 
 class Source(_Record):
-    """Where an action was read: file basename, its content hash and 1-based page."""
+    """Where an action was read: file path relative to its input folder, content hash, 1-based page."""
 
     file: str
     sha256: str
@@ -102,11 +103,25 @@ class ActionsDocument(_Record):
 
 
 class PageRecord(_Record):
-    """What happened to one page (or to a whole file, page 0, when it failed to open)."""
+    """What happened to one page; a row of status `file-failed` (no page) says why a whole file
+    failed (it cannot be opened, its page tree broke, or every page failed)."""
 
     file: str
-    page: int = Field(ge=0)
+    page: int | None = Field(default=None, ge=1)
     status: PageStatus
     reason: str = ""
     action_id: str | None = None
     coverage: float | None = Field(default=None, ge=0, le=1)  # of the page's action, if any
+
+    @model_validator(mode="after")
+    def _page_iff_page_row(self) -> PageRecord:
+        if (self.page is None) != (self.status == FILE_FAILED):
+            raise ValueError("a page row has a page number; a file-failed row has none")
+        return self
+
+
+class FileFailure(_Record):
+    """Why a whole input file failed: a short class of reason (`kind`) and one line."""
+
+    kind: str
+    reason: str

@@ -21,7 +21,7 @@ import hashlib
 import json
 import re
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict, ValidationError
 
@@ -56,14 +56,26 @@ class _Section(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", strict=True, allow_inf_nan=False, validate_default=True)
 
 
+ReadEngine = Literal["pdfium", "pdfplumber"]
+READ_ENGINES: tuple[str, ...] = get_args(ReadEngine)
+
+
 class ReadSettings(_Section):
-    """How words are built from characters (passed to pdfplumber `extract_words`)."""
+    """Which reader turns pages into characters, and how words are built from them (the rule of
+    pdfplumber's `extract_words`, for both readers)."""
+
+    # "pdfplumber" (pdfminer.six, the reference) or "pdfium" (pypdfium2, several times faster;
+    # same outputs, see README "Readers").
+    engine: ReadEngine = "pdfplumber"
 
     x_tolerance: Number = Field(1.5, ge=0, le=72)  # max gap between two chars of one word, pt (when the ratio is 0)
     # Max gap between two chars of one word as a share of their size: letter-spaced titles
     # (24 pt, +2.5 pt tracking) stay words, while a 9 pt word space (~0.26 em) still separates.
     x_tolerance_ratio: Number = Field(0.17, ge=0, le=2)
     y_tolerance: Number = Field(2.0, ge=0, le=72)  # max baseline drift inside one word, pt
+    # A page whose glyphs are more than this share `(cid:N)`, U+FFFD or control characters has
+    # no usable text (a font without a Unicode map): it fails instead of giving garbled actions.
+    unreadable_share_max: Number = Field(0.5, ge=0, le=1)
 
 
 class HeaderWords(_Section):
@@ -351,6 +363,9 @@ class RunSettings(_Section):
     file_timeout_s: Number = Field(120.0, gt=0, le=86400)  # a worker that finishes no page for this long is killed
     file_memory_mb: Count = Field(2048, ge=0, le=1 << 20)  # address-space limit per worker process (0: no limit)
     workers: Count = Field(0, ge=0, le=1024)  # worker processes (0: one per CPU core)
+    # A long file is split into page ranges, one per worker, each at least this many pages
+    # (a range costs one more open of the file: ~0.1 s with pdfplumber). 0: never split.
+    split_min_pages: Count = Field(40, ge=0, le=1_000_000)
 
 
 class Settings(_Section):

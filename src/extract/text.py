@@ -13,6 +13,7 @@ SOFT_HYPHEN = "\u00ad"
 HYPHENS = "-\u2010\u2011"
 
 _SPACES = re.compile(r"\s+")
+CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # Unicode category Cc: C0, DEL, C1
 
 
 _TATWEEL = "\u0640"
@@ -21,8 +22,7 @@ _FOLD_LETTERS = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "ø": "o", "�
 _NOT_WORD = re.compile(r"[^0-9a-z\u0600-\u06ff]+")
 
 
-@lru_cache(maxsize=1 << 16)
-def fold(text: str) -> str:
+def _fold(text: str) -> str:
     """Comparison key, applied to both sides of every comparison: NFKC, casefold, no accents or
     tatweel, every non-letter/digit run (hyphens, apostrophes ’ ', punctuation, spaces) folded
     to one space, stripped."""
@@ -32,13 +32,23 @@ def fold(text: str) -> str:
     return _NOT_WORD.sub(" ", text).strip()
 
 
+# Cached beside its definition, so that the rule itself stays a plain function (mutmut does not
+# mutate decorated functions).
+fold = lru_cache(maxsize=1 << 16)(_fold)
+
+
 def fold_compact(text: str) -> str:
     """`fold` without spaces: letter-spaced headers ("A C T I V I T E S") compare equal."""
     return fold(text).replace(" ", "")
 
 
+def strip_controls(text: str) -> str:
+    """`text` without control characters (category Cc): they never reach an output."""
+    return CONTROL_CHARS.sub("", text)
+
+
 def clean(text: str) -> str:
-    """Expand ligatures, turn odd spaces into one space, drop zero-width chars, trim."""
+    """Expand ligatures, turn odd spaces into one space, drop zero-width and control chars, trim."""
     text = unicodedata.normalize("NFC", text)
     for ligature, letters in LIGATURES.items():
         text = text.replace(ligature, letters)
@@ -46,7 +56,7 @@ def clean(text: str) -> str:
         text = text.replace(char, "")
     for char in SPACE_CHARS:
         text = text.replace(char, " ")
-    return _SPACES.sub(" ", text).strip()
+    return _SPACES.sub(" ", strip_controls(text)).strip()
 
 
 def strip_item_end(text: str, punctuation: tuple[str, ...]) -> str:

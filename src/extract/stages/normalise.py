@@ -52,6 +52,7 @@ from extract.catalog import Catalog, fold, load_catalog
 from extract.decisions import REJECT, Decisions, code_key
 from extract.models import Action, City, Recommendation, SdgTarget
 from extract.settings import MatchSettings
+from extract.stages.validate import DraftAction
 
 SCORE_DECIMALS = 1
 REVIEW_STATUSES = ("review", "corrected")
@@ -85,7 +86,7 @@ def _rank(query: str, choices: tuple[str, ...], keys: tuple[str, ...], scorer) -
     for index, key in enumerate(keys):
         order.setdefault(key, index)
     best: dict[str, float] = {}
-    for _, score, index in process.extract(query, choices, scorer=scorer, processor=None, limit=None):
+    for _, score, index in process.extract(query, choices, scorer=scorer, limit=None):
         best[keys[index]] = max(best.get(keys[index], 0.0), round(float(score), SCORE_DECIMALS))
     return Ranking(tuple(sorted(best.items(), key=lambda kv: (-kv[1], order[kv[0]]))))
 
@@ -125,7 +126,7 @@ def _title(titles: dict[str, str], language: str) -> str:
 
 def _decide_sdg(code: str, ranking: Ranking, settings: MatchSettings, catalog: Catalog) -> tuple[str, str]:
     """(code, status) from the printed code's key and the label's ranking; code "" = keep printed."""
-    own = ranking.score(code) if code in catalog.targets else 0.0
+    own = ranking.score(code)  # 0 for a code that is not a target
     best_code, best = ranking.best
     outscored = best_code != code and best - own >= settings.sdg_margin
     if code in catalog.targets and own >= settings.sdg_exact_min and not outscored:
@@ -139,17 +140,20 @@ def _decisive(ranking: Ranking, printed: str, settings: MatchSettings, catalog: 
     """The best target leads its rivals by `sdg_margin`; when it shares the printed code's goal
     (misprints keep the goal: 16.16, 17.19, 17.8) its rivals are that goal's other targets."""
     best_code, best = ranking.best
-    same_goal = best_code.partition(".")[0] == printed.partition(".")[0]
+    same_goal = str(catalog.targets[best_code].goal) == printed.partition(".")[0]
     rivals = (
         score
         for code, score in ranking.scored
         if code != best_code and (not same_goal or catalog.targets[code].goal == catalog.targets[best_code].goal)
     )
-    return best - next(rivals, 0.0) >= settings.sdg_margin
+    runner_up = next(rivals, 0.0)  # pragma: no mutate (equivalent: every goal has several targets, so never empty)
+    return best - runner_up >= settings.sdg_margin
 
 
-def _sdg_item(item: SdgTarget, code: str, status: str, score: float, language: str, catalog: Catalog) -> SdgTarget:
-    """The item with canonical values for `code` (or printed values when code is "")."""
+def _sdg_item(
+    printed_code: str, printed_label: str, code: str, status: str, score: float, language: str, catalog: Catalog
+) -> SdgTarget:
+    """The target with canonical values for `code` (or the printed values when code is "")."""
     if code:
         values = {
             "code": code,
@@ -157,36 +161,38 @@ def _sdg_item(item: SdgTarget, code: str, status: str, score: float, language: s
             "label": _title(catalog.targets[code].titles, language),
         }
     else:
-        values = {
-            "code": item.printed_code,
-            "goal": _printed_goal(item.printed_code, catalog),
-            "label": item.printed_label,
-        }
-    return item.model_copy(update={**values, "status": status, "score": round(score, SCORE_DECIMALS)})
+        values = {"code": printed_code, "goal": _printed_goal(printed_code, catalog), "label": printed_label}
+    return SdgTarget(
+        **values,
+        printed_code=printed_code,
+        printed_label=printed_label,
+        status=status,
+        score=round(score, SCORE_DECIMALS),
+    )
 
 
 def normalise_sdg(
-    item: SdgTarget, language: str, settings: MatchSettings, decisions: Decisions
+    printed_code: str, printed_label: str, language: str, settings: MatchSettings, decisions: Decisions
 ) -> tuple[SdgTarget, list[str]]:
     """Canonical SDG target for one printed code + label, and its warnings."""
     catalog = load_catalog()
-    decided = decisions.for_sdg(item.printed_code, item.printed_label)
+    decided = decisions.for_sdg(printed_code, printed_label)
     if decided is not None:
         code = "" if decided == REJECT else decided
-        return _sdg_item(item, code, "decided", 100.0, language, catalog), []
-    printed = code_key(item.printed_code)
-    ranking = rank_sdg(item.printed_label, settings)
+        return _sdg_item(printed_code, printed_label, code, "decided", 100.0, language, catalog), []
+    printed = code_key(printed_code)
+    ranking = rank_sdg(printed_label, settings)
     code, status = _decide_sdg(printed, ranking, settings, catalog)
-    result = _sdg_item(item, code, status, ranking.score(code or printed), language, catalog)
+    result = _sdg_item(printed_code, printed_label, code, status, ranking.score(code or printed), language, catalog)
     if status == "corrected":
         return result, [
-            f"SDG target {item.printed_code} corrected to {code}: the printed label "
-            f"{item.printed_label!r} matches {code} ({ranking.score(code):.1f}), "
-            f"not {item.printed_code} ({ranking.score(printed):.1f})"
+            f"SDG target {printed_code} corrected to {code}: the printed label "
+            f"{printed_label!r} matches {code} ({ranking.score(code):.1f}), "
+            f"not {printed_code} ({ranking.score(printed):.1f})"
         ]
     if status == "review":
         return result, [
-            f"SDG target {item.printed_code} {item.printed_label!r}: no decisive match, "
+            f"SDG target {printed_code} {printed_label!r}: no decisive match, "
             f"needs review (candidates {ranking.top(settings.review_candidates)})"
         ]
     return result, []
@@ -224,31 +230,28 @@ def _recommendation_status(ranking: Ranking, settings: MatchSettings) -> str:
 
 
 def normalise_recommendation(
-    item: Recommendation, language: str, settings: MatchSettings, decisions: Decisions
+    printed: str, language: str, settings: MatchSettings, decisions: Decisions
 ) -> tuple[Recommendation, list[str]]:
     """Canonical recommendation for one printed title, and its warnings."""
     titles = load_catalog().recommendation_titles
-    decided = decisions.for_recommendation(item.printed)
+    decided = decisions.for_recommendation(printed)
     if decided is not None:
-        values = (
-            {"id": "", "title": item.printed}
-            if decided == REJECT
-            else {"id": decided, "title": _title(titles[decided], language)}
-        )
-        return item.model_copy(update={**values, "status": "decided", "score": 100.0}), []
-    exact = _exact_recommendation(item.printed)
-    if exact is not None:
-        return item.model_copy(
-            update={"id": exact, "title": _title(titles[exact], language), "status": "exact", "score": 100.0}
+        title = printed if decided == REJECT else _title(titles[decided], language)
+        return Recommendation(
+            id="" if decided == REJECT else decided, title=title, printed=printed, status="decided", score=100.0
         ), []
-    ranking = rank_recommendation(item.printed)
+    exact = _exact_recommendation(printed)
+    if exact is not None:
+        title = _title(titles[exact], language)
+        return Recommendation(id=exact, title=title, printed=printed, status="exact", score=100.0), []
+    ranking = rank_recommendation(printed)
     best_id, best = ranking.best
     status = _recommendation_status(ranking, settings)
-    title = _title(titles[best_id], language) if status == "matched" else item.printed
-    result = item.model_copy(update={"id": best_id, "title": title, "status": status, "score": best})
+    title = _title(titles[best_id], language) if status == "matched" else printed
+    result = Recommendation(id=best_id, title=title, printed=printed, status=status, score=best)
     if status == "review":
         return result, [
-            f"recommendation {item.printed!r}: no decisive match, needs review "
+            f"recommendation {printed!r}: no decisive match, needs review "
             f"(candidates {ranking.top(settings.review_candidates)})"
         ]
     return result, []
@@ -292,13 +295,13 @@ def find_cities(action: Action, settings: MatchSettings) -> list[City]:
     return list(dict.fromkeys(found))
 
 
-def find_country(action: Action, cities: list[City], settings: MatchSettings) -> str | None:
+def find_country(action: Action, settings: MatchSettings) -> str | None:
     """ISO country: most frequent among the cities' mentions, else among country names."""
     city_pattern, city_names, country_pattern, countries = _gazetteer()
     texts = _field_texts(action, settings.city_fields)
     mentioned = [city_names[name].country for name in _found(texts, city_pattern)]
     mentioned = mentioned or [countries[name] for name in _found(texts, country_pattern)]
-    return Counter(mentioned).most_common(1)[0][0] if mentioned else None
+    return Counter(mentioned).most_common()[0][0] if mentioned else None
 
 
 # --- Whole action ----------------------------------------------------------------------
@@ -314,29 +317,29 @@ def prepare(settings: MatchSettings | None = None) -> None:
 
 
 def normalise_action(
-    action: Action, settings: MatchSettings | None = None, decisions: Decisions | None = None
+    draft: DraftAction, settings: MatchSettings | None = None, decisions: Decisions | None = None
 ) -> Action:
-    """A copy of `action` with canonical SDG targets, recommendations, cities and country."""
+    """The action of `draft` with canonical SDG targets, recommendations, cities and country."""
     settings = settings or MatchSettings()
     decisions = decisions or Decisions()
+    action = draft.action
     warnings = list(action.warnings)
     targets = []
-    for item in action.sdg_targets:
-        target, notes = normalise_sdg(item, action.language, settings, decisions)
+    for code, label in draft.sdg_targets:
+        target, notes = normalise_sdg(code, label, action.language, settings, decisions)
         targets.append(target)
         warnings.extend(notes)
     recommendations = []
-    for printed in action.recommendations:
+    for printed in draft.recommendations:
         recommendation, notes = normalise_recommendation(printed, action.language, settings, decisions)
         recommendations.append(recommendation)
         warnings.extend(notes)
-    cities = find_cities(action, settings)
     return action.model_copy(
         update={
             "sdg_targets": targets,
             "recommendations": recommendations,
-            "cities": cities,
-            "country": find_country(action, cities, settings),
+            "cities": find_cities(action, settings),
+            "country": find_country(action, settings),
             "warnings": warnings,
         }
     )

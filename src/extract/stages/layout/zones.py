@@ -67,8 +67,11 @@ def _outer_right(header: Header, empty, obstacles: Sequence[float], page: PageCo
     ceiling = min((x for x in obstacles if x > ext.x1), default=None)
     if ceiling is None:
         return page.width
-    after = [g for g in empty if g[0] >= ext.x1 - layout.gutter_overlap and g[1] <= ceiling + layout.gutter_overlap]
-    return (after[-1][0] + after[-1][1]) / 2 if after else ceiling - layout.zone_margin
+    after = [g for g in empty if g[0] >= ext.x1 - layout.gutter_overlap and g[0] < ceiling]
+    if not after:
+        return ceiling - layout.zone_margin
+    last = max(after, key=lambda g: g[0])  # the gutter reaching the obstacle
+    return (last[0] + min(last[1], ceiling + layout.gutter_overlap)) / 2
 
 
 def _between(left: Header, right: Header, empty, layout: LayoutSettings) -> float:

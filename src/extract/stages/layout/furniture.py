@@ -85,7 +85,8 @@ def sideways_glyphs(words: Sequence[Word], layout: LayoutSettings) -> frozenset[
     for column in columns.values():
         run: list[Word] = []
         for w in sorted(column, key=lambda w: w.top):
-            if run and w.top - run[-1].top > layout.strip_pitch_ratio * max(w.size, run[-1].size):
+            last = run[-1] if run else None
+            if last and w.top - last.top > layout.strip_pitch_ratio * max(w.size, last.size, last.bottom - last.top):
                 found.update(run if len(run) >= layout.strip_min_glyphs else ())
                 run = []
             run.append(w)

@@ -111,7 +111,6 @@ class HeaderWords(_Section):
                 "RECOMMANDATIONS POLITIQUES MC2CM",
                 "RECOMMANDATIONS POLITIQUES ABORDEES",
                 "RECOMMANDATIONS POLITIQUES",
-                "RECOMMANDATIONS MC2CM ABORDEES",
                 "RECOMMANDATIONS MC2CM",
             ),
             en=(
@@ -119,12 +118,10 @@ class HeaderWords(_Section):
                 "MC2CM POLICY RECOMMENDATIONS",
                 "POLICY RECOMMENDATIONS ADDRESSED",
                 "POLICY RECOMMENDATIONS",
-                "MC2CM RECOMMENDATIONS ADDRESSED",
                 "MC2CM RECOMMENDATIONS",
             ),
         )
     )
-
     # The SDG list (optional: without it, printed codes anywhere are anchors); partners' logos.
     sdg: PerLanguage = Field(
         default_factory=lambda: PerLanguage(
@@ -153,8 +150,7 @@ class LayoutSettings(_Section):
     segment_gap_ratio: Number = Field(1.2, gt=0, le=20)
     # A header wrapped onto a second line continues at most this many line heights below.
     header_wrap_gap_ratio: Number = Field(0.8, ge=0, le=10)
-    # A header may print this many words beyond its alias ("Résultats obtenus"); such a loose match
-    # must look like a header (bar, bold, other font, capitals or larger); the longest alias wins.
+    # Words a header may print beyond its alias ("Résultats obtenus"), then it must look like a header.
     header_extra_words_max: Count = Field(2, ge=0, le=10)
     header_caps_min_share: Number = Field(0.6, ge=0, le=1)  # share of capitals of a line set in capitals
     header_size_min_ratio: Number = Field(1.05, ge=1, le=10)  # size over the body size that sets a line apart
@@ -207,8 +203,7 @@ class LayoutSettings(_Section):
     # A label word belongs to the lowest SDG code whose top and left edge are at most this far
     # below and right of the word's, pt.
     sdg_label_slack: Number = Field(2.0, ge=0, le=72)
-    # A drawn box holding one code, no taller than this many code sizes, is its pill: its words are the label.
-    pill_max_height_ratio: Number = Field(8.0, ge=0, le=50)
+    pill_max_height_ratio: Number = Field(8.0, ge=0, le=50)  # a box with one code, this tall at most: its pill
     # A lone number this many code sizes left of a code, on its level, is the goal's badge.
     badge_reach_ratio: Number = Field(4.0, ge=0, le=50)
     # Words that may precede a code on its line ("ODD 10.7", "SDG 10.7"), compared after folding.
@@ -235,31 +230,21 @@ class LayoutSettings(_Section):
     logo_max_words: Count = Field(3, ge=1, le=50)  # ... holding this many words at most (a logo's name)
     # Margin bands (share of page height) where lone numbers are page numbers.
     page_number_margin_ratio: Number = Field(0.08, ge=0, le=0.5)
-    # Panels (sidebars, boxes) bound the regions they do not hold: drawn boxes at least this many body
-    # sizes tall and wide, under this share of the page; one holding no header, in a column's region
-    # and narrower than `aside_max_region_share` of it, is an aside: its text is no block's.
-    panel_min_size_ratio: Number = Field(5.0, ge=0, le=100)
-    panel_max_page_share: Number = Field(0.9, ge=0, le=1)
-    aside_max_region_share: Number = Field(0.6, ge=0, le=1)
-    # A lone item marker belongs to the block of the text this many sizes right of it (hanging numbers).
-    marker_reach_ratio: Number = Field(2.5, ge=0, le=20)
-    # Furniture learnt per document: text at one place (this many pt, digits ignored) in the outer
-    # top or bottom band (share of page height) of at least this share of the first
-    # `document_sample_pages` pages, and of `furniture_repeat_min_pages`; never a line with a code.
-    furniture_position_tolerance: Number = Field(6.0, gt=0, le=72)
-    furniture_band_ratio: Number = Field(0.07, ge=0, le=0.5)
-    furniture_repeat_min_share: Number = Field(0.5, gt=0, le=1)
-    furniture_repeat_min_pages: Count = Field(3, ge=2, le=1000)
-    document_sample_pages: Count = Field(12, ge=0, le=1000)
-    # Text set sideways is furniture: words this many times taller than their size, or a column of
-    # short words with shared edges each within `strip_pitch_ratio` sizes of the last (not a line).
-    rotated_height_ratio: Number = Field(1.6, gt=1, le=50)
-    strip_min_glyphs: Count = Field(4, ge=2, le=100)
-    strip_pitch_ratio: Number = Field(1.1, gt=0, le=10)
-    # Self-check: below this share of the page's non-furniture text in a block, a warning quotes the
-    # text left out and its position (at most `coverage_quote_chars` characters).
-    coverage_warn_below: Number = Field(0.9, ge=0, le=1)
-    coverage_quote_chars: Count = Field(80, ge=0, le=10000)
+    # Panels bound the regions they do not hold; a headerless one inside a column's region is an aside.
+    panel_min_size_ratio: Number = Field(5.0, ge=0, le=100)  # a drawn box this many body sizes both ways
+    panel_max_page_share: Number = Field(0.9, ge=0, le=1)  # ... under this share of the page both ways
+    aside_max_region_share: Number = Field(0.6, ge=0, le=1)  # an aside: narrower than this share of it
+    marker_reach_ratio: Number = Field(2.5, ge=0, le=20)  # a lone marker joins the text this many sizes right
+    furniture_position_tolerance: Number = Field(6.0, gt=0, le=72)  # learnt furniture: text at one place, pt
+    furniture_band_ratio: Number = Field(0.07, ge=0, le=0.5)  # ... in this outer band of the page, no SDG code
+    furniture_repeat_min_share: Number = Field(0.5, gt=0, le=1)  # ... on this share of the pages sampled
+    furniture_repeat_min_pages: Count = Field(3, ge=2, le=1000)  # ... and on this many of them
+    document_sample_pages: Count = Field(12, ge=0, le=1000)  # the first pages of a file it is learnt from
+    rotated_height_ratio: Number = Field(1.6, gt=1, le=50)  # a word this many sizes tall is set sideways
+    strip_min_glyphs: Count = Field(4, ge=2, le=100)  # ... and so is a column of this many short words
+    strip_pitch_ratio: Number = Field(1.1, gt=0, le=10)  # ... each this many sizes below the last, at most
+    coverage_warn_below: Number = Field(0.9, ge=0, le=1)  # self-check: below this share, warn with the text
+    coverage_quote_chars: Count = Field(80, ge=0, le=10000)  # ... left out, quoted up to this many characters
 
 
 class SegmentSettings(_Section):

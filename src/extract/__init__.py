@@ -15,4 +15,4 @@ See docs/ARCHITECTURE.md for what each module holds.
 __version__ = "0.1.0"
 
 # Version of the actions.json contract: a renamed or removed field bumps it.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2

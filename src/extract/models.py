@@ -14,7 +14,7 @@ from extract import SCHEMA_VERSION
 
 SdgStatus = Literal["exact", "corrected", "review", "decided", "unnormalised"]
 RecommendationStatus = Literal["exact", "matched", "review", "decided", "unnormalised"]
-PageStatus = Literal["action", "skipped", "failed"]
+PageStatus = Literal["action", "continuation", "skipped", "failed"]
 Language = Literal["fr", "en"]
 
 
@@ -23,11 +23,20 @@ class _Record(BaseModel):
 
 
 class Source(_Record):
-    """Where an action was read: file basename, its content hash and 1-based page."""
+    """Where an action was read: file basename, its content hash, its first 1-based page and
+    every page it uses (schema 2; one page for an action that fits its page)."""
 
     file: str
     sha256: str
     page: int = Field(ge=1)
+    pages: list[int] = Field(default_factory=list)
+
+    @field_validator("pages")
+    @classmethod
+    def _pages_ascending(cls, pages: list[int]) -> list[int]:
+        if pages != sorted(set(pages)) or any(p < 1 for p in pages):
+            raise ValueError("must be distinct ascending page numbers")
+        return pages
 
 
 class SdgTarget(_Record):
@@ -97,12 +106,15 @@ class Action(_Record):
 class ActionsDocument(_Record):
     """The content of `actions.json`."""
 
-    schema_version: Literal[1] = SCHEMA_VERSION
+    schema_version: Literal[2] = SCHEMA_VERSION
     actions: list[Action]
 
 
 class PageRecord(_Record):
-    """What happened to one page (or to a whole file, page 0, when it failed to open)."""
+    """What happened to one page (or to a whole file, page 0, when it failed to open).
+
+    A page holding several actions (or a continuation and an action) has one row per piece,
+    `position` counting them top to bottom; a `continuation` row names the action it joined."""
 
     file: str
     page: int = Field(ge=0)
@@ -110,3 +122,4 @@ class PageRecord(_Record):
     reason: str = ""
     action_id: str | None = None
     coverage: float | None = Field(default=None, ge=0, le=1)  # of the page's action, if any
+    position: int | None = Field(default=None, ge=1)  # the piece's place on its page

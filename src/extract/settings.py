@@ -342,6 +342,18 @@ class RunSettings:
 
 
 @dataclass(frozen=True)
+class AssembleSettings:
+    """How page regions become actions: several actions on a page, one action over several pages."""
+
+    # An action spans at most this many pages; a further continuation is reported, not attached.
+    max_pages_per_action: int = 3
+    # A continuation's first line carries its open block's face: same font, size within this
+    # many points, left edge within this many font sizes of the block's left edge.
+    continuation_size_tolerance: float = 0.6
+    continuation_indent_ratio: float = 2.5
+
+
+@dataclass(frozen=True)
 class Settings:
     """All settings. `Settings()` gives the documented defaults."""
 
@@ -351,6 +363,7 @@ class Settings:
     segment: SegmentSettings = field(default_factory=SegmentSettings)
     match: MatchSettings = field(default_factory=MatchSettings)
     run: RunSettings = field(default_factory=RunSettings)
+    assemble: AssembleSettings = field(default_factory=AssembleSettings)
 
     @classmethod
     def load(cls, source: Settings | dict | str | Path | None = None) -> Settings:

@@ -1,4 +1,5 @@
-"""The pipeline: read -> layout -> segment -> validate -> normalise, one file at a time.
+"""The pipeline: read -> (split -> fragment -> assemble) -> validate -> normalise, one file at a
+time; `batch.sequence` carries the action being assembled from page to page.
 
 Only wiring lives here; each stage is a pure function in its own module.
 """
@@ -10,6 +11,7 @@ from dataclasses import dataclass, field
 from itertools import chain, islice
 from pathlib import Path
 
+from extract.batch.sequence import FileContext, FileState, finish, step
 from extract.decisions import Decisions
 from extract.errors import FileFailed, PageSkipped
 from extract.files import collect_inputs, file_sha256  # noqa: F401  (collect_inputs: re-exported)
@@ -105,14 +107,17 @@ def extract_file(
         pages = pdf_to_pages(path, settings.read)
         head = list(islice(pages, settings.layout.document_sample_pages))  # a bounded look-ahead
         document = learn_document((p for p in head if isinstance(p, PageContent)), settings.layout)
+        context = FileContext(path.name, sha, settings, decisions, document)
+        state = FileState()
         for page in chain(head, pages):
-            source = Source(file=path.name, sha256=sha, page=page.number)
-            record, action = page_to_record(page, source, settings, decisions, document)
-            result.pages.append(record)
-            if action is not None:
-                result.actions.append(action)
+            state, (records, actions) = step(state, page, context)
+            result.pages.extend(records)
+            result.actions.extend(actions)
             if on_page:
                 on_page(path.name, page.number)
+        records, actions = finish(state, context)
+        result.pages.extend(records)
+        result.actions.extend(actions)
     except FileFailed as failure:
         result.record_failure(failure)
     except OSError as exc:

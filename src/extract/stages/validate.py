@@ -13,10 +13,12 @@ from extract.stages.segment import ActionFields
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 
-def action_id(file: str, page: int) -> str:
-    """Deterministic, unique per page: slug of the file stem and the zero-padded page number."""
+def action_id(file: str, page: int, nth: int = 1) -> str:
+    """Deterministic, unique: slug of the file stem and the zero-padded first page; the second
+    and later actions starting on one page get `-2`, `-3`."""
     stem = file.rsplit(".", 1)[0].lower()
-    return f"{_SLUG.sub('-', stem).strip('-') or 'file'}-p{page:03d}"
+    base = f"{_SLUG.sub('-', stem).strip('-') or 'file'}-p{page:03d}"
+    return base if nth <= 1 else f"{base}-{nth}"
 
 
 def _required(fields: ActionFields) -> str | None:
@@ -32,14 +34,14 @@ def _required(fields: ActionFields) -> str | None:
     return None
 
 
-def fields_to_action(fields: ActionFields, source: Source) -> Action:
+def fields_to_action(fields: ActionFields, source: Source, nth: int = 1) -> Action:
     """Build an unnormalised Action (printed values copied to canonical ones); raise PageSkipped."""
     reason = _required(fields)
     if reason:
         raise PageSkipped(reason)
     try:
         return Action(
-            id=action_id(source.file, source.page),
+            id=action_id(source.file, source.page, nth),
             source=source,
             language=fields.language,
             title=fields.title,

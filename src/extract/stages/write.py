@@ -26,6 +26,7 @@ ACTION_COLUMNS = (
     "file",
     "sha256",
     "page",
+    "pages",
     "language",
     "title",
     "subtitle",
@@ -42,7 +43,7 @@ ACTION_COLUMNS = (
 SDG_COLUMNS = ("action_id", "position", "code", "goal", "label", "printed_code", "printed_label", "score", "status")
 ITEM_COLUMNS = ("action_id", "position", "text")
 RECOMMENDATION_COLUMNS = ("action_id", "position", "id", "title", "printed", "score", "status")
-PAGE_COLUMNS = ("file", "page", "status", "reason", "action_id", "coverage")
+PAGE_COLUMNS = ("file", "page", "status", "reason", "action_id", "coverage", "position")
 REVIEW_COLUMNS = (
     "action_id",
     "file",
@@ -74,7 +75,7 @@ def sort_actions(actions: Sequence[Action]) -> list[Action]:
 
 
 def sort_pages(pages: Sequence[PageRecord]) -> list[PageRecord]:
-    return sorted(pages, key=lambda p: (p.file, p.page))
+    return sorted(pages, key=lambda p: (p.file, p.page, p.position or 0))
 
 
 def actions_json(actions: Sequence[Action]) -> str:
@@ -94,6 +95,7 @@ def action_rows(actions: Sequence[Action]) -> list[dict]:
             "file": a.source.file,
             "sha256": a.source.sha256,
             "page": a.source.page,
+            "pages": _joined(a.source.pages),
             "language": a.language,
             "title": a.title,
             "subtitle": a.subtitle,

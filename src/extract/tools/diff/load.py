@@ -10,6 +10,8 @@ from extract.errors import UsageError
 from extract.models import SCHEMA_VERSION
 
 ACTIONS_FILE = "actions.json"
+# Versions diff reads: 1 (one page per action) is read as 2 with `source.pages` = [page].
+READABLE_VERSIONS = (1, SCHEMA_VERSION)
 
 
 class ActionsFileError(UsageError):
@@ -42,8 +44,9 @@ def _checked_actions(data: Any, file: Path) -> list[dict]:
     if not isinstance(data, dict):
         raise ActionsFileError(file, "not an actions document (expected a JSON object)")
     version = data.get("schema_version")
-    if version != SCHEMA_VERSION:
-        raise ActionsFileError(file, f"unsupported schema_version {version!r} (expected {SCHEMA_VERSION})")
+    if version not in READABLE_VERSIONS:
+        expected = " or ".join(str(v) for v in READABLE_VERSIONS)
+        raise ActionsFileError(file, f"unsupported schema_version {version!r} (expected {expected})")
     actions = data.get("actions")
     if not isinstance(actions, list):
         raise ActionsFileError(file, "'actions' must be a list")
@@ -51,7 +54,15 @@ def _checked_actions(data: Any, file: Path) -> list[dict]:
         problem = _action_problem(action)
         if problem:
             raise ActionsFileError(file, f"action #{number}: {problem}")
-    return actions
+    return [upgraded(a) for a in actions] if version == 1 else actions
+
+
+def upgraded(action: dict) -> dict:
+    """A schema-1 action in schema-2 form: its one page listed in `source.pages`."""
+    source = action["source"]
+    if "pages" in source or not isinstance(source.get("page"), int):
+        return action
+    return {**action, "source": {**source, "pages": [source["page"]]}}
 
 
 def _action_problem(action: Any) -> str | None:

@@ -45,11 +45,23 @@ def header_aliases(headers: HeaderWords) -> dict[str, tuple[str, str]]:
 def alias_words(headers: HeaderWords) -> tuple[Alias, ...]:
     """Every alias as folded words, with its kind and language."""
     return tuple(
-        (tuple(fold(word).split()), kind, language)
+        (header_words(word), kind, language)
         for kind, by_language in headers.kinds().items()
         for language, words in by_language.items()
         for word in words
     )
+
+
+def header_words(text: str) -> tuple[str, ...]:
+    """Folded words, numbers dropped, a lone letter glued to the next word (small capitals drawn
+    in two sizes split "Recommandations" into "R" + "ECOMMANDATIONS")."""
+    words: list[str] = []
+    for word in (w for w in fold(text).split() if not w.isdigit()):
+        if words and len(words[-1]) == 1:
+            words[-1] += word
+        else:
+            words.append(word)
+    return tuple(words)
 
 
 def _contains_run(words: Sequence[str], run: Sequence[str]) -> bool:
@@ -63,7 +75,7 @@ def match_header(text: str, aliases: Sequence[Alias], extra_max: int) -> HeaderM
     for run, kind, language in aliases:
         if "".join(run) == compact:
             return HeaderMatch(kind, language, len(run), 0)
-    words = [w for w in fold(text).split() if not w.isdigit()]
+    words = header_words(text)
     best: HeaderMatch | None = None
     for run, kind, language in aliases:
         extra = len(words) - len(run)
@@ -132,7 +144,10 @@ def _header_line(
         aligned = min(abs(other.x0 - segment.x0), abs(second.x0 - first.x0)) <= segment.size
         if not aligned or other.top <= line.top:
             continue
-        if second.size != first.size or (second.fontname != first.fontname and not (second.bold and first.bold)):
+        sizes = [w.size for w in line.words]
+        if not min(sizes) - 1 <= second.size <= max(sizes) + 1:
+            break
+        if second.fontname != first.fontname and not (second.bold and first.bold):
             break
         joined = Line(line.words + other.words)
         better = match_header(joined.text, aliases, extra_max)

@@ -115,11 +115,14 @@ def _prefixes(word: Word, code: Word, layout: LayoutSettings) -> bool:
 def _owner(
     segment: Line, anchors: Sequence[Word], lead: dict[Word, float], head: dict[Word, float], layout: LayoutSettings
 ) -> Word | None:
-    """The code a label segment belongs to: among codes above it starting before its end, the
-    lowest row, and in that row the right-most (codes centred over their labels, in a row)."""
-    above = [
-        a for a in anchors if head[a] <= segment.top + layout.bar_slack and lead[a] <= segment.x1 + layout.bar_slack
-    ]
+    """The code a label segment belongs to: the lowest code above it standing over it (within a
+    code size); else, among codes above it starting before its end, the lowest row, and in that
+    row the right-most (labels beside their codes)."""
+    above = [a for a in anchors if head[a] <= segment.top + layout.bar_slack]
+    over = [a for a in above if lead[a] - a.size <= segment.x1 and segment.x0 <= a.x1 + a.size]
+    if over:  # codes standing over the segment (a column of codes, or codes centred on labels)
+        return max(over, key=lambda a: (head[a], lead[a]))
+    above = [a for a in above if lead[a] <= segment.x1 + layout.bar_slack]
     if not above:
         return None
     lowest = max(head[a] for a in above)

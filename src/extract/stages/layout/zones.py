@@ -132,8 +132,8 @@ def region_bottom(
     zone: Zone, header: Header, lower: Sequence[Sequence[Header]], words: Sequence[Word], layout: LayoutSettings
 ) -> float:
     """Where a region ends: at the next header below that stands over it, or at one beside it
-    whose text crosses the region's edges (a band below); a narrow column beside lower blocks
-    runs on past their headers."""
+    whose text crosses the region's edges (a band below) or leaves the region empty; a column
+    whose text runs on beside lower blocks runs on past their headers."""
     tops = [min(h.extent.top for h in row) for row in lower]
     for i, row in enumerate(lower):
         top = tops[i]
@@ -142,13 +142,27 @@ def region_bottom(
         if any(h.extent.x1 > zone.x0 and h.extent.x0 < zone.x1 for h in row):
             return top
         end = tops[i + 1] if i + 1 < len(tops) else zone.bottom
-        if any(_crosses(w, zone, layout.bar_slack) for w in words if top <= w.top < end):
+        band = [w for w in words if top <= w.top < end]
+        if any(_crosses(w, zone, layout.bar_slack) for w in band) or not _runs_on(zone, top, band, words, layout):
             return top
     return zone.bottom
 
 
+def _runs_on(zone: Zone, top: float, band: Sequence[Word], words: Sequence[Word], layout: LayoutSettings) -> bool:
+    """Whether a region's text goes on past `top` without a block-ending gap."""
+    inside = lambda w: zone.x0 <= w.xc < zone.x1  # noqa: E731
+    above = [w for w in words if inside(w) and zone.top <= w.top < top]
+    below = [w for w in band if inside(w)]
+    if not below:
+        return False
+    first = min(below, key=lambda w: w.top)
+    last = max((w.bottom for w in above), default=zone.top)  # a region opened just above: its header
+    return first.top - last <= layout.block_end_gap_ratio * first.size
+
+
 def _crosses(word: Word, zone: Zone, slack: float) -> bool:
-    return any(word.x0 < edge - slack < word.x1 or word.x0 < edge + slack < word.x1 for edge in (zone.x0, zone.x1))
+    """A word spanning a region's edge, by more than `slack` on both sides."""
+    return any(word.x0 < edge - slack and word.x1 > edge + slack for edge in (zone.x0, zone.x1))
 
 
 def page_panels(page: PageContent, body: float, layout: LayoutSettings) -> tuple[Box, ...]:

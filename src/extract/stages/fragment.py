@@ -5,9 +5,10 @@ Rules:
   untouched).
 - Otherwise its headers still open their regions (the layout package's public functions); a
   title may be missing (a continuation) and so may any block kind (the rest is on another page).
-- Text above the first header of a band without a title is the band's lead. It continues the
-  previous piece's open block (the block lowest on its page) when its first line has that
-  block's face: same font, size and left edge (an SDG lead starts with a printed code).
+- Text above the first header of a band without a title, inside the column of the previous
+  piece's open block (the block lowest on its page), is the band's lead. It continues that
+  block when its first line has the block's face: same font, size and left edge (an SDG lead
+  starts with a printed code).
 - A band with no title, no block header and no matching lead is no piece (the layout stage's
   skip reason stands).
 """
@@ -61,10 +62,12 @@ class Face:
 
 @dataclass(frozen=True)
 class OpenBlock:
-    """The block still open at the end of a piece: its kind and its first line's face."""
+    """The block still open at the end of a piece: its kind, its first line's face and its
+    right edge (a continuation stays in the block's column)."""
 
     kind: str
     face: Face
+    x1: float = float("inf")
 
 
 @dataclass(frozen=True)
@@ -126,19 +129,20 @@ def fragment_piece(
     rows = header_rows(headers, layout.header_row_tolerance)
     zones = block_zones(rows, text.content, page, layout, anchors, panels) if rows else {}
     content = [w for w in text.content if PARTNERS_KIND not in zones or not zones[PARTNERS_KIND].holds(w)]
+    kinds = frozenset(h.kind for h in headers if h.kind in BLOCK_KINDS)
     first_top = min((h.extent.top for h in headers), default=page.height)
     above = [w for w in content if w.bottom <= first_top + layout.bar_slack and not _in_any(w, zones)]
     body = body_size([w for w in content if w not in above]) or text.body
-    title = find_title(above, body, layout) if not band.lead else ()
+    title = find_title(above, body, layout) if kinds and not band.lead else ()  # a title heads blocks
     subtitle = find_subtitle([w for w in above if not _in_lines(w, title)], title, body, layout) if title else ()
-    lead_words = [] if title else above
+    lead_words = [] if title else above if open_block is None else _in_column(above, open_block, settings)
     lead = words_to_lines(lead_words, layout.line_tolerance_ratio)
-    kinds = frozenset(h.kind for h in headers if h.kind in BLOCK_KINDS)
     lead_kind = open_block.kind if open_block and lead and _continues(lead, open_block, anchors, settings) else None
     if not title and not kinds and lead_kind is None:
         stray = bool(lead) and _listlike(lead[0], anchors, settings)
         return Piece(page.number, position, None, stray_lead=stray, skip=skip)
 
+    lead_zone = Zone(open_block.face.x0, open_block.x1, 0.0, page.height) if open_block else _EMPTY
     claimed: set[Word] = set()
     columns = {}
     for kind in COLUMN_KINDS:
@@ -146,7 +150,7 @@ def fragment_piece(
         words += lead_words if lead_kind == kind else []
         claimed.update(words)
         lines = tuple(words_to_lines(words, layout.line_tolerance_ratio))
-        columns[kind] = Block(kind, zones.get(kind, _EMPTY), lines)
+        columns[kind] = Block(kind, zones.get(kind, lead_zone if lead_kind == kind else _EMPTY), lines)
     band_lines: list[Line] = list(lead) if lead_kind == BAND_KIND else []
     rules, cells, numbers = (), (), ()
     if BAND_KIND in zones:
@@ -178,7 +182,7 @@ def fragment_piece(
         subtitle=Block("subtitle", _EMPTY, tuple(subtitle)) if subtitle else None,
         sdg_items=tuple(sdg_items),
         columns=columns,
-        band=Block(BAND_KIND, zones.get(BAND_KIND, _EMPTY), tuple(band_lines)) if band_lines else None,
+        band=Block(BAND_KIND, zones.get(BAND_KIND, lead_zone), tuple(band_lines)) if band_lines else None,
         band_rules=rules,
         body_size=body,
         coverage=coverage,
@@ -201,19 +205,23 @@ def fragment_piece(
 
 
 def last_open(layout: PageLayout, settings: Settings) -> OpenBlock | None:
-    """The block lowest on the page (then right-most): the one a next page may continue."""
-    blocks = [(k, b.lines) for k, b in layout.columns.items()]
-    blocks.append((BAND_KIND, layout.band.lines if layout.band else ()))
-    blocks.append((SDG_KIND, tuple(item.label[0] for item in layout.sdg_items if item.label)))
-    filled = [(k, lines) for k, lines in blocks if lines]
+    """The block lowest on the page (then right-most): the one a next page may continue; its
+    column reaches the right edge of its region."""
+    blocks = [(k, b.lines, b.zone) for k, b in layout.columns.items()]
+    if layout.band:
+        blocks.append((BAND_KIND, layout.band.lines, layout.band.zone))
+    sdg_zone = next((r.zone for r in layout.regions if r.kind == SDG_KIND), _EMPTY)
+    blocks.append((SDG_KIND, tuple(item.label[0] for item in layout.sdg_items if item.label), sdg_zone))
+    filled = [(k, lines, zone) for k, lines, zone in blocks if lines]
     if not filled:
         return None
-    kind, lines = max(filled, key=lambda kl: (max(l.bottom for l in kl[1]), max(l.x1 for l in kl[1])))
+    kind, lines, zone = max(filled, key=lambda b: (max(l.bottom for l in b[1]), max(l.x1 for l in b[1])))
     first = min(lines, key=lambda l: (l.top, l.x0))
+    right = max(zone.x1, *(l.x1 for l in lines))
     if kind == SDG_KIND:
         code = min((i.code for i in layout.sdg_items), key=lambda w: (w.top, w.x0))
-        return OpenBlock(kind, Face(code.fontname, code.size, code.x0))
-    return OpenBlock(kind, face_of(first))
+        return OpenBlock(kind, Face(code.fontname, code.size, code.x0), right)
+    return OpenBlock(kind, face_of(first), right)
 
 
 def face_of(line: Line) -> Face:
@@ -240,6 +248,13 @@ def _continues(lead: Sequence[Line], open_block: OpenBlock, anchors: Sequence[Wo
     if len(first.words) > 1 and is_marker(first.words[0], settings.segment):
         faces.append(Face(first.words[1].fontname, first.words[1].size, first.x0))
     return any(same_face(f, open_block.face, settings.assemble) for f in faces)
+
+
+def _in_column(words: Sequence[Word], open_block: OpenBlock, settings: Settings) -> list[Word]:
+    """Words inside the open block's column: from its left edge (less a few font sizes) to its
+    right edge (plus as much); side strips and margins stay out."""
+    reach = settings.assemble.continuation_indent_ratio * open_block.face.size
+    return [w for w in words if w.x0 >= open_block.face.x0 - reach and w.x1 <= open_block.x1 + reach]
 
 
 def _listlike(line: Line, anchors: Sequence[Word], settings: Settings) -> bool:

@@ -1,9 +1,10 @@
 """Stage 2a — split: a page into horizontal bands, one per action title, by typography only.
 
 Rules:
+- Headers are found as the layout stage finds them, pass after pass (it keeps one per kind).
 - A title is a run of lines (furniture and header words excluded) whose size reaches
-  `title_min_ratio` times the page's body size, digits excluded (badges), followed below by
-  at least one block header before the next such run.
+  `title_min_ratio` times the page's body size, digits excluded (badges), over at least one
+  block header (their columns overlap) before the next such run.
 - A page with two or more titles is cut just above each title after the first; the text above
   the first title that is not furniture is the page's lead (a candidate continuation of the
   previous page's action). A page with one title and no lead is one band: the whole page.
@@ -49,7 +50,7 @@ def page_text(page: PageContent, settings: Settings, document: DocumentContext |
     layout = settings.layout
     segments = words_to_segments(page.words, layout.line_tolerance_ratio, layout.segment_gap_ratio)
     body = body_size(page.words)
-    headers = tuple(find_headers(segments, page.boxes, settings, body))
+    headers = all_headers(segments, page, settings, body)
     header_words = {w for h in headers for w in h.line.words}
     frames = logo_frames(page, layout)
     content = tuple(
@@ -62,6 +63,20 @@ def page_text(page: PageContent, settings: Settings, document: DocumentContext |
     return PageText(content, headers, body)
 
 
+def all_headers(segments: Sequence[Line], page: PageContent, settings: Settings, body: float) -> tuple[Header, ...]:
+    """Every header of the page, several per kind (the layout stage keeps the top-most per kind):
+    found pass after pass over the segments the earlier passes left."""
+    found: list[Header] = []
+    left = list(segments)
+    while True:
+        headers = find_headers(left, page.boxes, settings, body)
+        if not headers:
+            return tuple(sorted(found, key=lambda h: (h.extent.top, h.extent.x0)))
+        found += headers
+        used = {w for h in headers for w in h.line.words}
+        left = [s for s in left if not any(w in used for w in s.words)]
+
+
 def title_runs(text: PageText, settings: Settings) -> list[tuple[Line, ...]]:
     """Runs of title-sized lines, each followed by a header before the next run, top to bottom."""
     layout = settings.layout
@@ -72,9 +87,16 @@ def title_runs(text: PageText, settings: Settings) -> list[tuple[Line, ...]]:
         run = cut_at_gap(lines, layout.block_gap_ratio)
         runs.append(run)
         lines = lines[len(run) :]
-    header_tops = [h.extent.top for h in text.headers]
-    ends = [run[0].top for run in runs[1:]] + [float("inf")]
-    return [run for run, end in zip(runs, ends) if any(run[-1].bottom <= top < end for top in header_tops)]
+    kept: list[tuple[Line, ...]] = []
+    for run in runs:  # a run heads a header below it (its columns overlap), before the next run
+        x0, x1 = min(l.x0 for l in run), max(l.x1 for l in run)
+        below = [
+            h.extent for h in text.headers if h.extent.top >= run[-1].bottom and h.extent.x0 < x1 and h.extent.x1 > x0
+        ]
+        if below:
+            kept.append(run)
+    ends = [run[0].top for run in kept[1:]] + [float("inf")]
+    return [run for run, end in zip(kept, ends) if any(run[-1].bottom <= h.extent.top < end for h in text.headers)]
 
 
 def split_page(page: PageContent, settings: Settings, document: DocumentContext | None = None) -> list[Band]:

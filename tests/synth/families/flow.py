@@ -16,8 +16,9 @@ page break falls:
 | inside_recommendations | the second half of the recommendations, no header |
 
 or how many actions share a page (`per_page` 2 or 3: records trimmed to two or one item per
-list, the objective cut to its first sentence for three, titles set smaller). What each action must extract to, and on which pages, comes from the
-records drawn (`FlowAction`), never from an extraction.
+list, the objective cut to its first sentence for three, titles set smaller, tighter gaps).
+What each action must extract to, and on which pages, comes from the records drawn
+(`FlowAction`), never from an extraction.
 """
 
 from __future__ import annotations

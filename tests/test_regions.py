@@ -5,6 +5,7 @@ import pytest
 from extract.geometry import Box, Word, words_to_segments
 from extract.settings import Settings
 from extract.stages.layout import DocumentContext, find_headers, learn_document, page_to_layout
+from extract.stages.layout.furniture import sideways_glyphs
 from extract.stages.segment import layout_to_fields
 from tests.pages import page, paragraph, words_at
 
@@ -208,3 +209,13 @@ def test_low_coverage_warning_quotes_text_and_position():
     assert any(
         w.startswith("coverage 0.") and "“Projet Villes Ouvertes — page 1” (x 40, y 800)" in w for w in f.warnings
     )
+
+
+def test_sideways_strip_read_glyph_by_glyph_is_furniture_but_stacked_markers_are_not():
+    pages = four_pages_with_running_footer()
+    strip = [Word(c, 570, 580, 300 + 8 * i, 308 + 8 * i, 8.0, "Sans-Bold") for i, c in enumerate("SFAX·TUNISIE")]
+    markers = [w for i in range(5) for w in words_at(f"{'abcde'[i]}) Item", 200, 300 + 12 * i)]
+    sideways = sideways_glyphs([*strip, *markers], S.layout)
+    assert set(strip) <= sideways and not sideways & set(markers)
+    f = fields_of(page([*pages[0].words, *strip]), learn_document(pages, S.layout))
+    assert f.coverage == 1.0

@@ -98,3 +98,14 @@ def test_semicolon_ends_item_when_spacing_is_uniform():
 def test_dash_inside_text_is_not_a_bullet():
     words = words_at("•", 10, 0) + paragraph(["Un item avec", "- un tiret plus loin ;"], 20, 0)
     assert lines_to_items(lines(words), EMPTY, SEG, 2.0) == ["Un item avec - un tiret plus loin"]
+
+
+def test_line_end_hyphen_of_a_compound_on_a_function_word_stays():
+    from extract.settings import SegmentSettings
+    from extract.stages.segment import join_lines
+
+    seg = SegmentSettings()
+    assert (
+        join_lines(["courses for out-of-", "school children"], frozenset(), seg) == "courses for out-of-school children"
+    )
+    assert join_lines(["droits socio-éco-", "nomiques"], frozenset(), seg) == "droits socio-économiques"

@@ -45,46 +45,27 @@ class HeaderWords:
 
     objective: dict[str, tuple[str, ...]] = field(
         default_factory=lambda: {
-            "fr": (
-                "OBJECTIF",
-                "OBJECTIFS",
-                "OBJECTIF GENERAL",
-                "OBJECTIF DE L'ACTION",
-                "OBJECTIF DU PROJET",
-                "OBJECTIFS SPECIFIQUES",
-            ),
+            "fr": ("OBJECTIF", "OBJECTIFS", "OBJECTIF GENERAL", "OBJECTIF DE L'ACTION", "OBJECTIF DU PROJET"),
             "en": ("OBJECTIVE", "OBJECTIVES", "GENERAL OBJECTIVE", "OVERALL OBJECTIVE", "PROJECT OBJECTIVE"),
         }
     )
     activities: dict[str, tuple[str, ...]] = field(
         default_factory=lambda: {
-            "fr": ("ACTIVITES", "ACTIVITE", "ACTIVITES PRINCIPALES", "PRINCIPALES ACTIVITES", "ACTIVITES PREVUES"),
-            "en": ("ACTIVITIES", "MAIN ACTIVITIES", "KEY ACTIVITIES", "PLANNED ACTIVITIES"),
+            "fr": ("ACTIVITES", "ACTIVITE", "ACTIVITES PRINCIPALES", "PRINCIPALES ACTIVITES"),
+            "en": ("ACTIVITIES", "MAIN ACTIVITIES", "KEY ACTIVITIES"),
         }
     )
     results: dict[str, tuple[str, ...]] = field(
         default_factory=lambda: {
-            "fr": ("RESULTATS", "RESULTATS ATTENDUS", "RESULTATS ESCOMPTES", "RESULTATS OBTENUS"),
+            "fr": ("RESULTATS", "RESULTATS ATTENDUS", "RESULTATS ESCOMPTES"),
             "en": ("OUTCOMES", "RESULTS", "EXPECTED RESULTS", "EXPECTED OUTCOMES"),
         }
     )
     # The SDG targets list (optional: without a header, printed codes anywhere are anchors).
     sdg: dict[str, tuple[str, ...]] = field(
         default_factory=lambda: {
-            "fr": (
-                "CIBLES ODD CONCERNEES",
-                "CIBLES ODD",
-                "CIBLES DES ODD",
-                "OBJECTIFS DE DEVELOPPEMENT DURABLE",
-                "ODD CONCERNES",
-            ),
-            "en": (
-                "SDG TARGETS ADDRESSED",
-                "SDG TARGETS",
-                "TARGETS OF THE SDGS",
-                "SUSTAINABLE DEVELOPMENT GOALS",
-                "SDGS ADDRESSED",
-            ),
+            "fr": ("CIBLES ODD", "CIBLES DES ODD", "ODD CONCERNES", "OBJECTIFS DE DEVELOPPEMENT DURABLE"),
+            "en": ("SDG TARGETS", "TARGETS OF THE SDGS", "SDGS ADDRESSED", "SUSTAINABLE DEVELOPMENT GOALS"),
         }
     )
     # A logo region: never content.
@@ -117,12 +98,7 @@ class HeaderWords:
 
     def kinds(self) -> dict[str, dict[str, tuple[str, ...]]]:
         """Every header kind: the columns, the SDG list, the recommendations and the partners' logos."""
-        return {
-            **self.columns(),
-            "sdg": self.sdg,
-            "recommendations": self.recommendations,
-            "partners": self.partners,
-        }
+        return {**self.columns(), "sdg": self.sdg, "recommendations": self.recommendations, "partners": self.partners}
 
 
 @dataclass(frozen=True)
@@ -140,10 +116,8 @@ class LayoutSettings:
     # addressed"); such a loose match must also look like a header (bar, bold, other font or size,
     # capitals) and the alias with the most words wins ("Objectifs de développement durable").
     header_extra_words_max: int = 2
-    # Share of capital letters from which a line reads as set in capitals.
-    header_caps_min_share: float = 0.6
-    # ... or is set this many times larger than the page's body text.
-    header_size_min_ratio: float = 1.05
+    header_caps_min_share: float = 0.6  # share of capitals from which a line reads as set in capitals
+    header_size_min_ratio: float = 1.05  # ... or size over the page's body size that sets it apart
     # Headers whose tops differ by less than this many points sit in one row of columns.
     header_row_tolerance: float = 4.0
     # A filled rectangle counts as a header bar when it holds the header word with this slack.
@@ -203,8 +177,7 @@ class LayoutSettings:
     # A panel holding no header, inside a column's region and narrower than this share of it, is
     # an aside (key figures beside the objective): its text is no block's, and not counted.
     aside_max_region_share: float = 0.6
-    # A lone item marker belongs to the block of the text right of it, within this many sizes
-    # (numbers hanging in the gutter left of their column).
+    # A lone item marker belongs to the block of the text this many sizes right of it (hanging numbers).
     marker_reach_ratio: float = 2.5
     # Furniture learnt per document: text printed at the same place (this many points, digits
     # ignored) in the top or bottom band (share of page height: the outer margin, where a table at
@@ -215,10 +188,15 @@ class LayoutSettings:
     furniture_repeat_min_share: float = 0.5
     furniture_repeat_min_pages: int = 3
     document_sample_pages: int = 12
-    # A word this many times taller than its size is set sideways (a rotated side strip): furniture.
+    # A word this many times taller than its size is set sideways (a rotated side strip): furniture;
+    # so is a column of at least `strip_min_glyphs` one- or two-letter words sharing their left and
+    # right edges (within `bar_slack`), each within `strip_pitch_ratio` sizes of the one above
+    # (glyphs follow each other closer than lines do: stacked list markers are a line apart).
     rotated_height_ratio: float = 1.6
-    # Self-check: below this share of the page's non-furniture text landing in a block, the page
-    # is flagged with the unassigned text and its position (at most `coverage_quote_chars` quoted).
+    strip_min_glyphs: int = 4
+    strip_pitch_ratio: float = 1.1
+    # Self-check: below this share of the page's non-furniture text in a block, a warning quotes
+    # the text left out and its position (at most `coverage_quote_chars` characters).
     coverage_warn_below: float = 0.9
     coverage_quote_chars: int = 80
 

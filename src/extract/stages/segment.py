@@ -3,7 +3,8 @@
 Rules:
 - Wrapped lines are joined with a space; a line-end hyphen is a break (the word is re-joined)
   unless the hyphenated form is attested on the page, the joined form is not, and the first part
-  is a known compound prefix or the second part is capitalised (« vivre-ensemble », « Al-Majd »).
+  is a known compound prefix or the second part is capitalised (« vivre-ensemble », « Al-Majd »),
+  or the first part ends a compound on a function word (« out-of- » / « school »).
   A soft hyphen (U+00AD) is always a break.
 - An item starts at a bullet glyph (•, ▪, –, -, a symbol-font glyph), else at a hanging or first-line
   indent, else after a paragraph gap or a line ending with ";".
@@ -15,13 +16,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from statistics import median
 
+from extract.catalog import _stopwords
 from extract.geometry import Box, Line, Word, split_segments, words_to_lines, words_to_segments
 from extract.settings import LayoutSettings, SegmentSettings, Settings
 from extract.stages.layout import PageLayout
 from extract.stages.layout.markers import is_marker
-from extract.text import HYPHENS, SOFT_HYPHEN, clean, strip_item_end
+from extract.text import HYPHENS, SOFT_HYPHEN, clean, fold, strip_item_end
 
 LABEL_LEAD = ":–—-· "  # separators between a code and a label printed on the same line
 _WORD = re.compile(r"[^\W\d_]+(?:[’'-][^\W\d_]+)*", re.UNICODE)
@@ -62,10 +65,21 @@ def joins_as_break(left: str, right: str, lexicon: frozenset[str], settings: Seg
         return False
     if (head_word + tail_word.lower()) in lexicon:
         return True
-    if f"{head_word}-{tail_word.lower()}" in lexicon:
+    if f"{head_word}-{tail_word.lower()}" in lexicon or _compound_link(head_word):
         return False
     last_part = head_word.split("-")[-1].split("’")[-1].split("'")[-1]
     return not (last_part in settings.compound_prefixes or tail_word[0].isupper())
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    return frozenset(_stopwords())
+
+
+def _compound_link(head: str) -> bool:
+    """A head ending in a compound's function word ("out-of-", "vis-à-") goes on with a hyphen."""
+    parts = head.split("-")
+    return len(parts) > 1 and fold(parts[-1]) in _function_words()
 
 
 def join_lines(texts: Sequence[str], lexicon: frozenset[str], settings: SegmentSettings) -> str:
@@ -290,7 +304,7 @@ def layout_to_fields(layout: PageLayout, settings: Settings | None = None) -> Ac
         for cell in band_cells(layout.band.lines, layout.band_rules, geo, layout.band_boxes, seg):
             recommendations.extend(lines_to_item_spans(cell, lexicon, seg, geo.bar_slack))
         if not recommendations:
-            warnings.append("no recommendations found under their header")
+            warnings.append("no recommendations found under the recommendations header")
     return ActionFields(
         language=layout.language,
         title=text(layout.title.lines),

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-from extract.geometry import Box, Line
+from extract.geometry import Box, Line, Word
 from extract.settings import LayoutSettings
 from extract.stages.read import PageContent
 from extract.text import fold
@@ -68,3 +68,23 @@ def is_logo(segment: Line, frames: Sequence[Box], layout: LayoutSettings, body: 
         and frame.contains(segment, layout.bar_slack)
         for frame in frames
     )
+
+
+def sideways_glyphs(words: Sequence[Word], layout: LayoutSettings) -> frozenset[Word]:
+    """Letters of text set sideways and read one glyph at a time: a column of short words with the
+    same left and right edges, stacked closer than a line."""
+    columns: dict[tuple[int, int], list[Word]] = {}
+    for w in words:
+        if len(w.text) <= 2:
+            key = (round(w.x0 / layout.bar_slack), round(w.x1 / layout.bar_slack))
+            columns.setdefault(key, []).append(w)
+    found: set[Word] = set()
+    for column in columns.values():
+        run: list[Word] = []
+        for w in sorted(column, key=lambda w: w.top):
+            if run and w.top - run[-1].top > layout.strip_pitch_ratio * max(w.size, run[-1].size):
+                found.update(run if len(run) >= layout.strip_min_glyphs else ())
+                run = []
+            run.append(w)
+        found.update(run if len(run) >= layout.strip_min_glyphs else ())
+    return frozenset(found)

@@ -13,7 +13,7 @@ from extract.stages.read import PageContent
 
 from .coverage import coverage_warning, page_coverage
 from .document import DocumentContext
-from .furniture import is_furniture, logo_frames
+from .furniture import is_furniture, logo_frames, sideways_glyphs
 from .headers import find_headers, header_rows, missing_column_reason, page_language
 from .markers import marker_owners
 from .model import BAND_KIND, COLUMN_KINDS, PARTNERS_KIND, SDG_KIND, Block, PageLayout, Zone
@@ -43,10 +43,12 @@ def page_to_layout(
 
     header_words = {w for h in headers for w in h.line.words}
     frames = logo_frames(page, layout)
+    sideways = sideways_glyphs(page.words, layout)
     segments = [
         s
         for s in all_segments
-        if s.words[0] in header_words or not is_furniture(s, page, layout, page_body, frames, document)
+        if s.words[0] in header_words
+        or not (is_furniture(s, page, layout, page_body, frames, document) or set(s.words) <= sideways)
     ]
     content = [w for s in segments for w in s.words if w not in header_words]
     rows = header_rows(headers, layout.header_row_tolerance)
@@ -111,7 +113,7 @@ def page_to_layout(
     if not sdg_items:
         warnings.append("no SDG targets found")
     if band is None:
-        warnings.append("no recommendations band found")
+        warnings.append("no recommendations found (no recommendations header)")
 
     codes = [item.code for item in sdg_items]
     in_blocks = [*columns.values(), *([band] if band else [])]

@@ -13,15 +13,12 @@ from pathlib import Path
 
 from extract.batch.sequence import FileContext, FileState, finish, step
 from extract.decisions import Decisions
-from extract.errors import FileFailed, PageSkipped
+from extract.errors import FileFailed
 from extract.files import collect_inputs, file_sha256  # noqa: F401  (collect_inputs: re-exported)
-from extract.models import Action, PageRecord, Source
+from extract.models import Action, PageRecord
 from extract.settings import Settings
-from extract.stages.layout import DocumentContext, learn_document, page_to_layout
-from extract.stages.normalise import normalise_action
-from extract.stages.read import PageContent, UnreadablePage, pdf_to_pages
-from extract.stages.segment import layout_to_fields
-from extract.stages.validate import fields_to_action
+from extract.stages.layout import learn_document
+from extract.stages.read import PageContent, pdf_to_pages
 
 ProgressCallback = Callable[[str, int], None]
 
@@ -70,27 +67,6 @@ class FileResult:
         self.pages.append(
             PageRecord(file=self.file, page=0, status="failed", reason=f"{failure.kind}: {failure.reason}")
         )
-
-
-def page_to_record(
-    page: PageContent | UnreadablePage,
-    source: Source,
-    settings: Settings,
-    decisions: Decisions | None = None,
-    document: DocumentContext | None = None,
-) -> tuple[PageRecord, Action | None]:
-    """Run one page through layout, segment, validate, normalise; a skip is a record, not an error."""
-    if isinstance(page, UnreadablePage):
-        return PageRecord(file=source.file, page=page.number, status="failed", reason=page.reason), None
-    try:
-        fields = layout_to_fields(page_to_layout(page, settings, document), settings)
-        action = normalise_action(fields_to_action(fields, source), settings.match, decisions)
-    except PageSkipped as skip:
-        return PageRecord(file=source.file, page=page.number, status="skipped", reason=skip.reason), None
-    record = PageRecord(
-        file=source.file, page=page.number, status="action", action_id=action.id, coverage=action.coverage
-    )
-    return record, action
 
 
 def extract_file(

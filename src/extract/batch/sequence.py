@@ -124,12 +124,12 @@ def _close(state: FileState, ctx: FileContext, at_end: bool) -> Emitted:
 
 
 def _skipped(pending: Pending, reason: str, ctx: FileContext, at_end: bool) -> list[PageRecord]:
-    """Rows of an assembled action that is not complete: the first page's own reason when it
-    stood alone, else why the whole sequence failed (and that the file ended, when it did)."""
+    """Rows of an assembled action that is not complete: the layout stage's reason when its first
+    page stood alone, else why the whole sequence failed; and that the file ended, when it did."""
     first = pending.first
     if len(pending.pieces) == 1 and first.skip:
         reason = first.skip
-    elif at_end:
+    if at_end:
         reason = f"{reason} (the file ends before the action is complete)"
     return [
         PageRecord(

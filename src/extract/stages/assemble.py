@@ -8,7 +8,8 @@ Rules:
   its page gets a `skipped` row saying why, and the action before it a warning.
 - Merged fields: title, subtitle and language of the first piece; the objective's text and the
   lists joined in order (an item cut by the page end re-joined); warnings of blocks "not found"
-  dropped when another page holds them; coverage the lowest of the pieces'.
+  dropped when another page holds them, added when none does; coverage the lowest of the
+  pieces'.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ MISSING_WARNINGS = {
     "no recommendations band found": "recommendations",
     "no recommendations found under their header": "recommendations",
 }
+# The warning an action spread over pages gets when none of its pages holds the block.
+MISSING_BY_FIELD = {"no SDG targets found": "sdg_targets", "no recommendations band found": "recommendations"}
 
 
 @dataclass(frozen=True)
@@ -94,7 +97,9 @@ def merge_fields(pieces: Sequence[Piece]) -> ActionFields:
             spans={k: (*merged.spans.get(k, ()), *part.spans.get(k, ())) for k in {*merged.spans, *part.spans}},
         )
     if len(pieces) > 1:
-        merged = replace(merged, warnings=tuple(w for w in merged.warnings if not _answered(w, merged)))
+        kept = [w for w in merged.warnings if not _answered(w, merged)]
+        missing = [w for w, name in MISSING_BY_FIELD.items() if not getattr(merged, name) and w not in kept]
+        merged = replace(merged, warnings=(*kept, *missing))
     return merged
 
 

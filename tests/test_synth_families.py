@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
+from hypothesis import HealthCheck, Phase, assume, given, settings
 
 from tests.synth.families import (
     FAMILY_LOOKS,
@@ -22,8 +23,8 @@ from tests.synth.families import (
     expected_pages,
     family_files,
     family_problems,
+    looks,
 )
-from tests.synth.families.blocks import goals_of
 from tests.synth.families.look import (
     HEADER_PHRASES,
     PARTNER_LOGOS,
@@ -34,12 +35,16 @@ from tests.synth.families.look import (
     scramble_case,
     strip_accents,
 )
-from tests.synth.records import normalise_text
+from tests.synth.families.pages import render_family_pdf
+from tests.synth.families.sdg_blocks import goals_of
+from tests.synth.records import action_records, expected_fields, normalise_text
+from tests.synth.render import LayoutError
 
 CASES = [case.case_id for case in family_files()]
 NEEDS_CHROMIUM = {case.case_id for case in family_files() if case.look.renderer == "chromium"}
 HYPHENS = ("-", "‐")
 BLOCK_KEYS = ("objective", "activities", "results", "recommendations")
+NO_SHRINK = (Phase.explicit, Phase.reuse, Phase.generate)  # a failing example is printed as drawn: rendering is slow
 X_TOLERANCE = 1.5  # words placed one by one carry no space character: a space-wide gap splits them
 
 
@@ -191,3 +196,22 @@ def test_look_rejects_unknown_options():
         Look(name="x", arrangement="spiral")
     with pytest.raises(ValueError, match="result_marker"):
         Look(name="x", arrangement="stacked", result_marker="A)")
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow], phases=NO_SHRINK)
+@given(look=looks(), record=action_records())
+def test_random_looks_print_every_record_word(look, record, tmp_path_factory):
+    assume(not family_problems(record))
+    path = tmp_path_factory.mktemp("random-look") / "random.pdf"
+    try:
+        render_family_pdf(path, look, [record], record.language)
+    except LayoutError:
+        assume(False)
+    words = page_words(path)
+    assert len(words) == 2
+    texts, pairs = _page_vocabulary(words[1])
+    expected = expected_fields(record)
+    values = [expected["title"], expected["subtitle"] or "", expected["objective"], *expected["activities"]]
+    values += [*expected["results"], *expected["sdg_printed_labels"], *expected["recommendations_printed"]]
+    for word in " ".join(values).split():
+        assert any(t.startswith(word) for t in texts | pairs), word

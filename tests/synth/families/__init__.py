@@ -7,7 +7,7 @@ logos, small-caps headers, side strips), French and English, through fpdf2 and C
         render_family(case, tmp_path / case.file_name)
 """
 
-from .catalog import FAMILY_LOOKS, LANGUAGES, family_looks, looks_by_name
+from .catalog import FAMILY_LOOKS, LANGUAGES, family_looks, looks, looks_by_name
 from .files import FamilyFile, chromium_path, expected_pages, family_files, render_family
 from .look import Look
 from .records import FAMILY_RECORDS, family_problems, records_of
@@ -23,6 +23,7 @@ __all__ = [
     "family_files",
     "family_looks",
     "family_problems",
+    "looks",
     "looks_by_name",
     "records_of",
     "render_family",

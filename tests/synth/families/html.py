@@ -19,7 +19,6 @@ from pathlib import Path
 from ..designs import FONT_FILES, font_path
 from ..records import ActionRecord
 from ..render import SDG_COLOURS
-from .blocks import goals_of
 from .fonts import SYMBOL_FILE
 from .look import (
     INTRO,
@@ -30,8 +29,10 @@ from .look import (
     STRIP_WORDS,
     Look,
     header_text,
+    item_suffix,
     marker_text,
 )
+from .sdg_blocks import goals_of
 
 CHROMIUM_TIMEOUT = 120  # seconds for one file
 _STYLE_WEIGHTS = {"": ("normal", "normal"), "B": ("bold", "normal"), "I": ("normal", "italic")}
@@ -69,10 +70,14 @@ li.mark::%(pseudo)s { position: absolute; left: 0; top: 0; content: attr(data-ma
 .logo { border: 0.7pt solid %(accent)s; color: %(accent)s; font-weight: bold; font-size: 1.1em; text-align: center;
   height: 24pt; line-height: 24pt; margin-bottom: 6pt; }
 .partners { margin-top: 14pt; }
+.box { border: 0.7pt solid %(accent)s; display: flex; gap: 5pt; padding: 6pt; margin-bottom: 8pt; font-size: 0.95em; }
+.badge { flex: none; width: 13pt; height: 13pt; line-height: 13pt; text-align: center; background: %(accent)s;
+  color: #fff; font-weight: bold; }
+.entry { margin-bottom: 5pt; }
 .sdg { margin-top: auto; padding-top: 14pt; }
 table { border-collapse: collapse; width: 100%%; }
 td { border: 0.6pt solid #969696; padding: 4pt; vertical-align: top; }
-td.code { width: 54pt; font-weight: bold; }
+td.code { width: 64pt; white-space: nowrap; font-weight: bold; }
 td.label { font-size: 0.95em; }
 .tiles span { display: inline-block; width: 22pt; height: 22pt; line-height: 22pt; text-align: center;
   color: #fff; font-weight: bold; font-size: 11pt; margin: 0 5pt 5pt 0; }
@@ -125,7 +130,7 @@ def _header(look: Look, language: str, key: str) -> str:
 def _items(look: Look, items, marker: str, suffixes: bool = True) -> str:
     rows = []
     for i, item in enumerate(items):
-        end = (look.last_item_suffix if i == len(items) - 1 else look.item_suffix) if suffixes else ""
+        end = item_suffix(look, i, len(items)) if suffixes else ""
         shown = escape(marker_text(marker, i))
         rows.append(f'<li class="mark" data-marker="{shown}">{_text(look, item + end)}</li>')
     return "<ul>" + "".join(rows) + "</ul>"
@@ -141,12 +146,18 @@ def _sdg(look: Look, record: ActionRecord) -> str:
             for code, label in record.sdgs
         )
         body = f"<table>{rows}</table>"
-    else:
+    elif look.sdg_style == "pills":
         cells = "".join(
             f'<div><span class="pill">{escape(prefix + code)}</span><div>{escape(label)}</div></div>'
             for code, label in record.sdgs
         )
         body = f'<div class="pills">{cells}</div>'
+    else:  # stacked: code above label; lines: code then label on one line
+        tag = "div" if look.sdg_style == "stacked" else "span"
+        body = "".join(
+            f'<div class="entry"><b>{escape(prefix + code)}</b> <{tag}>{escape(label)}</{tag}></div>'
+            for code, label in record.sdgs
+        )
     tiles = ""
     if look.goal_tiles:
         spans = "".join(f'<span style="background: rgb{SDG_COLOURS[g]}">{g}</span>' for g in goals_of(record))
@@ -156,7 +167,13 @@ def _sdg(look: Look, record: ActionRecord) -> str:
 
 def _recommendations(look: Look, record: ActionRecord) -> str:
     language = record.language
-    if look.recommendation_marker == "1.":
+    if look.recommendation_style == "boxed":
+        boxes = "".join(
+            f'<div class="box"><span class="badge">{i}</span><span>{escape(title)}</span></div>'
+            for i, title in enumerate(record.recommendations, start=1)
+        )
+        listing = f'<div class="boxes">{boxes}</div>'
+    elif look.recommendation_marker == "1.":
         items = "".join(f"<li>{escape(title)}</li>" for title in record.recommendations)
         listing = f'<ol class="native">{items}</ol>'
     else:

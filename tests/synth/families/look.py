@@ -9,19 +9,20 @@ import unicodedata
 from dataclasses import dataclass
 
 RGB = tuple[int, int, int]
+NBSP = "\u00a0"
 
-ARRANGEMENTS = ("stacked", "landscape_boxes", "foot_pills", "web_stacked")
+ARRANGEMENTS = ("stacked", "landscape_boxes", "foot_pills", "side_headings", "web_stacked")
 RENDERERS = ("fpdf2", "chromium")
 HEADER_CASES = ("as_typed", "upper", "smallcaps_font", "smallcaps_sized", "css_smallcaps")
 HEADER_ICONS = ("none", "glyph", "shape")
 DRAW_MODES = ("line", "word")  # one text object per line, or every word on its own, last first
-SDG_STYLES = ("table", "pills", "sidebar")
+SDG_STYLES = ("table", "pills", "stacked", "lines")
 SDG_CODE_STYLES = ("bare", "goal", "target")  # "16.6", "ODD 16.6"/"SDG 16.6", "Cible 16.6"/"Target 16.6"
 SDG_PREFIXES = {
     "fr": {"bare": "", "goal": "ODD ", "target": "Cible "},
     "en": {"bare": "", "goal": "SDG ", "target": "Target "},
 }
-REC_STYLES = ("margin_numbered", "boxed_grid", "bulleted")
+REC_STYLES = ("list", "boxed")
 NUMBERED_MARKERS = ("1)", "1.", "a)", "i.")
 SYMBOL_MARKERS = ("✓", "✔", "➢", "►", "•", "▪", "–")
 MARKERS = (*NUMBERED_MARKERS, *SYMBOL_MARKERS)
@@ -107,7 +108,7 @@ class Look:
     sdg_style: str = "table"
     sdg_code_style: str = "bare"
     goal_tiles: bool = False
-    recommendation_style: str = "margin_numbered"
+    recommendation_style: str = "list"
     partners: bool = False
     grey_sidebar: bool = False
     side_strip: bool = False
@@ -197,5 +198,7 @@ def marker_text(marker: str, index: int) -> str:
 
 
 def item_suffix(look: Look, index: int, count: int) -> str:
-    """List terminator printed after item `index` of `count`."""
-    return look.last_item_suffix if index == count - 1 else look.item_suffix
+    """List terminator printed after item `index` of `count`; a space before it is
+    non-breaking, as typesetters print " ;" (the terminator never starts a line)."""
+    suffix = look.last_item_suffix if index == count - 1 else look.item_suffix
+    return suffix.replace(" ", NBSP)

@@ -7,7 +7,10 @@
   codes), boxed numbered recommendations in a grid at the foot with partner logo boxes,
   drawn alike, right beside them;
 * ``foot_pills``: a rotated side strip, objective full width, two list columns, bulleted
-  recommendations, then goal tiles and SDG pills in a row at the page foot.
+  recommendations, then goal tiles and SDG pills in a row at the page foot;
+* ``side_headings``: one ruled row per block, its header (wrapped) in a narrow left column
+  and its content beside it: objective, lists, SDG codes with labels, recommendations,
+  partner logo boxes.
 
 Every file starts with an intro page (no action) and repeats a running header and footer
 with the page number on every page. The body size is lowered by `SIZE_STEP` until the
@@ -24,7 +27,9 @@ from ..render import LayoutError, new_pdf
 from . import blocks as b
 from .canvas import Canvas
 from .fonts import register_fonts
-from .look import INTRO, STRIP_WORDS, Look
+from .look import INTRO, STRIP_WORDS, Look, item_suffix
+from .rec_blocks import partner_boxes, recommendation_body, recommendations
+from .sdg_blocks import RULE_GREY, sdg_body
 
 SIZE_STEP = 0.5
 MIN_SIZE = 7.0
@@ -33,6 +38,8 @@ COLUMN_GAP = 16.0
 MARGIN_COLUMN_W = 150.0
 FACT_SIDEBAR_W = 118.0
 SDG_SIDEBAR_W = 165.0
+SIDE_HEADING_W = 112.0
+SIDE_ROW_PAD = 7.0
 FOOT_SPACE = 14.0  # clear space kept above the running footer
 
 
@@ -58,13 +65,9 @@ def _lists(c: Canvas, x: float, y: float, w: float, record: ActionRecord) -> flo
         ("results", record.results, c.look.result_marker, x + col_w + COLUMN_GAP),
     ):
         h = b.block_header(c, left, y, col_w, record.language, key)
-        texts = [item + _suffix(c.look, i, len(items)) for i, item in enumerate(items)]
+        texts = [item + item_suffix(c.look, i, len(items)) for i, item in enumerate(items)]
         heights.append(h + c.item_list(left, y + h, col_w, texts, marker, b.ITEM_GAP))
     return max(heights)
-
-
-def _suffix(look: Look, index: int, count: int) -> str:
-    return look.last_item_suffix if index == count - 1 else look.item_suffix
 
 
 def _objective(c: Canvas, x: float, y: float, w: float, record: ActionRecord) -> float:
@@ -77,26 +80,28 @@ def _objective(c: Canvas, x: float, y: float, w: float, record: ActionRecord) ->
     return h + max(side, c.paragraph(x, y + h, w, record.objective))
 
 
-def _sdg_foot(c: Canvas, x: float, w: float, bottom: float, record: ActionRecord, draw: bool) -> float:
-    """SDG header and table/pills anchored at `bottom`; returns their top (bottom if none)."""
-    if not record.sdgs:
-        return bottom
+def _measure(c: Canvas, draw: Callable[[], float]) -> float:
+    """Height `draw` would use, nothing drawn."""
     saved, c.draw = c.draw, False
-    height = b.block_header(c, x, 0, w, record.language, "sdg") + _sdg_body(c, x, 0, w, record)
-    c.draw = saved and draw
-    top = bottom - height
-    y = top + b.block_header(c, x, top, w, record.language, "sdg")
-    _sdg_body(c, x, y, w, record)
-    c.draw = saved
+    try:
+        return draw()
+    finally:
+        c.draw = saved
+
+
+def _sdg_block(c: Canvas, x: float, y: float, w: float, record: ActionRecord) -> float:
+    """SDG header and body (tiles, then the look's style); 0 when the record has no target."""
+    if not record.sdgs:
+        return 0.0
+    h = b.block_header(c, x, y, w, record.language, "sdg")
+    return h + sdg_body(c, x, y + h, w, record)
+
+
+def _sdg_foot(c: Canvas, x: float, w: float, bottom: float, record: ActionRecord) -> float:
+    """The SDG block anchored at `bottom`; returns its top (`bottom` when there is none)."""
+    top = bottom - _measure(c, lambda: _sdg_block(c, x, 0.0, w, record))
+    _sdg_block(c, x, top, w, record)
     return top
-
-
-def _sdg_body(c: Canvas, x: float, y: float, w: float, record: ActionRecord) -> float:
-    if c.look.sdg_style == "table":
-        return b.sdg_table(c, x, y, w, record)
-    if c.look.sdg_style == "pills":
-        return b.sdg_pills(c, x, y, w, record)
-    return b.sdg_sidebar(c, x, y, w, record)
 
 
 def stacked(c: Canvas, record: ActionRecord) -> None:
@@ -105,25 +110,12 @@ def stacked(c: Canvas, record: ActionRecord) -> None:
     main_right = right - MARGIN_COLUMN_W - COLUMN_GAP
     column_x = main_right + COLUMN_GAP
     b.pale_column(c, column_x - 6, y - 6, MARGIN_COLUMN_W + 6, bottom - y + 6)
-    rec_h = b.margin_recommendations(c, column_x, y, MARGIN_COLUMN_W - 6, record, record.language)
-    if c.look.partners:
-        rec_h += _partner_column(c, column_x, y + rec_h + BLOCK_GAP, MARGIN_COLUMN_W - 6, record) + BLOCK_GAP
+    rec_h = recommendations(c, column_x, y, MARGIN_COLUMN_W - 6, record)
     _require(y + rec_h <= bottom, "margin column runs off the page")
     y += _objective(c, left, y, main_right - left, record) + BLOCK_GAP
     y += _lists(c, left, y, main_right - left, record)
-    sdg_top = _sdg_foot(c, left, main_right - left, bottom, record, draw=True)
+    sdg_top = _sdg_foot(c, left, main_right - left, bottom, record)
     _require(y + BLOCK_GAP <= sdg_top, "lists run into the SDG block")
-
-
-def _partner_column(c: Canvas, x: float, y: float, w: float, record: ActionRecord) -> float:
-    """'Partners' header and logo boxes stacked in the margin column."""
-    from .look import PARTNER_LOGOS
-
-    h = b.block_header(c, x, y, w, record.language, "partners")
-    for logo in PARTNER_LOGOS[record.language]:
-        b._logo_box(c, x, y + h, w, 24.0, logo)
-        h += 30.0
-    return h
 
 
 def landscape_boxes(c: Canvas, record: ActionRecord) -> None:
@@ -131,20 +123,14 @@ def landscape_boxes(c: Canvas, record: ActionRecord) -> None:
     y = top + b.title_block(c, left, top, (right - left) * 0.7, record) + BLOCK_GAP
     side_x = right - SDG_SIDEBAR_W
     main_right = side_x - COLUMN_GAP
-    if record.sdgs:
-        h = b.block_header(c, side_x, y, SDG_SIDEBAR_W, record.language, "sdg")
-        h += b.sdg_sidebar(c, side_x, y + h, SDG_SIDEBAR_W, record)
-        _require(y + h <= bottom, "SDG sidebar runs off the page")
+    _require(y + _sdg_block(c, side_x, y, SDG_SIDEBAR_W, record) <= bottom, "SDG sidebar runs off the page")
     col_w = (main_right - left - 2 * COLUMN_GAP) / 3
     objective_h = _objective(c, left, y, col_w, record)
     lists_h = _lists(c, left + col_w + COLUMN_GAP, y, 2 * col_w + COLUMN_GAP, record)
     body_bottom = y + max(objective_h, lists_h)
-    saved, c.draw = c.draw, False
-    band_h = b.boxed_recommendations(c, left, 0, main_right - left, record, record.language)
-    c.draw = saved
-    band_top = bottom - band_h
+    band_top = bottom - _measure(c, lambda: recommendations(c, left, 0.0, main_right - left, record))
     _require(body_bottom + BLOCK_GAP <= band_top, "columns run into the recommendations")
-    b.boxed_recommendations(c, left, band_top, main_right - left, record, record.language)
+    recommendations(c, left, band_top, main_right - left, record)
 
 
 def foot_pills(c: Canvas, record: ActionRecord) -> None:
@@ -153,15 +139,45 @@ def foot_pills(c: Canvas, record: ActionRecord) -> None:
     y = top + b.title_block(c, left, top, width, record) + BLOCK_GAP
     y += _objective(c, left, y, width, record) + BLOCK_GAP
     y += _lists(c, left, y, width, record) + BLOCK_GAP
-    y += b.bulleted_recommendations(c, left, y, width, record, record.language)
-    sdg_top = _sdg_foot(c, left, width, bottom, record, draw=True)
+    y += recommendations(c, left, y, width, record)
+    sdg_top = _sdg_foot(c, left, width, bottom, record)
     _require(y + BLOCK_GAP <= sdg_top, "recommendations run into the SDG row")
+
+
+def side_headings(c: Canvas, record: ActionRecord) -> None:
+    left, top, right, bottom = _frame(c)
+    y = top + b.title_block(c, left, top, right - left, record) + BLOCK_GAP
+    body_x = left + SIDE_HEADING_W + COLUMN_GAP
+    body_w = right - body_x
+    language = record.language
+
+    def items(marker: str, values) -> Callable[[float], float]:
+        texts = [v + item_suffix(c.look, i, len(values)) for i, v in enumerate(values)]
+        return lambda y: c.item_list(body_x, y, body_w, texts, marker, b.ITEM_GAP)
+
+    rows: list[tuple[str, Callable[[float], float]]] = [
+        ("objective", lambda y: c.paragraph(body_x, y, body_w, record.objective)),
+        ("activities", items(c.look.activity_marker, record.activities)),
+        ("results", items(c.look.result_marker, record.results)),
+    ]
+    if record.sdgs:
+        rows.append(("sdg", lambda y: sdg_body(c, body_x, y, body_w, record)))
+    rows.append(("recommendations", lambda y: recommendation_body(c, body_x, y, body_w, record)))
+    if c.look.partners:
+        rows.append(("partners", lambda y: partner_boxes(c, body_x, y, body_w, language)))
+    for key, body in rows:
+        c.rule(left, y, right, y, RULE_GREY, 0.5)
+        y += SIDE_ROW_PAD
+        heading = b.block_header(c, left, y, SIDE_HEADING_W, language, key) - b.HEADER_GAP
+        y += max(heading, body(y)) + SIDE_ROW_PAD
+    _require(y <= bottom, "rows run off the page")
 
 
 ARRANGE: dict[str, Callable[[Canvas, ActionRecord], None]] = {
     "stacked": stacked,
     "landscape_boxes": landscape_boxes,
     "foot_pills": foot_pills,
+    "side_headings": side_headings,
 }
 
 

@@ -3,8 +3,6 @@ fields of an action's pieces, why a continuation cannot attach, ids of several a
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 
 from extract.settings import AssembleSettings, Settings
@@ -101,7 +99,7 @@ def test_merge_joins_objective_text_across_pages():
     ],
 )
 def test_attach_problem(pending, candidate, expected):
-    settings = replace(Settings(), assemble=AssembleSettings(max_pages_per_action=2))
+    settings = Settings.load({"assemble": {"max_pages_per_action": 2}})
     problem = attach_problem(pending, candidate, settings)
     assert (problem is None) if expected is None else (expected in problem)
 

@@ -4,7 +4,8 @@ and pages that hold two or three actions one under the other.
 A record is drawn as a flow of units in reading order, full width: title, objective header
 and text, activities header and items, results header and items, SDG header and list (the
 look's table, pills or sidebar), recommendations header and items (numbering carries on
-across a page break). Every page repeats the family's running header and footer (and side
+across a page break). With side headings (family side_headings) each header stands in a left column
+beside its content, under a rule. Every page repeats the family's running header and footer (and side
 strip); the pages are portrait whatever the family's orientation. The case says where a
 page break falls:
 
@@ -33,12 +34,24 @@ from .canvas import MARKER_GAP, Canvas
 from .catalog import looks_by_name
 from .fonts import SYMBOL_FAMILY, is_symbol, register_fonts
 from .look import Look, item_suffix, marker_text
-from .pages import BLOCK_GAP, MIN_SIZE, SIZE_STEP, _decorate, _frame, _intro_page, _sdg_body
+from .pages import (
+    BLOCK_GAP,
+    COLUMN_GAP,
+    MIN_SIZE,
+    RULE_GREY,
+    SIDE_HEADING_W,
+    SIDE_ROW_PAD,
+    SIZE_STEP,
+    _decorate,
+    _frame,
+    _intro_page,
+)
 from .records import records_of
+from .sdg_blocks import sdg_body
 
 BREAKS = ("after_objective", "inside_activities", "before_sdg", "inside_recommendations")
 PER_PAGE = (2, 3)
-FLOW_LOOKS = ("stacked_ticks", "boxes_partners", "pills_numbered")  # one fpdf2 look per family
+FLOW_LOOKS = ("stacked_ticks", "boxes_partners", "pills_numbered", "side_rules")  # one fpdf2 look per family
 COMPACT_ITEMS = {2: 2, 3: 1}  # list items kept per block when 2 or 3 actions share a page
 COMPACT_TITLE_SIZE = {2: 15.0, 3: 12.0}
 ACTION_GAP = 20.0  # between two actions on one page
@@ -154,7 +167,7 @@ def draw_unit(
     if what == "objective":
         return c.paragraph(x, y, w, record.objective) + block_gap
     if what == "sdg":
-        return _sdg_body(c, x, y, w, record) + block_gap
+        return sdg_body(c, x, y, w, record) + block_gap
     items = getattr(record, key)
     marker = {
         "activities": c.look.activity_marker,
@@ -196,13 +209,26 @@ def _page_plan(case: FlowCase, records: list[ActionRecord]) -> list[list[tuple[i
 
 
 def _draw_page(c: Canvas, records: list[ActionRecord], slices: list[tuple[int, list[Unit]]]) -> None:
+    """The page's units top to bottom; with side headings, each header in a left column beside
+    its content, a rule above it."""
     left, top, right, bottom = _frame(c)
-    y = top
+    side = c.look.arrangement == "side_headings"
+    body_x = left + SIDE_HEADING_W + COLUMN_GAP if side else left
+    y = floor = top
     gap = BLOCK_GAP if len(slices) == 1 else COMPACT_GAP
     for n, (i, flow) in enumerate(slices):
         y += ACTION_GAP if n else 0.0
         for unit in flow:
-            y += draw_unit(c, left, y, right - left, records[i], unit, gap)
+            if unit[0] == "title":
+                y += draw_unit(c, left, y, right - left, records[i], unit, gap)
+            elif side and unit[0] == "header":
+                y = max(y, floor)
+                c.rule(left, y, right, y, RULE_GREY, 0.5)
+                y += SIDE_ROW_PAD
+                floor = y + b.block_header(c, left, y, SIDE_HEADING_W, records[i].language, unit[1]) - b.HEADER_GAP
+            else:
+                y += draw_unit(c, body_x, y, right - body_x, records[i], unit, gap)
+        y = max(y, floor)
     if y - gap > bottom:
         raise LayoutError("flow runs off the page")
 
@@ -230,9 +256,10 @@ def render_flow(case: FlowCase, path: str | Path) -> tuple[Path, list[FlowAction
     _intro_page(pdf, look, case.language)
     pages: dict[int, list[int]] = {}
     positions: dict[int, int] = {}
-    for slices in _page_plan(case, records):
+    plan = _page_plan(case, records)
+    size = min(_fit(pdf, look, records, slices) for slices in plan)  # one body size for the file
+    for slices in plan:
         pdf.add_page(orientation=look.orientation, format="a4")
-        size = _fit(pdf, look, records, slices)
         c = Canvas(pdf, look, draw=True, body_size=size)
         _decorate(c, case.language, pdf.page_no())
         _draw_page(c, records, slices)

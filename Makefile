@@ -6,11 +6,12 @@ RAW    ?= raw
 OUT    ?= output
 ARGS   ?=
 
-.PHONY: extract test bench check-output golden clean help
+.PHONY: extract test lint bench check-output golden clean help
 
 help:
 	@echo "make extract   set up .venv and extract $(RAW)/ -> $(OUT)/ (RAW=, OUT=, ARGS= to override)"
 	@echo "make test      set up .venv and run the test suite"
+	@echo "make lint      ruff (check + format check) over src tests bench, mypy over src"
 	@echo "make check-output  re-extract $(RAW)/ and fail if the committed $(OUT)/ differs"
 	@echo "make bench     run the speed/memory benchmark (bench/results.json)"
 	@echo "make golden    regenerate tests/golden/ from the fixture PDFs (review the diff!)"
@@ -21,7 +22,7 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,lint]'
 	touch $@
 
 extract: $(VENV)/.installed
@@ -29,6 +30,11 @@ extract: $(VENV)/.installed
 
 test: $(VENV)/.installed
 	$(BIN)/python -m pytest -q $(ARGS)
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy
 
 bench: $(VENV)/.installed
 	$(BIN)/python bench/bench.py $(ARGS)

@@ -1,25 +1,38 @@
+"""Fixtures, and a temporary result cache for every run the tests make (never the repository's).
+
+Shared helpers live in `tests/helpers.py`; tests never import this module.
+"""
+
 from __future__ import annotations
 
-from functools import cache
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
-FIXTURES = Path(__file__).parent / "fixtures"
-SAMPLE_PDF = FIXTURES / "actions-ciblees-fr.pdf"
-SAMPLE_TRUTH = FIXTURES / "actions-ciblees-fr.truth.json"
+CACHE_DIR_ENV = "BROCHURE_EXTRACT_CACHE_DIR"  # read by extract.batch.cache when it is imported
+_test_cache: list[str] = []
 
 
-@cache
-def extracted(pdf: Path):
-    """Extract a fixture once per test session (pure function of the file)."""
-    from extract.batch.pipeline import extract_file
+def pytest_configure(config: pytest.Config) -> None:
+    """Before any test module imports `extract`: CLI runs (and their subprocesses) cache in a
+    temporary folder, so `make test` never writes into the repository's `.cache/`."""
+    _test_cache.append(tempfile.mkdtemp(prefix="brochure-extract-test-cache-"))
+    os.environ[CACHE_DIR_ENV] = _test_cache[0]
 
-    return extract_file(pdf)
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    for folder in _test_cache:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
 def sample_result():
+    """The sample brochure, extracted once per session."""
+    from tests.helpers import SAMPLE_PDF, extracted
+
     return extracted(SAMPLE_PDF)
 
 
@@ -36,3 +49,11 @@ def family_corpus(tmp_path_factory):
         for case in family_files()
         if case.look.renderer != "chromium" or have_chromium
     }
+
+
+@pytest.fixture(scope="session")
+def sample_pdf() -> Path:
+    """The sample brochure (15 action sheets, 19 pages)."""
+    from tests.helpers import SAMPLE_PDF
+
+    return SAMPLE_PDF

@@ -13,7 +13,7 @@ from extract.stages.read import PageContent, pdf_to_pages
 from extract.stages.segment import ActionFields
 from extract.stages.split import band_page, band_words, split_page
 from extract.stages.validate import action_id
-from tests.conftest import SAMPLE_PDF
+from tests.helpers import SAMPLE_PDF
 
 
 def fields(**values) -> ActionFields:

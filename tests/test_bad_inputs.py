@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from extract.batch.pipeline import extract_file
 from extract.cli import main
-from tests.conftest import FIXTURES, SAMPLE_PDF
+from tests.helpers import FIXTURES, SAMPLE_PDF
 
 SAMPLE_BYTES = SAMPLE_PDF.read_bytes()
 SAMPLE_ACTIONS = 15

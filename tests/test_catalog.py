@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
-from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extract.catalog import LANGUAGES, fold, load_catalog
+from tests.truth import truth_actions
 
-TRUTH = Path(__file__).parent / "fixtures" / "actions-ciblees-fr.truth.json"
 RECOMMENDATION_IDS = {
     "multilevel-governance",
     "welcoming-instruments",
@@ -23,11 +21,6 @@ RECOMMENDATION_IDS = {
     "participation",
     "anti-discrimination",
 }
-
-
-def truth_actions() -> list[dict]:
-    pages = json.loads(TRUTH.read_text(encoding="utf-8"))["pages"]
-    return [page["action"] for page in pages if page.get("action")]
 
 
 def test_169_targets_and_17_goals_with_fr_and_en_titles():
@@ -60,7 +53,7 @@ def test_aliases_come_only_from_correctly_printed_sample_codes():
     """Sample labels printed with a wrong code must not become aliases of that code."""
     catalog = load_catalog()
     alias_pairs = {(label.key, label.folded) for label in catalog.sdg_labels if not label.official}
-    for action in truth_actions():
+    for _, action in truth_actions():
         for item in action["sdg_targets"]:
             if item["printed_code"] != item["code"]:
                 assert (item["printed_code"], fold(item["printed_label"])) not in alias_pairs
@@ -90,7 +83,7 @@ def test_gazetteer_spellings_fold_to_one_city_and_have_iso_countries():
 
 def test_gazetteer_knows_every_truth_city_with_its_country():
     by_spelling = {spelling.folded: spelling for spelling in load_catalog().cities}
-    for action in truth_actions():
+    for _, action in truth_actions():
         for name in action["cities"]:
             assert fold(name) in by_spelling, name
             assert by_spelling[fold(name)].country == action["country"], name

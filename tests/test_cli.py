@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from extract.cli import build_parser, main
-from tests.conftest import SAMPLE_PDF
+from tests.helpers import SAMPLE_PDF
 
 ROOT = Path(__file__).parent.parent
 
@@ -60,13 +60,6 @@ def test_failed_file_exits_1_and_keeps_the_rest(tmp_path, capsys):
 def test_missing_input_is_a_usage_error(tmp_path, capsys):
     assert main(["extract", str(tmp_path / "nope.pdf"), "--out", str(tmp_path)]) == 2
     assert "nope.pdf: no such file or folder" in capsys.readouterr().err
-
-
-def test_bad_settings_key_is_named(tmp_path, capsys):
-    settings = tmp_path / "s.toml"
-    settings.write_text("[layout]\ncolumn_gutter = 3\n")
-    assert main(["extract", str(SAMPLE_PDF), "--out", str(tmp_path), "--settings", str(settings)]) == 2
-    assert "unknown key 'column_gutter'" in capsys.readouterr().err
 
 
 def test_excel_csv_has_bom_and_semicolons(tmp_path):
@@ -151,3 +144,10 @@ def test_xlsx_has_a_sheet_per_table(tmp_path):
     book = openpyxl.load_workbook(tmp_path / "actions.xlsx", read_only=True)
     assert {"actions", "sdg_targets", "activities", "results", "recommendations", "pages"} <= set(book.sheetnames)
     assert book["actions"].max_row == 16
+
+
+def test_tests_cache_outside_the_repository():
+    """conftest points the default cache at a temporary folder: `make test` leaves `.cache/` alone."""
+    from extract.batch.cache import DEFAULT_CACHE_DIR
+
+    assert DEFAULT_CACHE_DIR.is_absolute() and not DEFAULT_CACHE_DIR.resolve().is_relative_to(ROOT.resolve())

@@ -11,7 +11,7 @@ import csv
 import pytest
 
 from extract.batch.pipeline import extract_file
-from tests.conftest import FIXTURES
+from tests.helpers import FIXTURES
 
 CORPUS = FIXTURES / "corpus"
 MANIFEST = CORPUS / "MANIFEST.csv"

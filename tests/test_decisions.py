@@ -7,8 +7,8 @@ import pytest
 from extract.catalog import load_catalog
 from extract.decisions import Decisions, load_decisions
 from extract.errors import SettingsError
-from extract.models import Action, Recommendation, SdgTarget, Source
 from extract.stages.normalise import normalise_action, review_rows
+from tests.helpers import draft_action
 
 HEADER = "kind,printed_code,printed,canonical\n"
 
@@ -19,25 +19,6 @@ def write(tmp_path, body: str, header: str = HEADER):
     return path
 
 
-def action(targets=(), recommendations=()) -> Action:
-    return Action(
-        id="a",
-        source=Source(file="s.pdf", sha256="0" * 64, page=1),
-        language="fr",
-        title="Titre",
-        objective="Objectif.",
-        activities=["x"],
-        results=["y"],
-        sdg_targets=[
-            SdgTarget(code=c, label=l, printed_code=c, printed_label=l, score=0, status="unnormalised")
-            for c, l in targets
-        ],
-        recommendations=[
-            Recommendation(id=t, title=t, printed=t, score=0, status="unnormalised") for t in recommendations
-        ],
-    )
-
-
 def test_missing_file_or_none_is_no_decisions(tmp_path):
     assert load_decisions(tmp_path / "absent.csv") == Decisions()
     assert load_decisions(None) == Decisions()
@@ -46,7 +27,9 @@ def test_missing_file_or_none_is_no_decisions(tmp_path):
 def test_pin_sdg_by_code_and_label_and_by_label_alone(tmp_path):
     path = write(tmp_path, "sdg,17.19,Lorem ipsum dolor,17.9\nsdg,,QUIS NOSTRUD,16.B\n")
     result = normalise_action(
-        action([("17.19", "lorem   ipsum, dolor"), ("4.1", "Quis nostrud"), ("17.18", "Lorem ipsum dolor")]),
+        draft_action(
+            targets=[("17.19", "lorem   ipsum, dolor"), ("4.1", "Quis nostrud"), ("17.18", "Lorem ipsum dolor")]
+        ),
         decisions=load_decisions(path),
     )
     first, second, third = result.sdg_targets
@@ -60,14 +43,17 @@ def test_pin_sdg_by_code_and_label_and_by_label_alone(tmp_path):
 def test_code_specific_decision_wins_over_any_code(tmp_path):
     path = write(tmp_path, "sdg,,Lorem ipsum,10.7\nsdg,16.16,Lorem ipsum,16.6\n")
     result = normalise_action(
-        action([("16.16", "Lorem ipsum"), ("3.1", "Lorem ipsum")]), decisions=load_decisions(path)
+        draft_action(targets=[("16.16", "Lorem ipsum"), ("3.1", "Lorem ipsum")]), decisions=load_decisions(path)
     )
     assert [t.code for t in result.sdg_targets] == ["16.6", "10.7"]
 
 
 def test_reject_keeps_printed_values_as_decided(tmp_path):
     path = write(tmp_path, "sdg,16.16,Lorem ipsum,reject\nrecommendation,,Vivre ensemble,reject\n")
-    result = normalise_action(action([("16.16", "Lorem ipsum")], ["Vivre ensemble"]), decisions=load_decisions(path))
+    result = normalise_action(
+        draft_action(targets=[("16.16", "Lorem ipsum")], recommendations=["Vivre ensemble"]),
+        decisions=load_decisions(path),
+    )
     target, rec = result.sdg_targets[0], result.recommendations[0]
     assert (target.code, target.label, target.goal, target.status, target.score) == (
         "16.16",
@@ -83,7 +69,7 @@ def test_reject_keeps_printed_values_as_decided(tmp_path):
 def test_pin_recommendation_folds_the_printed_title(tmp_path):
     path = write(tmp_path, "recommendation,,Gouvernance locale des migrations,multilevel-governance\n")
     result = normalise_action(
-        action(recommendations=["GOUVERNANCE LOCALE DES MIGRATIONS"]), decisions=load_decisions(path)
+        draft_action(recommendations=["GOUVERNANCE LOCALE DES MIGRATIONS"]), decisions=load_decisions(path)
     )
     rec = result.recommendations[0]
     assert (rec.id, rec.status, rec.title) == (

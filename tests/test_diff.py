@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extract.errors import ExtractError, UsageError
+from extract.models import City, Recommendation
 from extract.tools.diff import (
     SIMILARITY_THRESHOLD,
     ActionsFileError,
@@ -19,53 +20,45 @@ from extract.tools.diff import (
     diff_actions,
     load_actions,
 )
+from tests.helpers import make_action, sdg_target
 
 FILE = "actions-ciblees-fr.pdf"
 
 
 def sdg(code: str, label: str, status: str = "exact") -> dict:
-    return {
-        "code": code,
-        "goal": int(code.split(".")[0]),
-        "label": label,
-        "printed_code": code,
-        "printed_label": label,
-        "score": 100.0,
-        "status": status,
-    }
+    return sdg_target(code, label, status=status).model_dump(mode="json")
 
 
 def action(page: int, title: str, *, file: str = FILE, topic: str | None = None) -> dict:
-    """A plausible action dict (as in actions.json) whose texts differ per `topic`."""
+    """A plausible action (as in actions.json) whose texts differ per `topic`."""
     topic = topic or title
-    return {
-        "id": f"actions-ciblees-fr-p{page:03d}",
-        "source": {"file": file, "sha256": "a" * 64, "page": page},
-        "language": "fr",
-        "title": title,
-        "subtitle": f"Sous-titre de {topic}",
-        "sdg_targets": [sdg("10.7", "Faciliter la migration"), sdg("16.6", "Institutions efficaces")],
-        "objective": f"L'objectif du projet {topic} est de renforcer la coordination locale "
+    return make_action(
+        page=page,
+        file=file,
+        id=f"actions-ciblees-fr-p{page:03d}",
+        title=title,
+        subtitle=f"Sous-titre de {topic}",
+        sdg_targets=[sdg_target("10.7", "Faciliter la migration"), sdg_target("16.6", "Institutions efficaces")],
+        objective=f"L'objectif du projet {topic} est de renforcer la coordination locale "
         f"entre les autorités et la société civile pour l'accueil des migrants.",
-        "activities": [
+        activities=[
             f"Organiser des ateliers {topic}",
             f"Former les agents municipaux {topic}",
             f"Publier un guide {topic}",
         ],
-        "results": [f"Coordination améliorée {topic}", f"Agents formés {topic}"],
-        "recommendations": [
-            {
-                "id": "participation",
-                "title": "Accès à la participation",
-                "printed": "Participation",
-                "score": 98.0,
-                "status": "exact",
-            },
+        results=[f"Coordination améliorée {topic}", f"Agents formés {topic}"],
+        recommendations=[
+            Recommendation(
+                id="participation",
+                title="Accès à la participation",
+                printed="Participation",
+                score=98.0,
+                status="exact",
+            )
         ],
-        "cities": [{"name": "Sfax", "country": "TN"}],
-        "country": "TN",
-        "warnings": [],
-    }
+        cities=[City(name="Sfax", country="TN")],
+        country="TN",
+    ).model_dump(mode="json")
 
 
 def renumber(a: dict, page: int) -> dict:

@@ -4,21 +4,18 @@ import json
 
 import pytest
 
-from tests.conftest import extracted
-from tests.regen_golden import GOLDEN, golden_pdfs
+from tests.helpers import GOLDEN, extracted, golden_pdfs, page_documents
 
 CASES = [(pdf, path) for pdf in golden_pdfs() for path in sorted((GOLDEN / pdf.stem).glob("p*.json"))]
 
 
 @pytest.mark.parametrize("pdf, golden", CASES, ids=[f"{p.stem}/{g.stem}" for p, g in CASES])
 def test_page_matches_golden(pdf, golden):
-    result = extracted(pdf)
-    number = int(golden.stem[1:])
-    record = next(r for r in result.pages if r.page == number)
-    action = next((a for a in result.actions if a.source.page == number), None)
+    got = page_documents(extracted(pdf)).get(int(golden.stem[1:]))
     want = json.loads(golden.read_text(encoding="utf-8"))
-    assert record.model_dump(mode="json") == want["page"]
-    assert (action.model_dump(mode="json") if action else None) == want["action"]
+    assert got is not None, "page not extracted"
+    assert got["page"] == want["page"]
+    assert got["action"] == want["action"]
 
 
 @pytest.mark.parametrize("pdf", golden_pdfs(), ids=lambda p: p.stem)

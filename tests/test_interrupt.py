@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 from extract.cli import main
-from tests.conftest import FIXTURES, SAMPLE_PDF
+from tests.helpers import FIXTURES, SAMPLE_PDF
 
 COPIES = 8  # enough work (~3 s a copy) that the run cannot finish before the kill
 KILL_AFTER_S = 2.0

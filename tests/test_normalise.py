@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-import json
 import random
 import unicodedata
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from extract.catalog import fold, load_catalog
-from extract.models import Action, Recommendation, SdgTarget, Source
+from extract.models import Action
 from extract.settings import MatchSettings
 from extract.stages.normalise import REVIEW_COLUMNS, normalise_action, review_rows
+from tests.helpers import draft_action
+from tests.truth import truth_actions
 
-TRUTH = Path(__file__).parent / "fixtures" / "actions-ciblees-fr.truth.json"
 WITH_ALIASES = MatchSettings()
 OFFICIAL_ONLY = MatchSettings(sdg_use_aliases=False)
 LOREM = [
@@ -47,48 +46,8 @@ LOREM = [
 PROPERTY = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
-def truth_pages() -> list[tuple[int, dict]]:
-    pages = json.loads(TRUTH.read_text(encoding="utf-8"))["pages"]
-    return [(page["page"], page["action"]) for page in pages if page.get("action")]
-
-
-def sdg(code: str, label: str) -> SdgTarget:
-    return SdgTarget(code=code, label=label, printed_code=code, printed_label=label, score=0, status="unnormalised")
-
-
-def rec(printed: str) -> Recommendation:
-    return Recommendation(id=printed, title=printed, printed=printed, score=0, status="unnormalised")
-
-
-def action(
-    *,
-    targets=(),
-    recommendations=(),
-    language="fr",
-    title="Titre",
-    subtitle=None,
-    objective="Objectif.",
-    activities=("Activité",),
-    results=("Résultat",),
-    page=1,
-    action_id="a",
-) -> Action:
-    return Action(
-        id=action_id,
-        source=Source(file="sample.pdf", sha256="0" * 64, page=page),
-        language=language,
-        title=title,
-        subtitle=subtitle,
-        objective=objective,
-        activities=list(activities),
-        results=list(results),
-        sdg_targets=[sdg(code, label) for code, label in targets],
-        recommendations=[rec(title) for title in recommendations],
-    )
-
-
 def from_truth(page: int, truth: dict) -> Action:
-    return action(
+    return draft_action(
         targets=[(t["printed_code"], t["printed_label"]) for t in truth["sdg_targets"]],
         recommendations=[r["printed"] for r in truth["recommendations"]],
         language=truth["language"],
@@ -98,7 +57,7 @@ def from_truth(page: int, truth: dict) -> Action:
         activities=truth["activities"],
         results=truth["results"],
         page=page,
-        action_id=truth["key"],
+        id=truth["key"],
     )
 
 
@@ -106,7 +65,7 @@ def from_truth(page: int, truth: dict) -> Action:
 
 
 @pytest.mark.parametrize("match", [WITH_ALIASES, OFFICIAL_ONLY], ids=["aliases", "official-only"])
-@pytest.mark.parametrize("page,truth", truth_pages(), ids=lambda v: str(v) if isinstance(v, int) else "")
+@pytest.mark.parametrize("page,truth", truth_actions(), ids=lambda v: str(v) if isinstance(v, int) else "")
 def test_truth_codes_and_recommendation_ids(page, truth, match):
     result = normalise_action(from_truth(page, truth), match)
     assert [t.code for t in result.sdg_targets] == [t["code"] for t in truth["sdg_targets"]]
@@ -121,20 +80,22 @@ def test_truth_codes_and_recommendation_ids(page, truth, match):
 
 @pytest.mark.parametrize("match", [WITH_ALIASES, OFFICIAL_ONLY], ids=["aliases", "official-only"])
 def test_wrong_printed_codes_are_corrected_with_a_warning_naming_both(match):
-    wrong = [(page, t) for page, truth in truth_pages() for t in truth["sdg_targets"] if t["printed_code"] != t["code"]]
+    wrong = [
+        (page, t) for page, truth in truth_actions() for t in truth["sdg_targets"] if t["printed_code"] != t["code"]
+    ]
     assert {(t["printed_code"], t["code"]) for _, t in wrong} == {
         ("16.16", "16.6"),
         ("17.19", "17.9"),
         ("17.8", "17.18"),
     }
     for _, t in wrong:
-        result = normalise_action(action(targets=[(t["printed_code"], t["printed_label"])]), match)
+        result = normalise_action(draft_action(targets=[(t["printed_code"], t["printed_label"])]), match)
         target = result.sdg_targets[0]
         assert (target.code, target.status, target.printed_code) == (t["code"], "corrected", t["printed_code"])
         assert any(t["printed_code"] in w and t["code"] in w for w in result.warnings)
 
 
-@pytest.mark.parametrize("page,truth", truth_pages(), ids=lambda v: str(v) if isinstance(v, int) else "")
+@pytest.mark.parametrize("page,truth", truth_actions(), ids=lambda v: str(v) if isinstance(v, int) else "")
 def test_truth_cities_and_country(page, truth):
     spellings = {s.folded: s.name for s in load_catalog().cities}
     result = normalise_action(from_truth(page, truth))
@@ -143,7 +104,7 @@ def test_truth_cities_and_country(page, truth):
 
 
 def test_output_is_deterministic_and_scores_rounded():
-    page, truth = truth_pages()[2]
+    page, truth = truth_actions()[2]
     first = normalise_action(from_truth(page, truth))
     assert first == normalise_action(from_truth(page, truth))
     for item in [*first.sdg_targets, *first.recommendations]:
@@ -156,7 +117,7 @@ def test_output_is_deterministic_and_scores_rounded():
 def test_labels_and_titles_follow_the_action_language():
     catalog = load_catalog()
     en = normalise_action(
-        action(
+        draft_action(
             language="en",
             targets=[("10.7", "Faciliter la migration des personnes")],
             recommendations=["Accès à la santé"],
@@ -167,7 +128,7 @@ def test_labels_and_titles_follow_the_action_language():
 
 
 def test_unknown_code_with_unrelated_label_goes_to_review_keeping_printed_values():
-    result = normalise_action(action(targets=[("16.16", "Lorem ipsum dolor sit amet")]))
+    result = normalise_action(draft_action(targets=[("16.16", "Lorem ipsum dolor sit amet")]))
     target = result.sdg_targets[0]
     assert (target.code, target.label, target.goal, target.status, target.score) == (
         "16.16",
@@ -181,8 +142,8 @@ def test_unknown_code_with_unrelated_label_goes_to_review_keeping_printed_values
 
 def test_review_rows_list_review_and_corrected_items_in_order():
     first = normalise_action(
-        action(
-            action_id="b",
+        draft_action(
+            id="b",
             page=2,
             targets=[
                 ("10.7", "Faciliter la migration des personnes"),
@@ -192,7 +153,7 @@ def test_review_rows_list_review_and_corrected_items_in_order():
             recommendations=["Accès à la santé", "Vivre ensemble au quotidien"],
         )
     )
-    second = normalise_action(action(action_id="a", page=1, targets=[("99.9", "Quis nostrud")]))
+    second = normalise_action(draft_action(id="a", page=1, targets=[("99.9", "Quis nostrud")]))
     rows = review_rows([first, second])
     assert all(tuple(row) == REVIEW_COLUMNS for row in rows)
     assert [(r["action_id"], r["kind"], r["printed_code"], r["status"], r["chosen"]) for r in rows] == [
@@ -210,7 +171,7 @@ def test_review_rows_list_review_and_corrected_items_in_order():
 
 def test_cities_match_on_word_boundaries_in_order_without_repeats():
     result = normalise_action(
-        action(
+        draft_action(
             title="Tunisie : projet", subtitle="À Sousse et Tunis", objective="Échanges avec Sousse, Wien et Séville."
         )
     )
@@ -224,9 +185,9 @@ def test_cities_match_on_word_boundaries_in_order_without_repeats():
 
 
 def test_country_named_in_text_when_no_city():
-    assert normalise_action(action(title="Gouvernance locale au Liban")).country == "LB"
-    assert normalise_action(action(title="Local governance in Lebanon", language="en")).country == "LB"
-    assert normalise_action(action(title="Villes diverses")).country is None
+    assert normalise_action(draft_action(title="Gouvernance locale au Liban")).country == "LB"
+    assert normalise_action(draft_action(title="Local governance in Lebanon", language="en")).country == "LB"
+    assert normalise_action(draft_action(title="Villes diverses")).country is None
 
 
 # --- Perturbed canonical values still match ------------------------------------------------
@@ -301,10 +262,10 @@ def test_perturbed_sdg_label_keeps_its_code_or_gets_it_back(item, names, seed, a
     code, text, official = item
     match = MatchSettings(sdg_use_aliases=aliases or not official)
     label = perturb(text, names, seed)
-    right = normalise_action(action(language=language, targets=[(code, label)]), match).sdg_targets[0]
+    right = normalise_action(draft_action(language=language, targets=[(code, label)]), match).sdg_targets[0]
     assert (right.code, right.status) == (code, "exact")
     goal = code.split(".")[0]
-    missing = normalise_action(action(language=language, targets=[(f"{goal}.99", label)]), match).sdg_targets[0]
+    missing = normalise_action(draft_action(language=language, targets=[(f"{goal}.99", label)]), match).sdg_targets[0]
     assert (missing.code, missing.status) == (code, "corrected")
 
 
@@ -315,7 +276,7 @@ rec_texts = st.sampled_from([(label.key, label.text) for label in load_catalog()
 @given(rec_texts, perturbation_lists, st.integers(0, 10**6))
 def test_perturbed_recommendation_title_gets_its_id(item, names, seed):
     rec_id, text = item
-    result = normalise_action(action(recommendations=[perturb(text, names, seed)])).recommendations[0]
+    result = normalise_action(draft_action(recommendations=[perturb(text, names, seed)])).recommendations[0]
     assert result.id == rec_id and result.status in ("exact", "matched")
 
 
@@ -335,7 +296,7 @@ codes = st.sampled_from(sorted(load_catalog().targets))
 def test_unrelated_sdg_label_goes_to_review(label, code):
     assume(fold(label) and not set(fold(label).split()) & SDG_WORDS)
     for printed in (code, f"{code.split('.')[0]}.99"):
-        target = normalise_action(action(targets=[(printed, label)])).sdg_targets[0]
+        target = normalise_action(draft_action(targets=[(printed, label)])).sdg_targets[0]
         assert (target.code, target.status) == (printed, "review")
 
 
@@ -343,13 +304,13 @@ def test_unrelated_sdg_label_goes_to_review(label, code):
 @given(unrelated_words)
 def test_unrelated_recommendation_title_goes_to_review(title):
     assume(fold(title))
-    assert normalise_action(action(recommendations=[title])).recommendations[0].status == "review"
+    assert normalise_action(draft_action(recommendations=[title])).recommendations[0].status == "review"
 
 
 def test_sdg_goal_and_target_texts_are_not_recommendations():
     catalog = load_catalog()
     texts = [t for goal in catalog.goals.values() for t in goal.values()]
     texts += [t for target in catalog.targets.values() for t in target.titles.values()]
-    result = normalise_action(action(recommendations=texts))
+    result = normalise_action(draft_action(recommendations=texts))
     matched = [(r.printed, r.id) for r in result.recommendations if r.status != "review"]
     assert matched == []

@@ -19,7 +19,7 @@ from extract.stages.read import (
     turn_point,
     turned_size,
 )
-from tests.conftest import FIXTURES, SAMPLE_PDF, extracted
+from tests.helpers import FIXTURES, SAMPLE_PDF, extracted
 
 CORPUS = FIXTURES / "corpus"
 ROTATIONS = (0, 90, 180, 270)

@@ -15,25 +15,12 @@ from hypothesis import HealthCheck, assume, given, settings
 
 from extract.batch.pipeline import extract_file
 from extract.tools.debug import debug_page
+from tests.helpers import extracted_fields
 from tests.synth import FIXED_RECORDS, action_records, designs, expected_fields, fits, named_designs, render_pdf
 
 DESIGNS = named_designs()
 CASES = [(d, r) for d in DESIGNS for r in FIXED_RECORDS if fits(FIXED_RECORDS[r], DESIGNS[d])]
 ACCEPTED_RECOMMENDATION = {"exact", "matched"}
-
-
-def extracted_fields(action) -> dict:
-    return {
-        "language": action.language,
-        "title": action.title,
-        "subtitle": action.subtitle,
-        "objective": action.objective,
-        "activities": list(action.activities),
-        "results": list(action.results),
-        "sdg_printed_codes": [s.printed_code for s in action.sdg_targets],
-        "sdg_printed_labels": [s.printed_label for s in action.sdg_targets],
-        "recommendations_printed": [r.printed for r in action.recommendations],
-    }
 
 
 def keep_evidence(pdf: Path) -> Path:

@@ -7,37 +7,20 @@ import json
 import pytest
 from pydantic import ValidationError
 
-from extract.models import (
-    SCHEMA_VERSION,
-    Action,
-    ActionsDocument,
-    City,
-    Recommendation,
-    SdgTarget,
-    Source,
-)
+from extract.models import SCHEMA_VERSION, ActionsDocument, City, Recommendation
 from extract.schema import SCHEMA_ID, actions_json_schema, schema_text, validate_document
+from tests.helpers import make_action, sdg_target
 
 
 def sample_document() -> dict:
     """Two actions built from the models, dumped as actions.json would hold them."""
-    first = Action(
+    first = make_action(
+        page=3,
+        file="actions-ciblees-fr.pdf",
         id="actions-ciblees-fr-p003",
-        source=Source(file="actions-ciblees-fr.pdf", sha256="0" * 64, page=3),
-        language="fr",
         title="ACMALS",
         subtitle="Améliorer la coordination de la migration à Sfax",
-        sdg_targets=[
-            SdgTarget(
-                code="10.7",
-                goal=10,
-                label="Faciliter la migration",
-                printed_code="10.7",
-                printed_label="Faciliter la migration",
-                score=100,
-                status="exact",
-            )
-        ],
+        sdg_targets=[sdg_target("10.7", "Faciliter la migration")],
         objective="Mettre en place des mécanismes de coordination.",
         activities=["Organiser 3 formations", "Réaliser des visites d’échanges"],
         results=["Acteurs locaux formés"],
@@ -53,10 +36,10 @@ def sample_document() -> dict:
         cities=[City(name="Sfax", country="TN")],
         country="TN",
     )
-    second = Action(
+    second = make_action(
+        page=4,
+        file="actions-ciblees-fr.pdf",
         id="actions-ciblees-fr-p004",
-        source=Source(file="actions-ciblees-fr.pdf", sha256="0" * 64, page=4),
-        language="fr",
         title="Lyon accueille",
         objective="Accueillir.",
         activities=["Ateliers"],

@@ -67,7 +67,7 @@ def test_bullet_items(glyph):
         + words_at(glyph, 10, 30)
         + words_at("Second item ;", 20, 30)
     )
-    assert lines_to_items(lines(words), EMPTY, SEG, 2.0) == ["Premier item qui continue", "Second item"]
+    assert lines_to_items(lines(words), EMPTY, SEG) == ["Premier item qui continue", "Second item"]
 
 
 def test_symbol_font_glyph_is_bullet():
@@ -77,27 +77,27 @@ def test_symbol_font_glyph_is_bullet():
 
 def test_bullet_glued_to_text():
     words = words_at("•Premier", 10, 0) + words_at("•Second", 10, 15)
-    assert lines_to_items(lines(words), EMPTY, SEG, 2.0) == ["Premier", "Second"]
+    assert lines_to_items(lines(words), EMPTY, SEG) == ["Premier", "Second"]
 
 
 def test_hanging_indent_items_without_bullets():
     words = words_at("Premier item", 10, 0) + words_at("suite indentée", 20, 12) + words_at("Second item", 10, 24)
-    assert lines_to_items(lines(words), EMPTY, SEG, 2.0) == ["Premier item suite indentée", "Second item"]
+    assert lines_to_items(lines(words), EMPTY, SEG) == ["Premier item suite indentée", "Second item"]
 
 
 def test_paragraph_gap_items_without_bullets_or_indent():
     words = paragraph(["Premier item", "sur deux lignes"], 10, 0) + paragraph(["Second item"], 10, 40)
-    assert lines_to_items(lines(words), EMPTY, SEG, 2.0) == ["Premier item sur deux lignes", "Second item"]
+    assert lines_to_items(lines(words), EMPTY, SEG) == ["Premier item sur deux lignes", "Second item"]
 
 
 def test_semicolon_ends_item_when_spacing_is_uniform():
     words = paragraph(["Premier item ;", "Second item ;", "Troisième"], 10, 0)
-    assert lines_to_items(lines(words), EMPTY, SEG, 2.0) == ["Premier item", "Second item", "Troisième"]
+    assert lines_to_items(lines(words), EMPTY, SEG) == ["Premier item", "Second item", "Troisième"]
 
 
 def test_dash_inside_text_is_not_a_bullet():
     words = words_at("•", 10, 0) + paragraph(["Un item avec", "- un tiret plus loin ;"], 20, 0)
-    assert lines_to_items(lines(words), EMPTY, SEG, 2.0) == ["Un item avec - un tiret plus loin"]
+    assert lines_to_items(lines(words), EMPTY, SEG) == ["Un item avec - un tiret plus loin"]
 
 
 def test_line_end_hyphen_of_a_compound_on_a_function_word_stays():

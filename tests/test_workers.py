@@ -1,8 +1,8 @@
 """Worker processes: isolation (time, memory, crashes), parallel files, cache."""
 
-import dataclasses
 import os
 import shutil
+import time
 
 import pytest
 
@@ -10,17 +10,21 @@ from extract.batch import workers
 from extract.batch.cache import ResultCache
 from extract.batch.run import run_extract
 from extract.settings import RunSettings, Settings
-from tests.conftest import SAMPLE_PDF
+from tests.helpers import SAMPLE_PDF
 
 
 def with_run(**changes) -> Settings:
-    return dataclasses.replace(Settings(), run=dataclasses.replace(RunSettings(), **changes))
+    return Settings(run=RunSettings(**changes))
 
 
-def test_time_limit_becomes_a_failed_row():
-    [result] = workers.run_files([SAMPLE_PDF], with_run(file_timeout_s=0.05, workers=1))
+def test_time_limit_becomes_a_failed_row(monkeypatch):
+    def hang(path, *args, **kwargs):
+        time.sleep(60)  # a parser stuck on one page: no page finishes
+
+    monkeypatch.setattr(workers, "extract_file", hang)
+    [result] = workers.run_files([SAMPLE_PDF], with_run(file_timeout_s=0.5, workers=1))
     assert result.failure.kind == "timeout"
-    assert result.pages[-1].status == "failed" and "timed out: no page finished in 0.05 s" in result.pages[-1].reason
+    assert result.pages[-1].status == "failed" and "timed out: no page finished in 0.5 s" in result.pages[-1].reason
 
 
 def test_memory_limit_becomes_a_failed_row(monkeypatch):
@@ -81,7 +85,7 @@ def test_run_reports_cached_files_and_no_cache_bypasses(tmp_path):
 
 def test_changed_setting_changes_cache_context():
     base = Settings()
-    changed = dataclasses.replace(base, layout=dataclasses.replace(base.layout, column_gutter_min=9.0))
+    changed = base.model_copy(update={"layout": base.layout.model_copy(update={"column_gutter_min": 9.0})})
     assert base.fingerprint() != changed.fingerprint()
 
 

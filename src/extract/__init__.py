@@ -12,7 +12,9 @@ The flow, top to bottom (each arrow a pure function; nothing imports back up):
 See docs/ARCHITECTURE.md for what each module holds.
 """
 
+from typing import Final
+
 __version__ = "0.1.0"
 
 # Version of the actions.json contract: a renamed or removed field bumps it.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION: Final = 2

@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+LIGHT_FILL_MIN = 0.93  # a fill whose every colour component is above this is white-ish: a background
+
 
 @dataclass(frozen=True)
 class Word:
@@ -68,7 +70,7 @@ class Box:
     @property
     def is_light(self) -> bool:
         """White or near-white fill: a background, not a designed bar."""
-        return self.color is None or min(self.color) > 0.93
+        return self.color is None or min(self.color) > LIGHT_FILL_MIN
 
     def contains(self, item: Word | Line | Box, slack: float = 0.0) -> bool:
         return (

@@ -1,4 +1,4 @@
-"""Every threshold of the pipeline, one frozen settings object per concern.
+"""Every threshold of the pipeline, one frozen settings model per concern.
 
 Geometry is in PDF points (1/72 inch); ratios are relative to the font size of the text
 concerned, so the same rule works for a 9 pt and a 12 pt brochure. Override any value
@@ -7,72 +7,67 @@ from a TOML file (`--settings FILE`):
     [layout]
     column_gutter_min = 6.0
     [headers]
-    objective = ["OBJECTIF", "OBJECTIVE", "BUT"]
+    objective = { fr = ["OBJECTIF"], en = ["OBJECTIVE", "AIM"] }
 
-Unknown sections or keys are an error naming the key, never silently ignored.
+Every value is checked on load: its type (a bool is `true` or `false`, never `"no"`), its range,
+finite numbers only, regular expressions that compile. Unknown sections or keys, and bad values,
+are a `SettingsError` of one line naming the file, the key and what is allowed; never silently
+ignored.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import json
-import tomllib
-from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel, Field, ValidationError
+
 from extract.errors import SettingsError
+from extract.settings_file import describe_error, read_toml
+from extract.settings_types import ActionField, Count, Flag, Number, PerLanguage, Phrases, Regex
+from extract.settings_types import Section as _Section
 
 
-@dataclass(frozen=True)
-class ReadSettings:
+class ReadSettings(_Section):
     """How words are built from characters (passed to pdfplumber `extract_words`)."""
 
-    x_tolerance: float = 1.5  # max gap between two chars of one word, pt (when the ratio is 0)
+    x_tolerance: Number = Field(1.5, ge=0, le=72)  # max gap between two chars of one word, pt (when the ratio is 0)
     # Max gap between two chars of one word as a share of their size: letter-spaced titles
     # (24 pt, +2.5 pt tracking) stay words, while a 9 pt word space (~0.26 em) still separates.
-    x_tolerance_ratio: float = 0.17
-    y_tolerance: float = 2.0  # max baseline drift inside one word, pt
+    x_tolerance_ratio: Number = Field(0.17, ge=0, le=2)
+    y_tolerance: Number = Field(2.0, ge=0, le=72)  # max baseline drift inside one word, pt
 
 
-@dataclass(frozen=True)
-class HeaderWords:
+class HeaderWords(_Section):
     """Header words that name each block, per language, compared after case and accent folding.
 
-    The first language whose words match most headers is the page's language.
+    The first language whose words match most headers is the page's language. A TOML override
+    replaces a block's whole table of languages.
     """
 
-    objective: dict[str, tuple[str, ...]] = field(
-        default_factory=lambda: {
-            "fr": ("OBJECTIF", "OBJECTIFS", "OBJECTIF GENERAL", "OBJECTIF DE L'ACTION", "OBJECTIF DU PROJET"),
-            "en": ("OBJECTIVE", "OBJECTIVES", "GENERAL OBJECTIVE", "OVERALL OBJECTIVE", "PROJECT OBJECTIVE"),
-        }
+    objective: PerLanguage = Field(
+        default_factory=lambda: PerLanguage(
+            fr=("OBJECTIF", "OBJECTIFS", "OBJECTIF GENERAL", "OBJECTIF DE L'ACTION", "OBJECTIF DU PROJET"),
+            en=("OBJECTIVE", "OBJECTIVES", "GENERAL OBJECTIVE", "OVERALL OBJECTIVE", "PROJECT OBJECTIVE"),
+        )
     )
-    activities: dict[str, tuple[str, ...]] = field(
-        default_factory=lambda: {
-            "fr": ("ACTIVITES", "ACTIVITE", "ACTIVITES PRINCIPALES", "PRINCIPALES ACTIVITES"),
-            "en": ("ACTIVITIES", "MAIN ACTIVITIES", "KEY ACTIVITIES"),
-        }
+    activities: PerLanguage = Field(
+        default_factory=lambda: PerLanguage(
+            fr=("ACTIVITES", "ACTIVITE", "ACTIVITES PRINCIPALES", "PRINCIPALES ACTIVITES"),
+            en=("ACTIVITIES", "MAIN ACTIVITIES", "KEY ACTIVITIES"),
+        )
     )
-    results: dict[str, tuple[str, ...]] = field(
-        default_factory=lambda: {
-            "fr": ("RESULTATS", "RESULTATS ATTENDUS", "RESULTATS ESCOMPTES"),
-            "en": ("OUTCOMES", "RESULTS", "EXPECTED RESULTS", "EXPECTED OUTCOMES"),
-        }
+    results: PerLanguage = Field(
+        default_factory=lambda: PerLanguage(
+            fr=("RESULTATS", "RESULTATS ATTENDUS", "RESULTATS ESCOMPTES"),
+            en=("OUTCOMES", "RESULTS", "EXPECTED RESULTS", "EXPECTED OUTCOMES"),
+        )
     )
-    # The SDG targets list (optional: without a header, printed codes anywhere are anchors).
-    sdg: dict[str, tuple[str, ...]] = field(
-        default_factory=lambda: {
-            "fr": ("CIBLES ODD", "CIBLES DES ODD", "ODD CONCERNES", "OBJECTIFS DE DEVELOPPEMENT DURABLE"),
-            "en": ("SDG TARGETS", "TARGETS OF THE SDGS", "SDGS ADDRESSED", "SUSTAINABLE DEVELOPMENT GOALS"),
-        }
-    )
-    # A logo region: never content.
-    partners: dict[str, tuple[str, ...]] = field(default_factory=lambda: {"fr": ("PARTENAIRES",), "en": ("PARTNERS",)})
-    recommendations: dict[str, tuple[str, ...]] = field(
-        default_factory=lambda: {
-            "fr": (
+    recommendations: PerLanguage = Field(
+        default_factory=lambda: PerLanguage(
+            fr=(
                 "RECOMMANDATIONS POLITIQUES MC2CM ABORDEES",
                 "RECOMMANDATION POLITIQUES MC2CM ABORDEES",
                 "RECOMMANDATIONS POLITIQUES MC2CM",
@@ -81,7 +76,7 @@ class HeaderWords:
                 "RECOMMANDATIONS MC2CM ABORDEES",
                 "RECOMMANDATIONS MC2CM",
             ),
-            "en": (
+            en=(
                 "MC2CM POLICY RECOMMENDATIONS ADDRESSED",
                 "MC2CM POLICY RECOMMENDATIONS",
                 "POLICY RECOMMENDATIONS ADDRESSED",
@@ -89,8 +84,17 @@ class HeaderWords:
                 "MC2CM RECOMMENDATIONS ADDRESSED",
                 "MC2CM RECOMMENDATIONS",
             ),
-        }
+        )
     )
+
+    # The SDG list (optional: without it, printed codes anywhere are anchors); partners' logos.
+    sdg: PerLanguage = Field(
+        default_factory=lambda: PerLanguage(
+            fr=("CIBLES ODD", "CIBLES DES ODD", "ODD CONCERNES", "OBJECTIFS DE DEVELOPPEMENT DURABLE"),
+            en=("SDG TARGETS", "TARGETS OF THE SDGS", "SDGS ADDRESSED", "SUSTAINABLE DEVELOPMENT GOALS"),
+        )
+    )
+    partners: PerLanguage = Field(default_factory=lambda: PerLanguage(fr=("PARTENAIRES",), en=("PARTNERS",)))
 
     def columns(self) -> dict[str, dict[str, tuple[str, ...]]]:
         """The three content columns, in reading order."""
@@ -101,177 +105,182 @@ class HeaderWords:
         return {**self.columns(), "sdg": self.sdg, "recommendations": self.recommendations, "partners": self.partners}
 
 
-@dataclass(frozen=True)
-class LayoutSettings:
+class LayoutSettings(_Section):
     """Rules that find the blocks of a page from geometry and typography."""
 
     # Words whose tops differ by less than this fraction of their size share a line.
-    line_tolerance_ratio: float = 0.45
+    line_tolerance_ratio: Number = Field(0.45, gt=0, le=2)
     # A horizontal gap wider than this many font sizes splits a line into segments
     # (neighbouring columns on one baseline).
-    segment_gap_ratio: float = 1.2
+    segment_gap_ratio: Number = Field(1.2, gt=0, le=20)
     # A header wrapped onto a second line continues at most this many line heights below.
-    header_wrap_gap_ratio: float = 0.8
-    # A header may print this many words beyond its alias ("Résultats obtenus", "SDG targets
-    # addressed"); such a loose match must also look like a header (bar, bold, other font or size,
-    # capitals) and the alias with the most words wins ("Objectifs de développement durable").
-    header_extra_words_max: int = 2
-    header_caps_min_share: float = 0.6  # share of capitals from which a line reads as set in capitals
-    header_size_min_ratio: float = 1.05  # ... or size over the page's body size that sets it apart
+    header_wrap_gap_ratio: Number = Field(0.8, ge=0, le=10)
+    # A header may print this many words beyond its alias ("Résultats obtenus"); such a loose match
+    # must look like a header (bar, bold, other font, capitals or larger); the longest alias wins.
+    header_extra_words_max: Count = Field(2, ge=0, le=10)
+    header_caps_min_share: Number = Field(0.6, ge=0, le=1)  # share of capitals of a line set in capitals
+    header_size_min_ratio: Number = Field(1.05, ge=1, le=10)  # size over the body size that sets a line apart
     # Headers whose tops differ by less than this many points sit in one row of columns.
-    header_row_tolerance: float = 4.0
-    # A filled rectangle counts as a header bar when it holds the header word with this slack.
-    bar_slack: float = 2.0
+    header_row_tolerance: Number = Field(4.0, ge=0, le=72)
+    # A filled rectangle counts as a header bar when it holds the header word with this slack, pt.
+    bar_slack: Number = Field(2.0, ge=0, le=72)
+    # A box counts as a logo's frame when it holds the text with this slack, pt.
+    logo_frame_slack: Number = Field(2.0, ge=0, le=72)
+    # A block's zone reaches this far beyond its header's left, right and top edges, pt.
+    zone_margin: Number = Field(2.0, ge=0, le=72)
+    # A gutter still lies left (right) of a header when it overlaps the header's edge by this, pt.
+    gutter_overlap: Number = Field(2.0, ge=0, le=72)
+    # Words whose bottom lies this far below the top of the first column header still count as
+    # above the columns (title and subtitle candidates), pt.
+    above_columns_slack: Number = Field(2.0, ge=0, le=72)
+    # The band's area reaches this far beyond its header bar's sides, above its header's bottom
+    # and below its last line, pt.
+    band_margin: Number = Field(2.0, ge=0, le=72)
+    # A thin rule marks band items when it sticks out of the band's area by at most this, pt.
+    band_rule_slack: Number = Field(2.0, ge=0, le=72)
+    # A word belongs to the band cell of a rule when its middle lies within the rule's height and
+    # it starts right of the rule, both with this slack, pt.
+    rule_cell_slack: Number = Field(2.0, ge=0, le=72)
+    # Without rules, a band segment continues the item above it when the gap between them is at
+    # most the row gap plus this, pt ...
+    band_chain_slack: Number = Field(1.0, ge=0, le=72)
+    # ... and its left edge lies within this many font sizes of the item's.
+    band_chain_align_ratio: Number = Field(1.0, ge=0, le=10)
     # Minimum width of an empty vertical strip (gutter) between two columns, pt.
-    column_gutter_min: float = 4.0
+    column_gutter_min: Number = Field(4.0, ge=0, le=72)
     # Words within this fraction of the title size belong to the title.
-    title_size_tolerance: float = 0.08
+    title_size_tolerance: Number = Field(0.08, ge=0, le=1)
     # The title must be at least this many times the body text size (designs shrink long titles
     # to fit: 14 pt over 10.5 pt body seen in round trips).
-    title_min_ratio: float = 1.2
+    title_min_ratio: Number = Field(1.2, ge=1, le=10)
     # A subtitle is larger than body text by this ratio, or set in an italic font.
-    subtitle_min_ratio: float = 1.12
+    subtitle_min_ratio: Number = Field(1.12, ge=1, le=10)
     # Vertical gap (in line heights) that ends a title, subtitle, SDG item or band.
-    block_gap_ratio: float = 2.2
+    block_gap_ratio: Number = Field(2.2, gt=0, le=20)
     # Vertical gap (in font sizes) that ends a column's content (logos, footers further down).
-    block_end_gap_ratio: float = 3.5
+    block_end_gap_ratio: Number = Field(3.5, gt=0, le=50)
     # Gap (in line heights) between two rows of band items.
-    band_row_gap_ratio: float = 1.3
+    band_row_gap_ratio: Number = Field(1.3, gt=0, le=20)
     # Thin vertical rules that mark band items: at most this wide, pt.
-    rule_max_width: float = 3.0
+    rule_max_width: Number = Field(3.0, ge=0, le=72)
     # Printed SDG target codes: goal 1-17, a number or letter target.
     # The code may carry trailing punctuation ("10.7:", "10.7 –" is two words) which is not kept.
-    sdg_code_pattern: str = r"^(?:1[0-7]|[1-9])\.(?:[1-9][0-9]?|[a-j])(?=[:.,;–—-]?$)"
-    # A drawn box holding one code and no taller than this many code sizes is its pill: the words
-    # inside are its label, wherever the code sits in it (centred above a wrapped label).
-    pill_max_height_ratio: float = 8.0
+    sdg_code_pattern: Regex = Field(r"^(?:1[0-7]|[1-9])\.(?:[1-9][0-9]?|[a-j])(?=[:.,;–—-]?$)")
+    # A label word belongs to the lowest SDG code whose top and left edge are at most this far
+    # below and right of the word's, pt.
+    sdg_label_slack: Number = Field(2.0, ge=0, le=72)
+    # A drawn box holding one code, no taller than this many code sizes, is its pill: its words are the label.
+    pill_max_height_ratio: Number = Field(8.0, ge=0, le=50)
     # A lone number this many code sizes left of a code, on its level, is the goal's badge.
-    badge_reach_ratio: float = 4.0
+    badge_reach_ratio: Number = Field(4.0, ge=0, le=50)
     # Words that may precede a code on its line ("ODD 10.7", "SDG 10.7"), compared after folding.
-    sdg_code_prefixes: tuple[str, ...] = ("ODD", "SDG", "ODS", "CIBLE", "TARGET", "CIBLE ODD", "SDG TARGET")
+    sdg_code_prefixes: Phrases = Field(("ODD", "SDG", "ODS", "CIBLE", "TARGET", "CIBLE ODD", "SDG TARGET"))
     # Running headers, footers and funder lines, compared after folding (prefix match).
-    furniture: tuple[str, ...] = (
-        "MIGRATION VILLE A VILLE EN MEDITERRANEE",
-        "ACTIONS CIBLEES DES VILLES",
-        "FINANCE PAR L'UNION EUROPEENNE",
-        "FINANCE PAR L UNION EUROPEENNE",
-        "MEDITERRANEAN CITY-TO-CITY MIGRATION",
-        "MEDITERRANEAN CITY TO CITY MIGRATION",
-        "TARGETED CITY ACTIONS",
-        "FUNDED BY THE EUROPEAN UNION",
-        "CO-FUNDED BY THE EUROPEAN UNION",
+    furniture: Phrases = Field(
+        (
+            "MIGRATION VILLE A VILLE EN MEDITERRANEE",
+            "ACTIONS CIBLEES DES VILLES",
+            "FINANCE PAR L'UNION EUROPEENNE",
+            "FINANCE PAR L UNION EUROPEENNE",
+            "MEDITERRANEAN CITY-TO-CITY MIGRATION",
+            "MEDITERRANEAN CITY TO CITY MIGRATION",
+            "TARGETED CITY ACTIONS",
+            "FUNDED BY THE EUROPEAN UNION",
+            "CO-FUNDED BY THE EUROPEAN UNION",
+        )
     )
     # Logos: text framed by a box no wider than this share of the page, no taller than this many
     # text heights, lying in the top or bottom band (share of page height) of the page.
-    logo_box_max_width_ratio: float = 0.3
-    logo_box_max_lines: float = 4.0
-    # ... and holding at most this many words (a logo's name; a boxed numbered item has more).
-    logo_max_words: int = 3
-    logo_band_ratio: float = 0.15
+    logo_box_max_width_ratio: Number = Field(0.3, ge=0, le=1)
+    logo_box_max_lines: Number = Field(4.0, ge=0, le=50)
+    logo_band_ratio: Number = Field(0.15, ge=0, le=0.5)
+    logo_max_words: Count = Field(3, ge=1, le=50)  # ... holding this many words at most (a logo's name)
     # Margin bands (share of page height) where lone numbers are page numbers.
-    page_number_margin_ratio: float = 0.08
-    # Panels (sidebars, boxes) bound the regions they do not hold: a drawn box at least this many
-    # body sizes tall and wide, smaller than this share of the page in both directions.
-    panel_min_size_ratio: float = 5.0
-    panel_max_page_share: float = 0.9
-    # A panel holding no header, inside a column's region and narrower than this share of it, is
-    # an aside (key figures beside the objective): its text is no block's, and not counted.
-    aside_max_region_share: float = 0.6
+    page_number_margin_ratio: Number = Field(0.08, ge=0, le=0.5)
+    # Panels (sidebars, boxes) bound the regions they do not hold: drawn boxes at least this many body
+    # sizes tall and wide, under this share of the page; one holding no header, in a column's region
+    # and narrower than `aside_max_region_share` of it, is an aside: its text is no block's.
+    panel_min_size_ratio: Number = Field(5.0, ge=0, le=100)
+    panel_max_page_share: Number = Field(0.9, ge=0, le=1)
+    aside_max_region_share: Number = Field(0.6, ge=0, le=1)
     # A lone item marker belongs to the block of the text this many sizes right of it (hanging numbers).
-    marker_reach_ratio: float = 2.5
-    # Furniture learnt per document: text printed at the same place (this many points, digits
-    # ignored) in the top or bottom band (share of page height: the outer margin, where a table at
-    # the foot does not reach) on at least this share of the first `document_sample_pages` pages,
-    # and on at least `furniture_repeat_min_pages` of them. Lines holding an SDG code never count.
-    furniture_position_tolerance: float = 6.0
-    furniture_band_ratio: float = 0.07
-    furniture_repeat_min_share: float = 0.5
-    furniture_repeat_min_pages: int = 3
-    document_sample_pages: int = 12
-    # A word this many times taller than its size is set sideways (a rotated side strip): furniture;
-    # so is a column of at least `strip_min_glyphs` one- or two-letter words sharing their left and
-    # right edges (within `bar_slack`), each within `strip_pitch_ratio` sizes of the one above
-    # (glyphs follow each other closer than lines do: stacked list markers are a line apart).
-    rotated_height_ratio: float = 1.6
-    strip_min_glyphs: int = 4
-    strip_pitch_ratio: float = 1.1
-    # Self-check: below this share of the page's non-furniture text in a block, a warning quotes
-    # the text left out and its position (at most `coverage_quote_chars` characters).
-    coverage_warn_below: float = 0.9
-    coverage_quote_chars: int = 80
+    marker_reach_ratio: Number = Field(2.5, ge=0, le=20)
+    # Furniture learnt per document: text at one place (this many pt, digits ignored) in the outer
+    # top or bottom band (share of page height) of at least this share of the first
+    # `document_sample_pages` pages, and of `furniture_repeat_min_pages`; never a line with a code.
+    furniture_position_tolerance: Number = Field(6.0, gt=0, le=72)
+    furniture_band_ratio: Number = Field(0.07, ge=0, le=0.5)
+    furniture_repeat_min_share: Number = Field(0.5, gt=0, le=1)
+    furniture_repeat_min_pages: Count = Field(3, ge=2, le=1000)
+    document_sample_pages: Count = Field(12, ge=0, le=1000)
+    # Text set sideways is furniture: words this many times taller than their size, or a column of
+    # short words with shared edges each within `strip_pitch_ratio` sizes of the last (not a line).
+    rotated_height_ratio: Number = Field(1.6, gt=1, le=50)
+    strip_min_glyphs: Count = Field(4, ge=2, le=100)
+    strip_pitch_ratio: Number = Field(1.1, gt=0, le=10)
+    # Self-check: below this share of the page's non-furniture text in a block, a warning quotes the
+    # text left out and its position (at most `coverage_quote_chars` characters).
+    coverage_warn_below: Number = Field(0.9, ge=0, le=1)
+    coverage_quote_chars: Count = Field(80, ge=0, le=10000)
 
 
-@dataclass(frozen=True)
-class SegmentSettings:
+class SegmentSettings(_Section):
     """Rules that turn a block's lines into text and list items."""
 
-    bullet_glyphs: tuple[str, ...] = (
-        "•",
-        "▪",
-        "■",
-        "●",
-        "◦",
-        "‣",
-        "▸",
-        "►",
-        "–",
-        "—",
-        "-",
-        "*",
-        "○",
-        "□",
-        "➢",
-        "✓",
-        "✔",
-        "➤",
-        "",
+    # Lone glyphs that start a list item (private-use glyphs are bullets anyway, see segment.py).
+    bullet_glyphs: Phrases = Field(
+        ("•", "▪", "■", "●", "◦", "‣", "▸", "►", "–", "—", "-", "*", "○", "□", "➢", "✓", "✔")
     )
     # Item numbers that act as bullets when alone at a line start ("1.", "2)", "a)", "iv.").
-    numbering_pattern: str = r"^\(?(?:[0-9]{1,2}|[a-z]|[ivx]{1,4})[.)]$"
+    numbering_pattern: Regex = Field(r"^\(?(?:[0-9]{1,2}|[a-z]|[ivx]{1,4})[.)]$")
     # Fonts whose glyphs carry no Unicode meaning: any lone glyph at a line start is a bullet.
-    symbol_fonts: tuple[str, ...] = ("Symbol", "Wingdings", "ZapfDingbats", "Dingbats", "Webdings")
+    symbol_fonts: Phrases = Field(("Symbol", "Wingdings", "ZapfDingbats", "Dingbats", "Webdings"))
     # A line starting this far (in font sizes) left of the block's text edge is a hanging-indent item.
-    hanging_indent_ratio: float = 0.6
+    hanging_indent_ratio: Number = Field(0.6, ge=0, le=10)
+    # A bullet starts an item when it lies at most this far right of the block's leftmost bullet
+    # (a deeper bullet is a sub-item, kept inside its item), pt.
+    bullet_align_slack: Number = Field(2.0, ge=0, le=72)
     # Vertical gap (in line heights) that separates paragraphs or unbulleted items.
-    paragraph_gap_ratio: float = 1.45
+    paragraph_gap_ratio: Number = Field(1.45, gt=0, le=20)
     # Stripped from the end of list items.
-    item_end_punctuation: tuple[str, ...] = (";", ",", ".", ":")
+    item_end_punctuation: Phrases = Field((";", ",", ".", ":"))
     # A hyphen at a line end stays when the part before it is one of these (compounds). Only
     # prefixes that are words of their own: short syllables (co, pré, inter…) are too often
     # ordinary hyphenation breaks (« co-ordination », « pre-nantes »).
-    compound_prefixes: tuple[str, ...] = (
-        "anti",
-        "bien",
-        "demi",
-        "extra",
-        "multi",
-        "non",
-        "quasi",
-        "semi",
-        "socio",
-        "ultra",
-        "vivre",
-        "self",
-        "well",
-        "long",
-        "cross",
-        "peer",
-        "city",
-        "vice",
-        "porte",
-        "arrière",
-        "après",
-        "avant",
-        "grand",
-        "euro",
-        "mieux",
-        "savoir",
-        "mid",
+    compound_prefixes: Phrases = Field(
+        (
+            "anti",
+            "bien",
+            "demi",
+            "extra",
+            "multi",
+            "non",
+            "quasi",
+            "semi",
+            "socio",
+            "ultra",
+            "vivre",
+            "self",
+            "well",
+            "long",
+            "cross",
+            "peer",
+            "city",
+            "vice",
+            "porte",
+            "arrière",
+            "après",
+            "avant",
+            "grand",
+            "euro",
+            "mieux",
+            "savoir",
+            "mid",
+        )
     )
 
 
-@dataclass(frozen=True)
-class MatchSettings:
+class MatchSettings(_Section):
     """Fuzzy matching of printed values to canonical lists (see normalise.py).
 
     Scores are rapidfuzz 0-100 on folded text (`catalog.fold`). Every threshold below was
@@ -283,130 +292,95 @@ class MatchSettings:
     # SDG labels: fuzz.token_set_ratio, stop words removed, against official fr+en titles
     # (+ brochure short labels). Rank-1 for 23/23 labels from official titles alone
     # (ratio 8/23, partial_ratio 19/23, WRatio 2/23, token_sort_ratio 7/23).
-    sdg_use_aliases: bool = True
+    sdg_use_aliases: Flag = Field(True)
     # Printed code kept as `exact` when its own target scores at least this: lowest score of
     # a true target was 68.8 (4.a, official titles only); of 460 lorem ipsum / random
     # strings only 3 reached 55, all sharing "weather" with 2.4 (max 66.7).
-    sdg_exact_min: float = 60.0
+    sdg_exact_min: Number = Field(60.0, ge=0, le=100)
     # Replacing the printed code needs the label's best target to score at least this:
     # the three wrong printed codes of the sample score 75.8 (17.8->17.18), 90.1, 100;
     # random strings of SDG vocabulary that clear `sdg_margin` top out at 70.6.
-    sdg_correct_min: float = 72.0
+    sdg_correct_min: Number = Field(72.0, ge=0, le=100)
     # ... and to lead the runner-up and the printed code by this: smallest lead of a true
     # target over the best wrong one was 9.6 (5.c over 10.4, official titles only).
-    sdg_margin: float = 8.0
+    sdg_margin: Number = Field(8.0, ge=0, le=100)
     # Recommendations: max(fuzz.ratio, fuzz.token_sort_ratio) over all known titles and
     # variants. On 157 perturbed titles (typos, dropped word, reversed order, leave-one-out
     # variants) the lowest true score was 67.4 (5th percentile 82.8); all 372 SDG goal and
     # target titles (fr, en) top out at 66.7 ("Éducation de qualité" vs education).
-    recommendation_match_min: float = 72.0
+    recommendation_match_min: Number = Field(72.0, ge=0, le=100)
     # Lead over the second-best id: smallest lead of the true id was 17.7.
-    recommendation_margin: float = 10.0
+    recommendation_margin: Number = Field(10.0, ge=0, le=100)
     # Action fields searched for gazetteer cities and country names, in this order. The
     # sample truth names cities found only in activities/results (Oujda, Larache):
     # title+subtitle+objective agree on 13/15 pages, all five fields on 15/15.
-    city_fields: tuple[str, ...] = ("title", "subtitle", "objective", "activities", "results")
+    city_fields: tuple[ActionField, ...] = Field(("title", "subtitle", "objective", "activities", "results"))
     # Alternatives listed per review-queue row.
-    review_candidates: int = 3
+    review_candidates: Count = Field(3, ge=1, le=20)
 
 
-@dataclass(frozen=True)
-class RunSettings:
+class RunSettings(_Section):
     """Limits of one file's extraction in its worker process."""
 
-    file_timeout_s: float = 120.0  # a worker that finishes no page for this long is killed (a hang)
-    file_memory_mb: int = 2048  # address-space limit per worker process (0: no limit)
-    workers: int = 0  # worker processes (0: one per CPU core)
+    file_timeout_s: Number = Field(120.0, gt=0, le=86400)  # a worker that finishes no page for this long is killed
+    file_memory_mb: Count = Field(2048, ge=0, le=1 << 20)  # address-space limit per worker process (0: no limit)
+    workers: Count = Field(0, ge=0, le=1024)  # worker processes (0: one per CPU core)
 
 
-@dataclass(frozen=True)
-class AssembleSettings:
+class AssembleSettings(_Section):
     """How page regions become actions: several actions on a page, one action over several pages."""
 
     # An action spans at most this many pages; a further continuation is reported, not attached.
-    max_pages_per_action: int = 3
+    max_pages_per_action: Count = Field(3, ge=1, le=100)
     # A continuation's first line carries its open block's face: same font, size within this
     # many points, left edge within this many font sizes of the block's left edge.
-    continuation_size_tolerance: float = 0.6
-    continuation_indent_ratio: float = 2.5
+    continuation_size_tolerance: Number = Field(0.6, ge=0, le=72)
+    continuation_indent_ratio: Number = Field(2.5, ge=0, le=50)
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(_Section):
     """All settings. `Settings()` gives the documented defaults."""
 
-    read: ReadSettings = field(default_factory=ReadSettings)
-    headers: HeaderWords = field(default_factory=HeaderWords)
-    layout: LayoutSettings = field(default_factory=LayoutSettings)
-    segment: SegmentSettings = field(default_factory=SegmentSettings)
-    match: MatchSettings = field(default_factory=MatchSettings)
-    run: RunSettings = field(default_factory=RunSettings)
-    assemble: AssembleSettings = field(default_factory=AssembleSettings)
+    read: ReadSettings = Field(default_factory=ReadSettings)
+    headers: HeaderWords = Field(default_factory=HeaderWords)
+    layout: LayoutSettings = Field(default_factory=LayoutSettings)
+    segment: SegmentSettings = Field(default_factory=SegmentSettings)
+    match: MatchSettings = Field(default_factory=MatchSettings)
+    run: RunSettings = Field(default_factory=RunSettings)
+    assemble: AssembleSettings = Field(default_factory=AssembleSettings)
 
     @classmethod
-    def load(cls, source: Settings | dict | str | Path | None = None) -> Settings:
+    def load(cls, source: Settings | dict[str, Any] | str | Path | None = None) -> Settings:
         """Build settings from None (defaults), a dict, a TOML file path or an instance."""
         if source is None:
             return cls()
         if isinstance(source, Settings):
             return source
         if isinstance(source, (str, Path)):
-            path = Path(source)
-            try:
-                data = tomllib.loads(path.read_text(encoding="utf-8"))
-            except (OSError, tomllib.TOMLDecodeError) as exc:
-                raise SettingsError(f"{path}: cannot read settings: {exc}") from exc
-            return cls.from_dict(data, origin=str(path))
+            return cls.from_dict(read_toml(Path(source)), origin=str(source))
         return cls.from_dict(source)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], origin: str = "settings") -> Settings:
-        sections = {}
-        for name, value in data.items():
-            section_field = _field(cls, name, origin)
-            if not isinstance(value, dict):
-                raise SettingsError(f"{origin}: [{name}] must be a table")
-            sections[name] = _section(section_field.default_factory(), value, f"{origin}: [{name}]")
-        return cls(**sections)
+        """Validate a dict of sections (as read from TOML); a bad value raises `SettingsError`.
+
+        Validated as JSON, where strict mode still takes arrays for tuples and ints for floats."""
+        try:
+            return cls.model_validate_json(json.dumps(data, default=_as_json))
+        except ValidationError as exc:
+            errors = exc.errors()
+            more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+            raise SettingsError(f"{origin}: {describe_error(errors[0], cls)}{more}") from None
 
     def fingerprint(self) -> str:
         """A short stable hash of every value (cache keys, provenance)."""
-        blob = json.dumps(dataclasses.asdict(self), sort_keys=True, ensure_ascii=False, default=list)
+        blob = json.dumps(self.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(blob.encode()).hexdigest()[:16]
 
 
-def _field(cls: type, name: str, origin: str) -> dataclasses.Field:
-    known = {f.name: f for f in fields(cls)}
-    if name not in known:
-        raise SettingsError(f"{origin}: unknown key {name!r} (known: {', '.join(sorted(known))})")
-    return known[name]
-
-
-def _section(default: Any, overrides: dict[str, Any], origin: str) -> Any:
-    values = {}
-    for key, value in overrides.items():
-        current = getattr(default, _field(type(default), key, origin).name)
-        values[key] = _coerce(current, value, f"{origin} {key}")
-    return dataclasses.replace(default, **values)
-
-
-def _coerce(current: Any, value: Any, origin: str) -> Any:
-    """Give an override the type of the default it replaces."""
-    if isinstance(current, bool) or not isinstance(current, (int, float, str, tuple, dict)):
-        return value
-    if isinstance(current, tuple):
-        if not isinstance(value, list):
-            raise SettingsError(f"{origin}: expected a list")
-        return tuple(value)
-    if isinstance(current, dict):
-        if not isinstance(value, dict):
-            raise SettingsError(f"{origin}: expected a table")
-        return {k: tuple(v) if isinstance(v, list) else v for k, v in value.items()}
-    if isinstance(current, (int, float)) and isinstance(value, (int, float)) and not isinstance(value, bool):
-        return type(current)(value)
-    if isinstance(current, str) and isinstance(value, str):
-        return value
-    raise SettingsError(f"{origin}: expected {type(current).__name__}, got {value!r}")
+def _as_json(value: Any) -> Any:
+    """A settings section given as a model, or a TOML date (rejected by its field, quoted)."""
+    return value.model_dump(mode="json") if isinstance(value, BaseModel) else str(value)
 
 
 DEFAULT_SETTINGS = Settings()

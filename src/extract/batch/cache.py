@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import os
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -25,7 +26,8 @@ if TYPE_CHECKING:
     from extract.batch.pipeline import FileResult
 
 PACKAGE_DIR = Path(__file__).parent.parent  # the whole extract package: code and data
-DEFAULT_CACHE_DIR = Path(".cache") / "brochure-extract"
+CACHE_DIR_ENV = "BROCHURE_EXTRACT_CACHE_DIR"  # names another default cache folder (the tests use a temporary one)
+DEFAULT_CACHE_DIR = Path(os.environ.get(CACHE_DIR_ENV) or Path(".cache") / "brochure-extract")
 FINGERPRINTED_SUFFIXES = {".py", ".csv", ".json", ".txt", ".toml"}
 
 

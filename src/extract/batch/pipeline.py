@@ -20,6 +20,8 @@ from extract.settings import Settings
 from extract.stages.layout import learn_document
 from extract.stages.read import PageContent, pdf_to_pages
 
+PARSER_ERROR_MAX_CHARS = 200  # a parser crash message is cut to this length (some quote whole objects)
+
 ProgressCallback = Callable[[str, int], None]
 
 
@@ -101,7 +103,9 @@ def extract_file(
     except MemoryError:
         result.record_failure(FileFailed(path.name, "memory limit exceeded", "too-large"))
     except Exception as exc:  # a parser crash mid-file: keep the pages already read
-        result.record_failure(FileFailed(path.name, f"parser error: {type(exc).__name__}: {exc}"[:200], "corrupt"))
+        result.record_failure(
+            FileFailed(path.name, f"parser error: {type(exc).__name__}: {exc}"[:PARSER_ERROR_MAX_CHARS], "corrupt")
+        )
     return result
 
 

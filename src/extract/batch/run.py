@@ -120,7 +120,7 @@ def run_extract(
     """Extract every PDF under `paths` into `out`; failures are recorded, never fatal to the batch."""
     settings = settings or Settings()
     if workers is not None:
-        settings = dataclasses.replace(settings, run=dataclasses.replace(settings.run, workers=workers))
+        settings = settings.model_copy(update={"run": settings.run.model_copy(update={"workers": workers})})
     files = collect_inputs(paths)
     pinned = load_decisions(decisions or default_decisions(paths))
     cache = ResultCache(cache_dir, context_fingerprint(settings.fingerprint(), pinned)) if cache_dir else None

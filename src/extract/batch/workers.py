@@ -17,6 +17,8 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
+from multiprocessing.context import ForkContext, SpawnContext
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 
 from extract.batch.cache import ResultCache
@@ -57,16 +59,17 @@ def _work(conn: Connection, path: Path, settings: Settings, decisions: Decisions
 @dataclass
 class _Running:
     path: Path
-    process: multiprocessing.Process
+    process: BaseProcess
     conn: Connection
     progressed: float  # when the worker started or last finished a page
     result: FileResult | None = None
 
 
-def _context() -> multiprocessing.context.BaseContext:
+def _context() -> ForkContext | SpawnContext:
     # fork starts a worker in milliseconds with the parent's imports; spawn elsewhere.
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    if "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
 
 
 def _start(path: Path, settings: Settings, decisions: Decisions | None) -> _Running:

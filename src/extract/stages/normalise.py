@@ -272,7 +272,7 @@ def _gazetteer() -> tuple[re.Pattern[str], dict[str, City], re.Pattern[str], dic
 
 def _field_texts(action: Action, fields: Iterable[str]) -> list[str]:
     """Folded texts of the named fields, in order (lists give one text per item)."""
-    texts = []
+    texts: list[str] = []
     for name in fields:
         value = getattr(action, name)
         values = value if isinstance(value, list) else [value]
@@ -326,8 +326,8 @@ def normalise_action(
         targets.append(target)
         warnings.extend(notes)
     recommendations = []
-    for item in action.recommendations:
-        recommendation, notes = normalise_recommendation(item, action.language, settings, decisions)
+    for printed in action.recommendations:
+        recommendation, notes = normalise_recommendation(printed, action.language, settings, decisions)
         recommendations.append(recommendation)
         warnings.extend(notes)
     cities = find_cities(action, settings)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from statistics import median
 
-from extract.catalog import _stopwords
+from extract.catalog import load_catalog
 from extract.geometry import Box, Line, Word, split_segments, words_to_lines, words_to_segments
 from extract.settings import LayoutSettings, SegmentSettings, Settings
 from extract.stages.layout import PageLayout
@@ -28,6 +28,7 @@ from extract.text import HYPHENS, SOFT_HYPHEN, clean, fold, strip_item_end
 
 LABEL_LEAD = ":–—-· "  # separators between a code and a label printed on the same line
 _WORD = re.compile(r"[^\W\d_]+(?:[’'-][^\W\d_]+)*", re.UNICODE)
+DASH_BULLETS = "-–—*"  # bullets only when alone: glued to a word they are hyphens, dashes or marks
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,16 @@ def joins_as_break(left: str, right: str, lexicon: frozenset[str], settings: Seg
 
 @lru_cache(maxsize=1)
 def _function_words() -> frozenset[str]:
-    return frozenset(_stopwords())
+    return load_catalog().stopwords
+
+
+@lru_cache(maxsize=1)
+def known_compounds() -> frozenset[str]:
+    """Hyphenated words of the canonical texts (SDG targets, recommendations, fr and en):
+    compounds attested beside the page's own words ("public-private" broken at its hyphen)."""
+    catalog = load_catalog()
+    texts = [label.text for label in (*catalog.sdg_labels, *catalog.recommendation_labels)]
+    return frozenset(m.group(0).lower() for text in texts for m in _WORD.finditer(text) if "-" in m.group(0))
 
 
 def _compound_link(head: str) -> bool:
@@ -112,7 +122,7 @@ def leading_bullet(line: Line, settings: SegmentSettings) -> str | None:
     if is_bullet(first, settings):
         return first.text
     glyph = first.text[:1]
-    hard = [g for g in settings.bullet_glyphs if g and g not in "-–—*"]
+    hard = [g for g in settings.bullet_glyphs if g not in DASH_BULLETS]
     if glyph in hard and len(first.text) > 1:
         return glyph
     return None
@@ -130,13 +140,13 @@ def strip_bullet(line: Line, settings: SegmentSettings) -> str:
     return " ".join(rest)
 
 
-def _bullet_starts(lines: Sequence[Line], settings: SegmentSettings, slack: float) -> list[int]:
+def _bullet_starts(lines: Sequence[Line], settings: SegmentSettings) -> list[int]:
     """Indexes of lines starting with a bullet aligned with the leftmost bullet."""
     starts = [i for i, line in enumerate(lines) if leading_bullet(line, settings) is not None]
     if not starts:
         return []
     left = min(lines[i].x0 for i in starts)
-    return [i for i in starts if lines[i].x0 <= left + slack]
+    return [i for i in starts if lines[i].x0 <= left + settings.bullet_align_slack]
 
 
 def _indent_starts(lines: Sequence[Line], settings: SegmentSettings) -> list[int]:
@@ -163,9 +173,9 @@ def _gap_starts(lines: Sequence[Line], settings: SegmentSettings) -> list[int]:
     return starts
 
 
-def item_starts(lines: Sequence[Line], settings: SegmentSettings, slack: float) -> list[int]:
+def item_starts(lines: Sequence[Line], settings: SegmentSettings) -> list[int]:
     """Where list items begin: bullets, else indents, else paragraph gaps."""
-    starts = _bullet_starts(lines, settings, slack)
+    starts = _bullet_starts(lines, settings)
     if starts:
         return starts if starts[0] == 0 else [0, *starts]
     if len(lines) > 1:
@@ -175,20 +185,18 @@ def item_starts(lines: Sequence[Line], settings: SegmentSettings, slack: float) 
     return _gap_starts(lines, settings)
 
 
-def lines_to_items(
-    lines: Sequence[Line], lexicon: frozenset[str], settings: SegmentSettings, slack: float
-) -> list[str]:
+def lines_to_items(lines: Sequence[Line], lexicon: frozenset[str], settings: SegmentSettings) -> list[str]:
     """A list block's lines as items: bullets removed, wrapped lines joined, end punctuation stripped."""
-    return [text for text, _ in lines_to_item_spans(lines, lexicon, settings, slack)]
+    return [text for text, _ in lines_to_item_spans(lines, lexicon, settings)]
 
 
 def lines_to_item_spans(
-    lines: Sequence[Line], lexicon: frozenset[str], settings: SegmentSettings, slack: float
+    lines: Sequence[Line], lexicon: frozenset[str], settings: SegmentSettings
 ) -> list[tuple[str, tuple[Line, ...]]]:
     """Each item's text with the lines it was read from."""
     if not lines:
         return []
-    starts = item_starts(lines, settings, slack)
+    starts = item_starts(lines, settings)
     items = []
     for start, end in zip(starts, [*starts[1:], len(lines)]):
         texts = [strip_bullet(lines[start], settings), *(l.text for l in lines[start + 1 : end])]
@@ -226,7 +234,7 @@ def _cells_from_boxes(
     outside = []
     for seg in segments:
         for word in seg.words:
-            owner = next((i for i, b in enumerate(boxes) if b.contains(word, layout.bar_slack)), None)
+            owner = next((i for i, b in enumerate(boxes) if b.contains(word, layout.rule_cell_slack)), None)
             if owner is None:
                 outside.append(word)
             else:
@@ -243,8 +251,8 @@ def _cells_from_rules(segments: Sequence[Line], rules: Sequence[Box], layout: La
             owners = [
                 i
                 for i, r in enumerate(rules)
-                if r.top - layout.bar_slack <= word.yc <= r.bottom + layout.bar_slack
-                and word.x0 >= r.x1 - layout.bar_slack
+                if r.top - layout.rule_cell_slack <= word.yc <= r.bottom + layout.rule_cell_slack
+                and word.x0 >= r.x1 - layout.rule_cell_slack
             ]
             if owners:
                 cells[max(owners, key=lambda i: rules[i].x0)].append(word)
@@ -258,9 +266,10 @@ def _cells_from_chains(
     for seg in sorted(segments, key=lambda s: (s.top, s.x0)):
         for chain in chains:
             last = chain[-1]
-            close = seg.top - last.bottom <= (layout.band_row_gap_ratio - 1) * last.size + 1
+            close = seg.top - last.bottom <= (layout.band_row_gap_ratio - 1) * last.size + layout.band_chain_slack
             edges = [chain[0].x0, *(_text_edge(chain[0], segment) if segment else ())]
-            aligned = any(abs(seg.x0 - x) <= seg.size for x in edges) and seg.top > last.top
+            reach = layout.band_chain_align_ratio * seg.size
+            aligned = any(abs(seg.x0 - x) <= reach for x in edges) and seg.top > last.top
             if close and aligned:
                 chain.append(seg)
                 break
@@ -290,19 +299,16 @@ def layout_to_fields(layout: PageLayout, settings: Settings | None = None) -> Ac
         *(l for item in layout.sdg_items for l in item.label),
         *(layout.band.lines if layout.band else ()),
     ]
-    lexicon = page_lexicon(all_lines)
+    lexicon = page_lexicon(all_lines) | known_compounds()
     text = lambda lines: join_lines([l.text for l in lines], lexicon, seg)  # noqa: E731
     objective_lines = layout.columns["objective"].lines
     bulleted = [strip_bullet(l, seg) for l in objective_lines]
-    items = {
-        kind: lines_to_item_spans(layout.columns[kind].lines, lexicon, seg, geo.bar_slack)
-        for kind in ("activities", "results")
-    }
+    items = {kind: lines_to_item_spans(layout.columns[kind].lines, lexicon, seg) for kind in ("activities", "results")}
     recommendations: list[tuple[str, tuple[Line, ...]]] = []
     warnings = list(layout.warnings)
     if layout.band is not None:
         for cell in band_cells(layout.band.lines, layout.band_rules, geo, layout.band_boxes, seg):
-            recommendations.extend(lines_to_item_spans(cell, lexicon, seg, geo.bar_slack))
+            recommendations.extend(lines_to_item_spans(cell, lexicon, seg))
         if not recommendations:
             warnings.append("no recommendations found under the recommendations header")
     return ActionFields(

@@ -21,6 +21,7 @@ from extract.settings import Settings
 from extract.stages.layout import DocumentContext, PageLayout, learn_document, page_to_layout
 from extract.stages.read import PageContent, UnreadablePage, pdf_to_pages
 from extract.stages.segment import ActionFields, layout_to_fields
+from extract.tools import DEBUG_RESOLUTION
 
 # Colour per block kind (RGB); regions are drawn translucent, lines and items as outlines.
 COLOURS = {
@@ -35,10 +36,14 @@ COLOURS = {
     "header": (90, 90, 90),
     "unassigned": (230, 0, 0),
 }
-ZONE_ALPHA = 40
-HEADER_ALPHA = 110
+ZONE_ALPHA = 40  # regions: translucent fill
+HEADER_ALPHA = 110  # the header that opened a region: stronger fill
+CODE_ALPHA = 120  # SDG codes: half-opaque fill
+LINE_STROKE = 1  # pixels: outline of each line
+BLOCK_STROKE = 2  # pixels: outline of regions, headers, items, SDG codes
+UNASSIGNED_STROKE = 2  # pixels: outline of text in no block
+NO_FILL = (0, 0, 0, 0)
 ITEM_PAD = 1.5  # points around each list item's frame, so it does not hide its lines
-DEFAULT_RESOLUTION = 110
 
 
 @dataclass(frozen=True)
@@ -55,8 +60,8 @@ def _rect(line: Line) -> tuple[float, float, float, float]:
     return (line.x0, line.top, line.x1, line.bottom)
 
 
-def _draw_lines(image, lines: Iterable[Line], kind: str, width: int = 1) -> None:
-    image.draw_rects([_rect(l) for l in lines], fill=(0, 0, 0, 0), stroke=COLOURS[kind], stroke_width=width)
+def _draw_lines(image, lines: Iterable[Line], kind: str, width: int = LINE_STROKE) -> None:
+    image.draw_rects([_rect(l) for l in lines], fill=NO_FILL, stroke=COLOURS[kind], stroke_width=width)
 
 
 def _frame(lines: tuple[Line, ...]) -> tuple[float, float, float, float]:
@@ -73,25 +78,29 @@ def draw_layout(image, layout: PageLayout, fields: ActionFields | None = None) -
     for region in layout.regions:
         colour = COLOURS.get(region.kind, COLOURS["header"])
         z = region.zone
-        image.draw_rect((z.x0, z.top, z.x1, z.bottom), fill=(*colour, ZONE_ALPHA), stroke=colour, stroke_width=2)
+        image.draw_rect(
+            (z.x0, z.top, z.x1, z.bottom), fill=(*colour, ZONE_ALPHA), stroke=colour, stroke_width=BLOCK_STROKE
+        )
         if region.header is not None:
             h = region.header.extent
-            image.draw_rect((h.x0, h.top, h.x1, h.bottom), fill=(*colour, HEADER_ALPHA), stroke=colour, stroke_width=2)
+            image.draw_rect(
+                (h.x0, h.top, h.x1, h.bottom), fill=(*colour, HEADER_ALPHA), stroke=colour, stroke_width=BLOCK_STROKE
+            )
     for block in (layout.title, layout.subtitle, *layout.columns.values(), layout.band):
         if block is not None:
             _draw_lines(image, block.lines, block.kind)
     for kind, spans in (fields.spans if fields else {}).items():
         for lines in spans:
-            image.draw_rect(_frame(lines), fill=(0, 0, 0, 0), stroke=COLOURS[kind], stroke_width=2)
+            image.draw_rect(_frame(lines), fill=NO_FILL, stroke=COLOURS[kind], stroke_width=BLOCK_STROKE)
     for item in layout.sdg_items:
         image.draw_rect(
             (item.code.x0, item.code.top, item.code.x1, item.code.bottom),
-            fill=(*COLOURS["sdg"], 120),
+            fill=(*COLOURS["sdg"], CODE_ALPHA),
             stroke=COLOURS["sdg"],
-            stroke_width=2,
+            stroke_width=BLOCK_STROKE,
         )
         _draw_lines(image, item.label, "sdg")
-    _draw_lines(image, layout.unassigned, "unassigned", 2)
+    _draw_lines(image, layout.unassigned, "unassigned", UNASSIGNED_STROKE)
 
 
 def read_page(pdf_path: Path, number: int, settings: Settings) -> tuple[PageContent, DocumentContext]:
@@ -108,7 +117,7 @@ def read_page(pdf_path: Path, number: int, settings: Settings) -> tuple[PageCont
 
 
 def debug_page(
-    pdf_path: Path, number: int, out: Path, settings: Settings | None = None, resolution: int = DEFAULT_RESOLUTION
+    pdf_path: Path, number: int, out: Path, settings: Settings | None = None, resolution: int = DEBUG_RESOLUTION
 ) -> DebugReport:
     """Draw what the layout and segment stages return for page `number` (1-based) into the PNG `out`."""
     settings = settings or Settings()

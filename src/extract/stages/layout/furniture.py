@@ -15,6 +15,8 @@ from extract.text import fold
 
 from .document import DocumentContext
 
+STRIP_EDGE_TOLERANCE = 2.0  # pt: glyphs of one sideways strip share their left and right edges this closely
+
 
 @lru_cache(maxsize=32)
 def _folded(phrases: tuple[str, ...]) -> tuple[str, ...]:
@@ -55,7 +57,7 @@ def logo_frames(page: PageContent, layout: LayoutSettings) -> tuple[Box, ...]:
         if box.width <= layout.logo_box_max_width_ratio * page.width
         and (box.stroked or (box.filled and not box.is_light))
         and (box.top >= page.height - band or box.bottom <= band)
-        and sum(box.contains(w, layout.bar_slack) for w in page.words) <= layout.logo_max_words
+        and sum(box.contains(w, layout.logo_frame_slack) for w in page.words) <= layout.logo_max_words
     )
 
 
@@ -65,7 +67,7 @@ def is_logo(segment: Line, frames: Sequence[Box], layout: LayoutSettings, body: 
         return False
     return any(
         segment.height <= frame.height <= layout.logo_box_max_lines * segment.height
-        and frame.contains(segment, layout.bar_slack)
+        and frame.contains(segment, layout.logo_frame_slack)
         for frame in frames
     )
 
@@ -76,7 +78,7 @@ def sideways_glyphs(words: Sequence[Word], layout: LayoutSettings) -> frozenset[
     columns: dict[tuple[int, int], list[Word]] = {}
     for w in words:
         if len(w.text) <= 2:
-            key = (round(w.x0 / layout.bar_slack), round(w.x1 / layout.bar_slack))
+            key = (round(w.x0 / STRIP_EDGE_TOLERANCE), round(w.x1 / STRIP_EDGE_TOLERANCE))
             columns.setdefault(key, []).append(w)
     found: set[Word] = set()
     for column in columns.values():

@@ -20,6 +20,7 @@ from extract.text import fold, fold_compact
 from .model import COLUMN_KINDS, Header
 
 Alias = tuple[tuple[str, ...], str, str]  # (folded words, kind, language)
+BAR_MAX_LINES = 4  # a header bar is at most this many header lines tall (taller: a panel, not a bar)
 
 
 @dataclass(frozen=True)
@@ -136,28 +137,37 @@ def _header_line(
     each joined text names its kind with more alias words; else the segment if it names a kind."""
     extra_max = layout.header_extra_words_max
     line, match = segment, match_header(segment.text, aliases, extra_max)
-    first = _first_letters(segment)
+    current, first = segment, _first_letters(segment)
     for other in below:
-        if other.top - line.bottom > layout.header_wrap_gap_ratio * segment.height:
+        if other.top - current.bottom > layout.header_wrap_gap_ratio * segment.height:
             break
         second = _first_letters(other)
         aligned = min(abs(other.x0 - segment.x0), abs(second.x0 - first.x0)) <= segment.size
-        if not aligned or other.top <= line.top:
+        if not aligned or other.top <= current.top:
             continue
-        sizes = [w.size for w in line.words]
+        sizes = [w.size for w in current.words]
         if not min(sizes) - 1 <= second.size <= max(sizes) + 1:
             break
         if second.fontname != first.fontname and not (second.bold and first.bold):
             break
-        joined = Line(line.words + other.words)
+        joined = Line(current.words + other.words)
         better = match_header(joined.text, aliases, extra_max)
         same_face = all(w.fontname == second.fontname for w in other.words) and second.fontname == first.fontname
-        if not better or (match is not None and better.matched < match.matched):
+        if better and (
+            match is None or better.matched > match.matched or (better.matched == match.matched and same_face)
+        ):
+            line, match, current = joined, better, joined
+        elif better is None and match is None and _starts_alias(joined.text, aliases):
+            current = joined  # a header wrapped before its key words were complete
+        else:
             break
-        if match is not None and better.matched == match.matched and not same_face:
-            break
-        line, match = joined, better
     return (line, match) if match else None
+
+
+def _starts_alias(text: str, aliases: Sequence[Alias]) -> bool:
+    """Whether the text is the beginning of some alias (a header cut by its line end)."""
+    compact = "".join(header_words(text))
+    return bool(compact) and any("".join(run).startswith(compact) for run, _, _ in aliases)
 
 
 def _first_letters(line: Line) -> Word:
@@ -170,7 +180,10 @@ def header_bar(segment: Line, boxes: Sequence[Box], layout: LayoutSettings) -> B
     candidates = [
         b
         for b in boxes
-        if b.filled and not b.is_light and b.contains(segment, layout.bar_slack) and b.height <= 4 * segment.height
+        if b.filled
+        and not b.is_light
+        and b.contains(segment, layout.bar_slack)
+        and b.height <= BAR_MAX_LINES * segment.height
     ]
     return min(candidates, key=lambda b: b.width * b.height, default=None)
 

@@ -16,7 +16,8 @@ from extract.settings import LayoutSettings, SegmentSettings
 from .model import Zone
 
 _CID = re.compile(r"^\(cid:\d+\)$")
-PRIVATE_USE = (0xE000, 0xF8FF)
+PRIVATE_USE_FIRST, PRIVATE_USE_LAST = 0xE000, 0xF8FF  # Unicode private-use area: font-specific glyphs
+SYMBOL_GLYPH_MAX_CHARS = 2  # a symbol-font word this short at a line start is a bullet
 
 
 @lru_cache(maxsize=8)
@@ -29,9 +30,9 @@ def is_marker(word: Word, settings: SegmentSettings) -> bool:
     text = word.text
     if text in settings.bullet_glyphs or _CID.match(text) or _numbering(settings.numbering_pattern).match(text):
         return True
-    if len(text) == 1 and PRIVATE_USE[0] <= ord(text) <= PRIVATE_USE[1]:
+    if len(text) == 1 and PRIVATE_USE_FIRST <= ord(text) <= PRIVATE_USE_LAST:
         return True
-    return len(text) <= 2 and any(f.lower() in word.font.lower() for f in settings.symbol_fonts)
+    return len(text) <= SYMBOL_GLYPH_MAX_CHARS and any(f.lower() in word.font.lower() for f in settings.symbol_fonts)
 
 
 def marker_owners(

@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 
 from extract.errors import PageSkipped
-from extract.geometry import Line, Word, body_size, words_to_lines, words_to_segments
+from extract.geometry import Box, Line, Word, body_size, words_to_lines, words_to_segments
 from extract.settings import Settings
 from extract.stages.read import PageContent
 
@@ -60,7 +60,7 @@ def page_to_layout(
     if PARTNERS_KIND in zones:  # a logo region: never content
         content = [w for w in content if not zones[PARTNERS_KIND].holds(w)]
     aside = asides(panels, headers, zones, COLUMN_KINDS, layout)
-    content = [w for w in content if not any(p.contains(w, layout.bar_slack) for p in aside)]
+    content = [w for w in content if not any(p.contains(w, layout.zone_margin) for p in aside)]
 
     moved = marker_owners(
         content, {k: zones[k] for k in (*COLUMN_KINDS, BAND_KIND) if k in zones}, settings.segment, layout
@@ -75,7 +75,10 @@ def page_to_layout(
         columns[kind] = Block(kind, zones[kind], cut_at_gap(lines, layout.block_end_gap_ratio), by_kind[kind])
     body = body_size([w for w in claimed]) or body_size(content)
 
-    band, rules, cells, numbers = None, (), (), ()
+    band: Block | None = None
+    rules: tuple[Box, ...] = ()
+    cells: tuple[Box, ...] = ()
+    numbers: tuple[Word, ...] = ()
     if BAND_KIND in zones:
         words = [w for w in content if w not in claimed or moved.get(w) == BAND_KIND]
         band, rules, cells, numbers = band_block(
@@ -92,7 +95,7 @@ def page_to_layout(
     above = [
         w
         for w in free
-        if w.bottom <= first_header_top + layout.bar_slack
+        if w.bottom <= first_header_top + layout.above_columns_slack
         and w not in anchor_set
         and not (sdg_zone and sdg_zone.holds(w))
     ]

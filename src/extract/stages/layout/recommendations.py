@@ -20,18 +20,22 @@ def band_block(
     layout: LayoutSettings,
     segment: SegmentSettings,
 ) -> tuple[Block, tuple[Box, ...], tuple[Box, ...], tuple[Word, ...]]:
-    """Lines below the header inside its region (its bar's width when it has one), up to the first
-    wide gap outside an item box; with the thin vertical rules and the boxes that mark its items,
+    """Lines below the header inside its region (its bar's width when it has one), or beside it,
+    up to the first wide gap outside an item box; with the thin vertical rules and the boxes that mark its items,
     and the item numbers printed in badges inside those boxes (markers, not text)."""
-    ext, slack = header.extent, layout.bar_slack
+    ext, slack = header.extent, layout.band_margin
     x0, x1 = (ext.x0 - slack, ext.x1 + slack) if header.bar else (0.0, page.width)
     area = Zone(max(x0, zone.x0), min(x1, zone.x1), ext.bottom - slack, zone.bottom)
-    held = [w for w in words if area.holds(w)]
+    beside = Zone(ext.x1, zone.x1, zone.top, zone.bottom)  # text set beside a side heading
+    held = [w for w in words if area.holds(w) or (beside.holds(w) and w.x0 >= ext.x1)]
     least = min((line.height for line in words_to_lines(held, layout.line_tolerance_ratio)), default=0)
     framed = [
         b
         for b in page.boxes
-        if b.width > layout.rule_max_width and b.height >= least > 0 and b is not header.bar and _within(b, area, slack)
+        if b.width > layout.rule_max_width
+        and b.height >= least > 0
+        and b is not header.bar
+        and (_within(b, area, slack) or (b.x0 >= ext.x1 and _within(b, beside, slack)))
     ]
     badges = [b for b in framed if _is_badge(b, framed, held, segment, slack)]
     numbers = tuple(w for w in held if any(b.contains(w, slack) for b in badges))
@@ -45,7 +49,7 @@ def band_block(
             (
                 b
                 for b in page.boxes
-                if b.width <= layout.rule_max_width and b.height >= least and _within(b, area, slack)
+                if b.width <= layout.rule_max_width and b.height >= least and _within(b, area, layout.band_rule_slack)
             ),
             key=_order,
         )
@@ -76,7 +80,7 @@ def _cut(lines: Sequence[Line], boxes: Sequence[Box], layout: LayoutSettings) ->
     kept: list[Line] = []
     for line in lines:
         gap = kept and line.top - kept[-1].bottom > layout.block_gap_ratio * kept[-1].size
-        if gap and not any(b.contains(line.words[0], layout.bar_slack) for b in boxes):
+        if gap and not any(b.contains(line.words[0], layout.band_margin) for b in boxes):
             break
         kept.append(line)
     return tuple(kept)

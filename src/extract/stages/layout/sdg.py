@@ -47,9 +47,9 @@ def pills_of(anchors: Sequence[Word], boxes: Sequence[Box], layout: LayoutSettin
         holding = [
             b
             for b in boxes
-            if b.contains(a, layout.bar_slack)
+            if b.contains(a, layout.sdg_label_slack)
             and b.height <= layout.pill_max_height_ratio * a.size
-            and not any(o is not a and b.contains(o, layout.bar_slack) for o in anchors)
+            and not any(o is not a and b.contains(o, layout.sdg_label_slack) for o in anchors)
         ]
         if holding:
             pills[a] = min(holding, key=lambda b: b.width * b.height)
@@ -80,7 +80,7 @@ def assign_to_anchors(
     for word in words:
         if word in owned or word in skip or word.text.isdigit():
             continue
-        pill = next((a for a, b in pills.items() if b.contains(word, layout.bar_slack)), None)
+        pill = next((a for a, b in pills.items() if b.contains(word, layout.sdg_label_slack)), None)
         if pill is not None:
             owned[pill].append(word)
         else:
@@ -93,8 +93,9 @@ def assign_to_anchors(
         last_bottom[anchor] = max(last_bottom[anchor], segment.bottom)
     pattern = re.compile(layout.sdg_code_pattern)
     return [
-        SdgItem(a, tuple(words_to_lines(owned[a], layout.line_tolerance_ratio)), pattern.match(a.text).group(0))
+        SdgItem(a, tuple(words_to_lines(owned[a], layout.line_tolerance_ratio)), code.group(0))
         for a in sorted(anchors, key=lambda a: (a.top, a.x0))
+        if (code := pattern.match(a.text))  # always: anchors are words the pattern matched
     ]
 
 
@@ -108,7 +109,7 @@ def code_companions(anchors: Sequence[Word], words: Sequence[Word], layout: Layo
 def _prefixes(word: Word, code: Word, layout: LayoutSettings) -> bool:
     """A prefix word printed just left of a code on its line, or just above it (a wrapped cell)."""
     beside = 0 <= code.x0 - word.x1 <= code.size and abs(word.top - code.top) <= layout.line_tolerance_ratio * code.size
-    above = 0 <= code.top - word.bottom <= code.size and abs(word.x0 - code.x0) <= layout.bar_slack
+    above = 0 <= code.top - word.bottom <= code.size and abs(word.x0 - code.x0) <= layout.sdg_label_slack
     return beside or above
 
 
@@ -118,11 +119,11 @@ def _owner(
     """The code a label segment belongs to: the lowest code above it standing over it (within a
     code size); else, among codes above it starting before its end, the lowest row, and in that
     row the right-most (labels beside their codes)."""
-    above = [a for a in anchors if head[a] <= segment.top + layout.bar_slack]
+    above = [a for a in anchors if head[a] <= segment.top + layout.sdg_label_slack]
     over = [a for a in above if lead[a] - a.size <= segment.x1 and segment.x0 <= a.x1 + a.size]
     if over:  # codes standing over the segment (a column of codes, or codes centred on labels)
         return max(over, key=lambda a: (head[a], lead[a]))
-    above = [a for a in above if lead[a] <= segment.x1 + layout.bar_slack]
+    above = [a for a in above if lead[a] <= segment.x1 + layout.sdg_label_slack]
     if not above:
         return None
     lowest = max(head[a] for a in above)

@@ -10,11 +10,13 @@ from extract.stages.read import PageContent
 
 from .model import SDG_KIND, Header, Zone
 
+NEXT_ROW_MIN_DROP = 1.0  # pt: a header this much lower than a row's top starts a lower row
+
 
 def row_bottom(row: Sequence[Header], rows: Sequence[Sequence[Header]], page: PageContent) -> float:
     """A row's blocks end where the next header row below starts, else at the page bottom."""
     top = row[0].extent.top
-    lower = [h.extent.top for other in rows for h in other if h.extent.top > top + 1]
+    lower = [h.extent.top for other in rows for h in other if h.extent.top > top + NEXT_ROW_MIN_DROP]
     return min(lower, default=page.height)
 
 
@@ -47,11 +49,11 @@ def _outer_left(header: Header, empty, obstacles: Sequence[float], layout: Layou
     SDG list's edge); else the widest gutter left of its header."""
     ext = header.extent
     if header.bar is not None:
-        return ext.x0 - layout.bar_slack
+        return ext.x0 - layout.zone_margin
     floor = max((x for x in obstacles if x < ext.x0), default=None)
-    before = [g for g in empty if g[1] <= ext.x0 + layout.bar_slack and (floor is None or g[0] >= floor)]
+    before = [g for g in empty if g[1] <= ext.x0 + layout.gutter_overlap and (floor is None or g[0] >= floor)]
     if not before:
-        return ext.x0 - layout.bar_slack
+        return ext.x0 - layout.zone_margin
     chosen = max(before, key=lambda g: g[1] - g[0]) if floor is None else before[0]
     return (chosen[0] + chosen[1]) / 2
 
@@ -61,12 +63,12 @@ def _outer_right(header: Header, empty, obstacles: Sequence[float], page: PageCo
     SDG list's edge: word gaps of justified text lie further left); else the page edge."""
     ext = header.extent
     if header.bar is not None:
-        return ext.x1 + layout.bar_slack
+        return ext.x1 + layout.zone_margin
     ceiling = min((x for x in obstacles if x > ext.x1), default=None)
     if ceiling is None:
         return page.width
-    after = [g for g in empty if g[0] >= ext.x1 - layout.bar_slack and g[1] <= ceiling + layout.bar_slack]
-    return (after[-1][0] + after[-1][1]) / 2 if after else ceiling - layout.bar_slack
+    after = [g for g in empty if g[0] >= ext.x1 - layout.gutter_overlap and g[1] <= ceiling + layout.gutter_overlap]
+    return (after[-1][0] + after[-1][1]) / 2 if after else ceiling - layout.zone_margin
 
 
 def _between(left: Header, right: Header, empty, layout: LayoutSettings) -> float:
@@ -78,8 +80,8 @@ def _between(left: Header, right: Header, empty, layout: LayoutSettings) -> floa
     before = [g for g in empty if g[0] >= a.x0 and g[0] < b.x0]
     if before:
         last = max(before, key=lambda g: g[0])
-        return (last[0] + min(last[1], b.x0 + layout.bar_slack)) / 2
-    return b.x0 - layout.bar_slack
+        return (last[0] + min(last[1], b.x0 + layout.gutter_overlap)) / 2
+    return b.x0 - layout.zone_margin
 
 
 def block_zones(
@@ -95,16 +97,16 @@ def block_zones(
     header below it (see `region_bottom`)."""
     zones: dict[str, Zone] = {}
     for r, row in enumerate(rows):
-        top = min(h.extent.top for h in row) - layout.bar_slack
+        top = min(h.extent.top for h in row) - layout.zone_margin
         bottom = row_bottom(row, rows, page)
         row_words = [w for w in words if top <= w.yc < bottom]
         codes_beside = any(h.kind == SDG_KIND for h in row)  # the SDG list's own codes bound nothing
         beside = [] if codes_beside else [w.x0 for w in obstacles if top <= w.yc < bottom]
-        beside += _running_edges(zones.values(), row, top + 2 * layout.bar_slack)
+        beside += _running_edges(zones.values(), row, top + 2 * layout.zone_margin)
         if len(row) == 1 and row[0].bar is None:  # a section whose text may run beside its header
             ext = row[0].extent
-            right = min((x for x in beside if x > ext.x1), default=page.width + layout.bar_slack)
-            bounds = [(ext.x0 - layout.bar_slack, right - layout.bar_slack)]
+            right = min((x for x in beside if x > ext.x1), default=page.width + layout.zone_margin)
+            bounds = [(ext.x0 - layout.zone_margin, right - layout.zone_margin)]
         else:
             bounds = column_bounds(row, row_words, page, layout, beside)
         for header, (x0, x1) in zip(row, bounds):
@@ -137,18 +139,22 @@ def region_bottom(
     tops = [min(h.extent.top for h in row) for row in lower]
     for i, row in enumerate(lower):
         top = tops[i]
-        if top <= header.extent.top + layout.bar_slack:
+        if top <= header.extent.top + NEXT_ROW_MIN_DROP:
             continue
         if any(h.extent.x1 > zone.x0 and h.extent.x0 < zone.x1 for h in row):
             return top
         end = tops[i + 1] if i + 1 < len(tops) else zone.bottom
         band = [w for w in words if top <= w.top < end]
-        if any(_crosses(w, zone, layout.bar_slack) for w in band) or not _runs_on(zone, top, band, words, layout):
+        if any(_crosses(w, zone, layout.gutter_overlap) for w in band) or not _runs_on(
+            zone, header, top, band, words, layout
+        ):
             return top
     return zone.bottom
 
 
-def _runs_on(zone: Zone, top: float, band: Sequence[Word], words: Sequence[Word], layout: LayoutSettings) -> bool:
+def _runs_on(
+    zone: Zone, header: Header, top: float, band: Sequence[Word], words: Sequence[Word], layout: LayoutSettings
+) -> bool:
     """Whether a region's text goes on past `top` without a block-ending gap."""
     inside = lambda w: zone.x0 <= w.xc < zone.x1  # noqa: E731
     above = [w for w in words if inside(w) and zone.top <= w.top < top]
@@ -156,7 +162,7 @@ def _runs_on(zone: Zone, top: float, band: Sequence[Word], words: Sequence[Word]
     if not below:
         return False
     first = min(below, key=lambda w: w.top)
-    last = max((w.bottom for w in above), default=zone.top)  # a region opened just above: its header
+    last = max((w.bottom for w in above), default=header.extent.bottom)  # nothing yet: from its header
     return first.top - last <= layout.block_end_gap_ratio * first.size
 
 
@@ -188,7 +194,7 @@ def asides(
     layout: LayoutSettings,
 ) -> list[Box]:
     """Panels holding no header that stand inside a region of `kinds`, narrower than it."""
-    slack = layout.bar_slack
+    slack = layout.zone_margin
     lonely = [p for p in panels if not any(p.contains(h.extent, slack) for h in headers)]
     return [
         p
@@ -204,14 +210,15 @@ def asides(
 
 def clip_to_panels(zone: Zone, header: Header, panels: Sequence[Box], layout: LayoutSettings) -> Zone:
     """A region stays inside the panel holding its header, and stops at a panel standing beside
-    its header (a grey sidebar next to the objective)."""
-    ext, slack = header.extent, layout.bar_slack
+    its header from its level down (a grey sidebar next to the objective; item boxes starting
+    lower are the region's own)."""
+    ext, slack = header.extent, layout.zone_margin
     x0, x1, top, bottom = zone.x0, zone.x1, zone.top, zone.bottom
     for panel in panels:
         if panel.contains(ext, slack):
             x0, x1 = max(x0, panel.x0 - slack), min(x1, panel.x1 + slack)
             bottom = min(bottom, panel.bottom + slack)
-        elif panel.top < ext.bottom and panel.bottom > ext.top:
+        elif panel.top <= ext.top + slack and panel.bottom > ext.top:  # from the header's level down
             if panel.x0 >= ext.x1 - slack:
                 x1 = min(x1, panel.x0)
             elif panel.x1 <= ext.x0 + slack:

@@ -79,7 +79,9 @@ def pair_actions(old: list[dict], new: list[dict]) -> tuple[list[tuple[dict, dic
 def _pair_by_key(old: list[dict], new: list[dict]) -> tuple[list[tuple[dict, dict]], list[dict], list[dict]]:
     """Pair equal (file, title) keys; duplicates of one key pair in page order."""
     old_groups, new_groups = _group_by_key(old), _group_by_key(new)
-    pairs, old_left, new_left = [], [], []
+    pairs: list[tuple[dict, dict]] = []
+    old_left: list[dict] = []
+    new_left: list[dict] = []
     for key in sorted(old_groups.keys() | new_groups.keys()):
         olds, news = old_groups.get(key, []), new_groups.get(key, [])
         pairs += zip(olds, news)

@@ -1,0 +1,105 @@
+"""What the tests share, each in one place: fixture paths, a cached extraction, golden documents,
+actions built from the models, and the printed fields of an extracted action.
+
+Tests import this plain module (and `tests.truth`, `tests.pages`, `tests.synth`); never
+`conftest` nor another test module.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from extract.models import Action, Recommendation, SdgTarget, Source
+
+if TYPE_CHECKING:
+    from extract.batch.pipeline import FileResult
+
+TESTS = Path(__file__).parent
+FIXTURES = TESTS / "fixtures"
+SAMPLE_PDF = FIXTURES / "actions-ciblees-fr.pdf"
+SAMPLE_TRUTH = FIXTURES / "actions-ciblees-fr.truth.json"
+GOLDEN = TESTS / "golden"
+PLACEHOLDER_SHA256 = "0" * 64
+
+
+# --- extraction ---------------------------------------------------------------------------------
+
+
+@cache
+def extracted(pdf: Path) -> FileResult:
+    """Extract a fixture once per test session (a pure function of the file)."""
+    from extract.batch.pipeline import extract_file
+
+    return extract_file(pdf)
+
+
+def golden_pdfs() -> list[Path]:
+    """The fixture PDFs that have golden files (`tests/golden/<stem>/pNNN.json`)."""
+    return sorted(FIXTURES.glob("*.pdf"))
+
+
+def page_documents(result: FileResult) -> dict[int, dict]:
+    """What each page of a file gives, as a golden file holds it: its record, and its action."""
+    actions = {a.source.page: a.model_dump(mode="json") for a in result.actions}
+    return {r.page: {"page": r.model_dump(mode="json"), "action": actions.get(r.page)} for r in result.pages}
+
+
+def extracted_fields(action: Action) -> dict[str, Any]:
+    """The printed content of an action, keyed like `tests.synth.expected_fields`."""
+    return {
+        "language": action.language,
+        "title": action.title,
+        "subtitle": action.subtitle,
+        "objective": action.objective,
+        "activities": list(action.activities),
+        "results": list(action.results),
+        "sdg_printed_codes": [s.printed_code for s in action.sdg_targets],
+        "sdg_printed_labels": [s.printed_label for s in action.sdg_targets],
+        "recommendations_printed": [r.printed for r in action.recommendations],
+    }
+
+
+# --- actions built from the models -------------------------------------------------------------
+
+
+def make_action(*, page: int = 1, file: str = "sample.pdf", **fields: Any) -> Action:
+    """A valid action: placeholder texts for every required field, any field given replacing its
+    placeholder (`id`, `title`, `sdg_targets`, `cities`, ...)."""
+    placeholders: dict[str, Any] = {
+        "id": "a",
+        "source": Source(file=file, sha256=PLACEHOLDER_SHA256, page=page),
+        "language": "fr",
+        "title": "Titre",
+        "objective": "Objectif.",
+        "activities": ["Activité"],
+        "results": ["Résultat"],
+    }
+    return Action(**{**placeholders, **fields})
+
+
+def draft_action(
+    *, targets: Iterable[tuple[str, str]] = (), recommendations: Iterable[str] = (), **fields: Any
+) -> Action:
+    """An action as validation hands it to normalisation: printed SDG targets (code, label) and
+    printed recommendation titles, not matched yet."""
+    return make_action(
+        sdg_targets=[
+            SdgTarget(code=c, label=l, printed_code=c, printed_label=l, score=0, status="unnormalised")
+            for c, l in targets
+        ],
+        recommendations=[
+            Recommendation(id=t, title=t, printed=t, score=0, status="unnormalised") for t in recommendations
+        ],
+        **fields,
+    )
+
+
+def sdg_target(code: str, label: str, *, status: str = "exact", score: float = 100.0) -> SdgTarget:
+    """A normalised SDG target, printed as its canonical code and label."""
+    goal = int(code.split(".")[0])
+    return SdgTarget(
+        code=code, goal=goal, label=label, printed_code=code, printed_label=label, score=score, status=status
+    )

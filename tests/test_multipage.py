@@ -52,20 +52,7 @@ def _run(pages: list[PageContent], settings: Settings | None = None, learn_from:
     return records + last_records, actions + last_actions
 
 
-# Looks whose own one-page family round trip still fails a field in the layout stage (issue 11,
-# in progress): their flow cases are expected to fail that field too.
-LAYOUT_PENDING = {
-    "side_rules": "layout stage: recommendations beside a side heading are not read yet "
-    "(python -m tests.synth.score --family side_headings: recs 0.00)",
-}
-
-
-def _case_param(case_id: str):
-    reason = LAYOUT_PENDING.get(CASES[case_id].look.name)
-    return pytest.param(case_id, marks=pytest.mark.xfail(reason=reason, strict=False) if reason else ())
-
-
-@pytest.mark.parametrize("case_id", [_case_param(cid) for cid in CASES])
+@pytest.mark.parametrize("case_id", list(CASES))
 def test_flow_round_trip(case_id, flow_dir):
     score = score_case(CASES[case_id], flow_dir)
     _SCORES[case_id] = score
@@ -82,7 +69,7 @@ def test_flow_table(flow_dir):
 
 
 def _kinds(kind: str) -> list[str]:
-    return [cid for cid, case in CASES.items() if case.kind == kind and case.look.name not in LAYOUT_PENDING]
+    return [cid for cid, case in CASES.items() if case.kind == kind]
 
 
 @pytest.mark.parametrize("case_id", _kinds("inside_activities")[:2] + _kinds("before_sdg")[:1])

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from extract import SCHEMA_VERSION
 
@@ -31,12 +31,19 @@ class Source(_Record):
     page: int = Field(ge=1)
     pages: list[int] = Field(default_factory=list)
 
-    @field_validator("pages")
+    @model_validator(mode="before")
     @classmethod
-    def _pages_ascending(cls, pages: list[int]) -> list[int]:
-        if pages != sorted(set(pages)) or any(p < 1 for p in pages):
-            raise ValueError("must be distinct ascending page numbers")
-        return pages
+    def _one_page_by_default(cls, data: object) -> object:
+        """No `pages` given (a schema-1 record): the action used its one page."""
+        if isinstance(data, dict) and not data.get("pages") and isinstance(data.get("page"), int):
+            return {**data, "pages": [data["page"]]}
+        return data
+
+    @model_validator(mode="after")
+    def _pages_start_at_page(self) -> Source:
+        if self.pages != sorted(set(self.pages)) or self.pages[0] != self.page:
+            raise ValueError("pages must be distinct, ascending, and start at page")
+        return self
 
 
 class SdgTarget(_Record):

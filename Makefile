@@ -42,9 +42,9 @@ bench: $(VENV)/.installed
 # Re-extract into a temporary folder and compare with the committed output (CI runs this).
 check-output: $(VENV)/.installed
 	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
-	$(BIN)/brochure-extract extract $(RAW) --out "$$tmp" --no-cache -q || exit 1; \
-	if diff -r -q $(OUT) "$$tmp"; then echo "check-output: $(OUT)/ is up to date"; else \
-	  $(BIN)/brochure-extract diff $(OUT) "$$tmp"; \
+	$(BIN)/brochure-extract extract $(RAW) --out "$$tmp/out" --no-cache -q || exit 1; \
+	if diff -r -q $(OUT) "$$tmp/out"; then echo "check-output: $(OUT)/ is up to date"; else \
+	  $(BIN)/brochure-extract diff $(OUT) "$$tmp/out"; \
 	  echo "check-output: $(OUT)/ is stale: run 'make extract', review 'git diff $(OUT)/' and commit"; exit 1; fi
 
 golden: $(VENV)/.installed

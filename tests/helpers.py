@@ -7,12 +7,19 @@ Tests import this plain module (and `tests.truth`, `tests.pages`, `tests.synth`)
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
+import time
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from extract.models import Action, Recommendation, SdgTarget, Source
+from extract.files import PAUSE_ENV
+from extract.models import Action, SdgTarget, Source
+from extract.stages.validate import DraftAction
 
 if TYPE_CHECKING:
     from extract.batch.pipeline import FileResult
@@ -82,19 +89,10 @@ def make_action(*, page: int = 1, file: str = "sample.pdf", **fields: Any) -> Ac
 
 def draft_action(
     *, targets: Iterable[tuple[str, str]] = (), recommendations: Iterable[str] = (), **fields: Any
-) -> Action:
+) -> DraftAction:
     """An action as validation hands it to normalisation: printed SDG targets (code, label) and
     printed recommendation titles, not matched yet."""
-    return make_action(
-        sdg_targets=[
-            SdgTarget(code=c, label=l, printed_code=c, printed_label=l, score=0, status="unnormalised")
-            for c, l in targets
-        ],
-        recommendations=[
-            Recommendation(id=t, title=t, printed=t, score=0, status="unnormalised") for t in recommendations
-        ],
-        **fields,
-    )
+    return DraftAction(action=make_action(**fields), sdg_targets=tuple(targets), recommendations=tuple(recommendations))
 
 
 def sdg_target(code: str, label: str, *, status: str = "exact", score: float = 100.0) -> SdgTarget:
@@ -103,3 +101,35 @@ def sdg_target(code: str, label: str, *, status: str = "exact", score: float = 1
     return SdgTarget(
         code=code, goal=goal, label=label, printed_code=code, printed_label=label, score=score, status=status
     )
+
+
+# --- CLI runs stopped inside their write phase (files.PAUSE_ENV) ----------------------------------
+
+WAIT_FOR_WRITE_S = 180.0  # the extraction before the write phase takes a few seconds a copy
+POLL_S = 0.1
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file of `folder`, by name."""
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def start_paused_run(inputs: Path, out: Path, marker: Path, *extra: str) -> subprocess.Popen:
+    """A CLI run in its own process group that stops inside the writer (see module docstring)."""
+    command = [sys.executable, "-m", "extract", "extract", str(inputs), "--out", str(out), "-q", *extra]
+    env = {**os.environ, PAUSE_ENV: str(marker)}
+    return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, start_new_session=True)
+
+
+def wait_for_marker(proc: subprocess.Popen, marker: Path) -> None:
+    deadline = time.monotonic() + WAIT_FOR_WRITE_S
+    while not marker.exists():
+        assert proc.poll() is None, f"run ended before its write phase: {proc.stderr.read()!r}"
+        assert time.monotonic() < deadline, "the run never reached its write phase"
+        time.sleep(POLL_S)
+
+
+def kill(proc: subprocess.Popen) -> None:
+    os.killpg(proc.pid, signal.SIGKILL)  # the run and any worker process it started
+    proc.wait(timeout=WAIT_FOR_WRITE_S)
+    proc.stderr.close()

@@ -115,9 +115,9 @@ def test_same_face_needs_font_size_and_left_edge():
 
 
 def test_ids_of_later_actions_on_a_page_get_a_suffix():
-    assert action_id("Actions ciblées.pdf", 4) == "actions-cibl-es-p004"
-    assert action_id("a.pdf", 4, 1) == "a-p004"
-    assert [action_id("a.pdf", 4, n) for n in (2, 3)] == ["a-p004-2", "a-p004-3"]
+    assert action_id("a.pdf", 4) == action_id("a.pdf", 4, None, 1) == "a-p004"
+    assert [action_id("a.pdf", 4, None, n) for n in (2, 3)] == ["a-p004-2", "a-p004-3"]
+    assert action_id("a.pdf", 4, "stem-1f3a", 2) == "stem-1f3a-p004-2"
 
 
 @pytest.fixture(scope="module")

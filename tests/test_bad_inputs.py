@@ -21,20 +21,21 @@ SAMPLE_PAGES = 19
 CUT_PERCENTS = (10, 50, 90, 99)
 FLIP_EXAMPLES = 8  # each example extracts the whole 19-page sample (~3 s)
 MAX_FLIPS = 8
-FILE_CLASSES = ("unreadable:", "empty:", "not-pdf:", "encrypted:", "corrupt:", "no-pages:")
+FILE_CLASSES = ("unreadable:", "empty:", "not-pdf:", "encrypted:", "corrupt:", "no-pages:", "no-readable-pages:")
 PASSWORD = "secret"
 
 
 def accounted_for(result) -> None:
-    """A file gives either one failed row (page 0, classified) after its pages, or only pages."""
-    assert result.pages
-    failed = [p for p in result.pages if p.page == 0]
+    """A file gives its page rows, then one classified `file-failed` row (no page) when it failed."""
+    rows = result.rows()
+    assert rows
+    file_rows = [p for p in rows if p.status == "file-failed"]
     if result.failure is None:
-        assert not failed
+        assert not file_rows
     else:
-        assert len(failed) == 1 and failed[0].status == "failed" and result.pages[-1] is failed[0]
-        assert failed[0].reason.startswith(FILE_CLASSES) and "\n" not in failed[0].reason
-    pages = [p.page for p in result.pages if p.page > 0]
+        assert file_rows == [rows[-1]] and rows[-1].page is None
+        assert rows[-1].reason.startswith(FILE_CLASSES) and "\n" not in rows[-1].reason
+    pages = [p.page for p in result.pages]
     assert pages == sorted(set(pages)) and all(1 <= n <= SAMPLE_PAGES for n in pages)
 
 
@@ -83,7 +84,7 @@ def encrypted_pdf(path: Path, user_password: str) -> Path:
 def test_password_protected_file_fails_as_encrypted(tmp_path):
     result = extract_file(encrypted_pdf(tmp_path / "locked.pdf", PASSWORD))
     accounted_for(result)
-    assert result.failure is not None and result.pages[0].reason.startswith("encrypted:")
+    assert result.failure is not None and result.rows()[0].reason.startswith("encrypted:")
 
 
 def test_owner_password_only_file_is_read(tmp_path):
@@ -94,7 +95,7 @@ def test_owner_password_only_file_is_read(tmp_path):
 
 def test_real_encrypted_file(tmp_path):
     result = extract_file(FIXTURES / "corpus" / "pypdf_crazyones-encrypted-256.pdf")
-    assert [p.reason.split(":")[0] for p in result.pages] == ["encrypted"]
+    assert [p.reason.split(":")[0] for p in result.rows()] == ["encrypted"]
 
 
 @pytest.mark.parametrize(
@@ -105,7 +106,7 @@ def test_empty_and_non_pdf(tmp_path, content, kind):
     path.write_bytes(content)
     result = extract_file(path)
     accounted_for(result)
-    assert result.failure.kind == kind and result.pages[0].reason.startswith(f"{kind}:")
+    assert result.failure.kind == kind and result.rows()[0].reason.startswith(f"{kind}:")
 
 
 def test_pdf_header_without_body(tmp_path):
@@ -134,14 +135,19 @@ def test_mixed_batch_through_the_cli(tmp_path, capsys):
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == len(bad)
     for name in bad:
-        assert sum(Path(name).name in line for line in err) == 1, (name, err)
+        assert sum(f"{name}:" in line for line in err) == 1, (name, err)
     document = json.loads((out / "actions.json").read_text(encoding="utf-8"))
     assert len(document["actions"]) == SAMPLE_ACTIONS
     assert {a["source"]["file"] for a in document["actions"]} == {"good.pdf"}
     rows = (out / "pages.csv").read_text(encoding="utf-8").splitlines()[1:]
-    failed = [r for r in rows if ",failed," in r]
-    assert sorted(r.split(",")[0] for r in failed) == sorted(Path(n).name for n in bad)
-    assert all(r.split(",")[1] == "0" for r in failed)
+    failed = [r for r in rows if ",file-failed," in r]
+    assert sorted(r.split(",")[0] for r in failed) == sorted(bad)
+    assert all(r.split(",")[1] == "" for r in failed)
     assert sum(r.startswith("good.pdf,") for r in rows) == SAMPLE_PAGES
     prefixes = {r.split(",")[0]: r.split(",")[3].split(":")[0] for r in failed}
-    assert prefixes == {"empty.pdf": "empty", "notes.pdf": "not-pdf", "cut.pdf": "corrupt", "locked.pdf": "encrypted"}
+    assert prefixes == {
+        "empty.pdf": "empty",
+        "notes.pdf": "not-pdf",
+        "cut.pdf": "corrupt",
+        "sub/locked.pdf": "encrypted",
+    }

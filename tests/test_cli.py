@@ -54,7 +54,7 @@ def test_failed_file_exits_1_and_keeps_the_rest(tmp_path, capsys):
     assert "bad.pdf: not a PDF" in err and len(err.strip().splitlines()) == 1
     document = json.loads((tmp_path / "out" / "actions.json").read_text(encoding="utf-8"))
     assert len(document["actions"]) == 15
-    assert "bad.pdf,0,failed,not-pdf: not a PDF" in (tmp_path / "out" / "pages.csv").read_text(encoding="utf-8")
+    assert "bad.pdf,,file-failed,not-pdf: not a PDF" in (tmp_path / "out" / "pages.csv").read_text(encoding="utf-8")
 
 
 def test_missing_input_is_a_usage_error(tmp_path, capsys):

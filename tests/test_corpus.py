@@ -58,13 +58,14 @@ def test_expected_classes_follow_the_manifest_kind():
 def test_corpus_file_is_accounted_for(name):
     result = extract_file(CORPUS / name)
     assert result.actions == []
-    assert result.pages, "every file has at least one pages.csv row"
-    assert all(p.action_id is None and p.status in ("skipped", "failed") for p in result.pages)
+    rows = result.rows()
+    assert rows, "every file has at least one pages.csv row"
+    assert all(p.action_id is None and p.status in ("skipped", "failed", "file-failed") for p in rows)
     status, reason = EXPECTED[name]
     if status == "failed":
         assert result.failure is not None
-        assert [(p.page, p.status) for p in result.pages] == [(0, "failed")]
-        assert result.pages[0].reason.startswith(reason) and "\n" not in result.pages[0].reason
+        assert [(p.page, p.status) for p in rows] == [(None, "file-failed")]
+        assert rows[0].reason.startswith(reason) and "\n" not in rows[0].reason
     else:
         assert result.failure is None
         assert [p.page for p in result.pages] == list(range(1, len(result.pages) + 1))

@@ -345,8 +345,9 @@ def test_schema_1_and_2_of_the_same_actions_are_equal(tmp_path, edition):
         ("[]", "not an actions document"),
         ('{"schema_version": 3, "actions": []}', "unsupported schema_version 3 (expected 1 or 2)"),
         ('{"actions": []}', "unsupported schema_version None"),
-        ('{"schema_version": 1}', "'actions' must be a list"),
-        ('{"schema_version": 1, "actions": [{"title": "x"}]}', "action #1: missing 'source.file'"),
+        ('{"schema_version": 1}', "actions: Field required"),
+        ('{"schema_version": 1, "actions": [{"title": "x"}]}', "action #1: id: Field required"),
+        ('{"schema_version": 1, "actions": 3}', "actions: Input should be a valid list"),
     ],
 )
 def test_load_actions_errors_name_the_file(tmp_path, content, message):
@@ -358,3 +359,26 @@ def test_load_actions_errors_name_the_file(tmp_path, content, message):
     assert isinstance(caught.value, UsageError) and isinstance(caught.value, ExtractError)
     assert str(file) in str(caught.value) and message in str(caught.value)
     assert caught.value.file == str(file)
+
+
+def test_load_validates_through_the_models(tmp_path, edition):
+    edition[1]["sdg_targets"][0]["status"] = "unnormalised"  # a draft status is not in the contract
+    write_document(tmp_path / "actions.json", edition)
+    with pytest.raises(ActionsFileError) as caught:
+        load_actions(tmp_path)
+    assert "action #2: sdg_targets.0.status:" in str(caught.value)
+
+
+def test_titles_pair_by_the_one_fold_rule(edition):
+    new = copy.deepcopy(edition)
+    new[1]["title"] = "FEMMES ET MIGRATION !"  # case and punctuation: text.fold
+    new[2]["title"] = "Lyon accueillé"  # accents: text.fold
+    report = diff_actions(edition, new)
+    assert [c.matched_by for c in report.changed] == ["title", "title"]
+
+
+def test_same_basename_in_two_folders_is_not_paired(edition):
+    moved = copy.deepcopy(edition[0])
+    moved["source"]["file"] = f"2024/{FILE}"
+    report = diff_actions([edition[0]], [moved])
+    assert len(report.added) == 1 and len(report.removed) == 1

@@ -1,54 +1,45 @@
-"""An interrupted run leaves the previous output intact; a re-run gives the same bytes.
+"""A run killed inside its write phase leaves the previous output set whole; a re-run gives the
+same bytes.
 
-Outputs are written only once every file is extracted, each through a temporary file renamed
-over the old one. A run killed (SIGKILL: no clean-up possible) may leave a hidden temporary
-file (`.name.*.tmp`) behind; it never replaces or shadows a real output.
+The kill lands inside the writer: the test hook `files.PAUSE_ENV` makes the first output file
+written signal the test and wait, and the test then kills the whole process group (SIGKILL: no
+clean-up possible). Written file by file into `--out`, the folder would then hold the new
+`actions.json` beside the old CSVs; staged and swapped in as a unit, it holds the old set.
 """
 
 from __future__ import annotations
 
-import os
 import shutil
 import signal
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 from extract.cli import main
-from tests.helpers import FIXTURES, SAMPLE_PDF
-
-COPIES = 8  # enough work (~3 s a copy) that the run cannot finish before the kill
-KILL_AFTER_S = 2.0
-STARTUP_TIMEOUT_S = 60.0
-TEMP_PREFIX = "."
+from tests.helpers import FIXTURES, SAMPLE_PDF, kill, snapshot, start_paused_run, wait_for_marker
 
 
-def snapshot(folder: Path) -> dict[str, bytes]:
-    """Every visible output of `folder` (temporary files start with a dot)."""
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if not p.name.startswith(TEMP_PREFIX)}
-
-
-def test_killed_run_leaves_previous_output_intact(tmp_path):
+def test_kill_inside_the_write_phase_leaves_the_previous_set(tmp_path):
     out = tmp_path / "out"
-    assert main(["extract", str(SAMPLE_PDF), "--out", str(out), "-q", "--no-cache"]) == 0
+    assert main(["extract", str(SAMPLE_PDF), "--out", str(out), "-q", "--no-cache", "--xlsx"]) == 0
     before = snapshot(out)
     inputs = tmp_path / "in"
     inputs.mkdir()
-    for i in range(COPIES):
-        shutil.copy(SAMPLE_PDF, inputs / f"copy{i:02d}.pdf")
+    shutil.copy(SAMPLE_PDF, inputs / "other-name.pdf")  # different ids: every output file changes
+    marker = tmp_path / "in-write-phase"
 
-    command = [sys.executable, "-m", "extract", "extract", str(inputs), "--out", str(out), "-q", "--no-cache"]
-    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+    proc = start_paused_run(inputs, out, marker, "--no-cache")
     try:
-        time.sleep(KILL_AFTER_S)
-        assert proc.poll() is None, f"run ended before the kill: {proc.stderr.read()!r}"
-        os.killpg(proc.pid, signal.SIGKILL)  # the run and any worker process it started
+        wait_for_marker(proc, marker)
     finally:
-        proc.wait(timeout=STARTUP_TIMEOUT_S)
-        proc.stderr.close()
+        kill(proc)
     assert proc.returncode == -signal.SIGKILL
+    assert Path(marker.read_text(encoding="utf-8")).name == "actions.json"  # killed after writing a file
     assert snapshot(out) == before
+
+    # The next run clears the leftovers beside --out and writes the new set, without the old xlsx.
+    assert main(["extract", str(inputs), "--out", str(out), "-q", "--no-cache"]) == 0
+    assert "other-name-p003" in (out / "actions.csv").read_text(encoding="utf-8")
+    assert "actions.xlsx" not in snapshot(out)
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".out.")) == [".out.lock"]
 
 
 def test_rerun_gives_identical_bytes(tmp_path):
@@ -62,4 +53,3 @@ def test_rerun_gives_identical_bytes(tmp_path):
     first = snapshot(out)
     assert main(["extract", str(inputs), "--out", str(out), "-q", "--no-cache"]) == 1
     assert snapshot(out) == first
-    assert not [p.name for p in out.iterdir() if p.name.startswith(TEMP_PREFIX)]

@@ -10,9 +10,9 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from extract.catalog import fold, load_catalog
-from extract.models import Action
 from extract.settings import MatchSettings
 from extract.stages.normalise import REVIEW_COLUMNS, normalise_action, review_rows
+from extract.stages.validate import DraftAction
 from tests.helpers import draft_action
 from tests.truth import truth_actions
 
@@ -46,7 +46,7 @@ LOREM = [
 PROPERTY = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
-def from_truth(page: int, truth: dict) -> Action:
+def from_truth(page: int, truth: dict) -> DraftAction:
     return draft_action(
         targets=[(t["printed_code"], t["printed_label"]) for t in truth["sdg_targets"]],
         recommendations=[r["printed"] for r in truth["recommendations"]],

@@ -58,7 +58,8 @@ def test_schema_has_identity_and_describes_actions():
     assert schema["additionalProperties"] is False
     assert {"Action", "Source", "SdgTarget", "Recommendation", "City"} <= set(schema["$defs"])
     statuses = schema["$defs"]["SdgTarget"]["properties"]["status"]["enum"]
-    assert statuses == ["exact", "corrected", "review", "decided", "unnormalised"]
+    assert statuses == ["exact", "corrected", "review", "decided"]
+    assert "unnormalised" not in schema_text()  # drafts (before normalisation) are not outputs
 
 
 def test_schema_text_is_deterministic_json():

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -40,7 +41,7 @@ class Progress:
         self.draw()
 
     def file(self, result) -> None:
-        self.done_by_file[result.file] = sum(1 for p in result.pages if p.page > 0)
+        self.done_by_file[result.file] = len(result.pages)
         self.draw()
 
     def draw(self) -> None:
@@ -74,14 +75,31 @@ def _worker_count(text: str) -> int:
         raise argparse.ArgumentTypeError(f"expected {allowed(RunSettings, 'workers')}, got {text!r}") from None
 
 
-def cmd_extract(args: argparse.Namespace) -> int:
-    from extract.batch.pipeline import collect_inputs, count_pages
-    from extract.batch.run import run_extract
+def check_extract_paths(args: argparse.Namespace, paths: list[Path]) -> None:
+    """Every path option of `extract`, before any work (UsageError: one line, exit 2)."""
+    from extract import paths as checks
 
-    settings = Settings.load(args.settings)
+    checks.check_output_folder("--out", args.out, paths)
+    if args.settings is not None:
+        checks.check_input_file("--settings", args.settings)
+    if args.decisions is not None:
+        checks.check_input_file("--decisions", args.decisions)
+    if not args.no_cache:
+        checks.check_cache_folder("--cache-dir", args.cache_dir)
+    if args.xlsx:
+        checks.check_xlsx_extra()
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from extract.batch.pipeline import count_pages
+    from extract.batch.run import run_extract
+    from extract.inputs import collect_inputs
+
     paths = args.paths or [DEFAULT_RAW]
+    check_extract_paths(args, paths)
+    settings = Settings.load(args.settings)
     interactive = sys.stderr.isatty() and not args.quiet
-    total = sum(count_pages(p) for p in collect_inputs(paths)) if interactive else 0
+    total = sum(count_pages(f.path) for f in collect_inputs(paths)) if interactive else 0
     progress = Progress(enabled=interactive, total=total)
 
     def report_failure(message: str) -> None:
@@ -100,6 +118,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         cache_dir=None if args.no_cache else args.cache_dir,
         workers=args.workers,
         on_file=progress.file,
+        allow_empty=args.allow_empty,
     )
     progress.close()
     if not args.quiet:
@@ -129,8 +148,13 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_debug(args: argparse.Namespace) -> int:
+    from extract import paths as checks
     from extract.tools.debug import debug_page
 
+    checks.check_input_file("PDF", args.pdf)
+    checks.check_output_file("--out", args.out)
+    if args.settings is not None:
+        checks.check_input_file("--settings", args.settings)
     report = debug_page(args.pdf, args.page, args.out, Settings.load(args.settings), args.resolution)
     if report.layout is None:
         print(f"{args.pdf.name} page {args.page}: skipped: {report.reason} (page drawn without blocks)")
@@ -182,6 +206,11 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--no-cache", action="store_true", help="re-extract every file, ignoring the cache")
     extract.add_argument(
         "--cache-dir", type=Path, default=DEFAULT_CACHE_DIR, help=f"result cache folder (default: {DEFAULT_CACHE_DIR})"
+    )
+    extract.add_argument(
+        "--allow-empty",
+        action="store_true",
+        help="when no PDF is found, write an empty output instead of stopping with exit code 2",
     )
     extract.add_argument("-q", "--quiet", action="store_true", help="no progress nor summary line")
     extract.set_defaults(handler=cmd_extract)
@@ -237,6 +266,15 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         _error("interrupted: previous output left as it was")
         return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        return _quiet_broken_pipe()
+
+
+def _quiet_broken_pipe() -> int:
+    """The reader went away (`diff --json | head -1`): stop quietly, as other command-line tools do."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())  # the final flush at exit must not fail again
+    return EXIT_FAILED
 
 
 if __name__ == "__main__":

@@ -5,10 +5,9 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
-from collections.abc import Callable, Iterable
+import time
+from collections.abc import Callable
 from pathlib import Path
-
-from extract.errors import UsageError
 
 _CHUNK = 1 << 20
 
@@ -22,6 +21,13 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def default_file_mode() -> int:
+    """The mode `open()` gives a new file under the current umask (0666 minus the umask)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 def atomic_write(path: Path, write: Callable[[Path], object]) -> None:
     """Call `write(tmp)` on a temporary file beside `path`, then rename it over `path`."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -29,6 +35,7 @@ def atomic_write(path: Path, write: Callable[[Path], object]) -> None:
     os.close(fd)
     tmp = Path(tmp_name)
     try:
+        os.chmod(tmp, default_file_mode())  # mkstemp creates 0600; outputs follow the umask
         write(tmp)
         os.replace(tmp, path)
     finally:
@@ -39,14 +46,16 @@ def atomic_write_text(path: Path, text: str) -> None:
     atomic_write(path, lambda tmp: tmp.write_text(text, encoding="utf-8", newline=""))
 
 
-def collect_inputs(paths: Iterable[Path]) -> list[Path]:
-    """PDF files named or found (recursively) in folders, sorted, each once."""
-    found: set[Path] = set()
-    for path in paths:
-        if path.is_dir():
-            found.update(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() == ".pdf")
-        elif path.exists():
-            found.add(path)
-        else:
-            raise UsageError(f"{path}: no such file or folder")
-    return sorted(found, key=lambda p: (p.name, str(p)))
+# Test hook (tests/test_interrupt.py): when set to a path, the first output file written creates
+# that file and the process then waits, so a test can kill it inside the write phase.
+PAUSE_ENV = "BROCHURE_EXTRACT_TEST_PAUSE_IN_WRITE"
+PAUSE_MAX_S = 120.0  # a forgotten hook never blocks for longer
+
+
+def write_output_text(path: Path, text: str) -> None:
+    """Write one output file (UTF-8, newlines as given) into the output set being built."""
+    path.write_text(text, encoding="utf-8", newline="")
+    marker = os.environ.get(PAUSE_ENV)
+    if marker and not os.path.exists(marker):
+        Path(marker).write_text(str(path), encoding="utf-8")
+        time.sleep(PAUSE_MAX_S)

@@ -12,9 +12,10 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from extract import SCHEMA_VERSION
 
-SdgStatus = Literal["exact", "corrected", "review", "decided", "unnormalised"]
-RecommendationStatus = Literal["exact", "matched", "review", "decided", "unnormalised"]
-PageStatus = Literal["action", "continuation", "skipped", "failed"]
+SdgStatus = Literal["exact", "corrected", "review", "decided"]
+RecommendationStatus = Literal["exact", "matched", "review", "decided"]
+PageStatus = Literal["action", "continuation", "skipped", "failed", "file-failed"]
+FILE_FAILED: PageStatus = "file-failed"
 Language = Literal["fr", "en"]
 
 
@@ -23,8 +24,8 @@ class _Record(BaseModel):
 
 
 class Source(_Record):
-    """Where an action was read: file basename, its content hash, its first 1-based page and
-    every page it uses (schema 2; one page for an action that fits its page)."""
+    """Where an action was read: file path relative to its input folder, content hash, its first
+    1-based page and every page it uses (schema 2; one page for an action that fits its page)."""
 
     file: str
     sha256: str
@@ -118,15 +119,28 @@ class ActionsDocument(_Record):
 
 
 class PageRecord(_Record):
-    """What happened to one page (or to a whole file, page 0, when it failed to open).
-
-    A page holding several actions (or a continuation and an action) has one row per piece,
-    `position` counting them top to bottom; a `continuation` row names the action it joined."""
+    """What happened to one page; a row of status `file-failed` (no page) says why a whole file
+    failed (it cannot be opened, its page tree broke, or every page failed). A page holding
+    several actions (or a continuation and an action) has one row per piece, `position`
+    counting them top to bottom; a `continuation` row names the action it joined."""
 
     file: str
-    page: int = Field(ge=0)
+    page: int | None = Field(default=None, ge=1)
     status: PageStatus
     reason: str = ""
     action_id: str | None = None
     coverage: float | None = Field(default=None, ge=0, le=1)  # of the page's action, if any
     position: int | None = Field(default=None, ge=1)  # the piece's place on its page
+
+    @model_validator(mode="after")
+    def _page_iff_page_row(self) -> PageRecord:
+        if (self.page is None) != (self.status == FILE_FAILED):
+            raise ValueError("a page row has a page number; a file-failed row has none")
+        return self
+
+
+class FileFailure(_Record):
+    """Why a whole input file failed: a short class of reason (`kind`) and one line."""
+
+    kind: str
+    reason: str

@@ -38,6 +38,9 @@ class ReadSettings(_Section):
     # (24 pt, +2.5 pt tracking) stay words, while a 9 pt word space (~0.26 em) still separates.
     x_tolerance_ratio: Number = Field(0.17, ge=0, le=2)
     y_tolerance: Number = Field(2.0, ge=0, le=72)  # max baseline drift inside one word, pt
+    # A page whose glyphs are more than this share `(cid:N)`, U+FFFD or control characters has
+    # no usable text (a font without a Unicode map): it fails instead of giving garbled actions.
+    unreadable_share_max: Number = Field(0.5, ge=0, le=1)
 
 
 class HeaderWords(_Section):

@@ -13,6 +13,7 @@ SOFT_HYPHEN = "\u00ad"
 HYPHENS = "-\u2010\u2011"
 
 _SPACES = re.compile(r"\s+")
+CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # Unicode category Cc: C0, DEL, C1
 
 
 _TATWEEL = "\u0640"
@@ -37,8 +38,13 @@ def fold_compact(text: str) -> str:
     return fold(text).replace(" ", "")
 
 
+def strip_controls(text: str) -> str:
+    """`text` without control characters (category Cc): they never reach an output."""
+    return CONTROL_CHARS.sub("", text)
+
+
 def clean(text: str) -> str:
-    """Expand ligatures, turn odd spaces into one space, drop zero-width chars, trim."""
+    """Expand ligatures, turn odd spaces into one space, drop zero-width and control chars, trim."""
     text = unicodedata.normalize("NFC", text)
     for ligature, letters in LIGATURES.items():
         text = text.replace(ligature, letters)
@@ -46,7 +52,7 @@ def clean(text: str) -> str:
         text = text.replace(char, "")
     for char in SPACE_CHARS:
         text = text.replace(char, " ")
-    return _SPACES.sub(" ", text).strip()
+    return _SPACES.sub(" ", strip_controls(text)).strip()
 
 
 def strip_item_end(text: str, punctuation: tuple[str, ...]) -> str:

@@ -1,5 +1,5 @@
-"""The pipeline: read -> (split -> fragment -> assemble) -> validate -> normalise, one file at a
-time; `batch.sequence` carries the action being assembled from page to page.
+"""The pipeline: read -> legible -> (split -> fragment -> assemble) -> validate -> normalise, one
+file at a time; `batch.sequence` carries the action being assembled from page to page.
 
 Only wiring lives here; each stage is a pure function in its own module.
 """
@@ -7,106 +7,114 @@ Only wiring lives here; each stage is a pure function in its own module.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from itertools import chain, islice
 from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
 
 from extract.batch.sequence import FileContext, FileState, finish, step
 from extract.decisions import Decisions
 from extract.errors import FileFailed
-from extract.files import collect_inputs, file_sha256  # noqa: F401  (collect_inputs: re-exported)
-from extract.models import Action, PageRecord
+from extract.files import file_sha256
+from extract.inputs import InputFile, slug
+from extract.models import FILE_FAILED, Action, FileFailure, PageRecord
 from extract.settings import Settings
 from extract.stages.layout import learn_document
 from extract.stages.read import PageContent, pdf_to_pages
+from extract.stages.structure import Recovery, inspect_structure, recovery
 
 PARSER_ERROR_MAX_CHARS = 200  # a parser crash message is cut to this length (some quote whole objects)
 
 ProgressCallback = Callable[[str, int], None]
+ALL_PAGES_FAILED = "no-readable-pages"
 
 
-@dataclass
-class FileResult:
-    """What one input file gave: its actions, one record per page, and a failure if any."""
+class FileResult(BaseModel):
+    """What one input file gave: its actions, one record per page, and its failure if any.
+
+    `failure` is set when the file cannot be opened, its page tree breaks part-way (pages read
+    before stay), or every page failed; `rows()` then adds one `file-failed` row saying why.
+    """
+
+    model_config = ConfigDict(extra="forbid")
 
     file: str
-    actions: list[Action] = field(default_factory=list)
-    pages: list[PageRecord] = field(default_factory=list)
-    failure: FileFailed | None = None
-
-    def to_dict(self) -> dict:
-        """A JSON-safe form (worker pipes, cache files)."""
-        failure = self.failure
-        return {
-            "file": self.file,
-            "actions": [a.model_dump(mode="json") for a in self.actions],
-            "pages": [p.model_dump(mode="json") for p in self.pages],
-            "failure": None
-            if failure is None
-            else {"file": failure.file, "reason": failure.reason, "kind": failure.kind},
-        }
-
-    @classmethod
-    def from_dict(cls, data: dict) -> FileResult:
-        failure = data.get("failure")
-        return cls(
-            file=data["file"],
-            actions=[Action.model_validate(a) for a in data["actions"]],
-            pages=[PageRecord.model_validate(p) for p in data["pages"]],
-            failure=None if failure is None else FileFailed(**failure),
-        )
+    actions: list[Action] = Field(default_factory=list)
+    pages: list[PageRecord] = Field(default_factory=list)
+    failure: FileFailure | None = None
+    warnings: list[str] = Field(default_factory=list)
 
     @classmethod
     def failed(cls, file: str, reason: str, kind: str) -> FileResult:
-        """A file that produced nothing: one failed row (page 0)."""
-        result = cls(file=file)
-        result.record_failure(FileFailed(file, reason, kind))
-        return result
+        """A file that produced nothing."""
+        return cls(file=file, failure=FileFailure(kind=kind, reason=reason))
 
     def record_failure(self, failure: FileFailed) -> None:
-        """Mark the file failed: pages already read stay, plus one failed row (page 0)."""
-        self.failure = failure
-        self.pages.append(
-            PageRecord(file=self.file, page=0, status="failed", reason=f"{failure.kind}: {failure.reason}")
-        )
+        """Mark the file failed; pages already read stay."""
+        self.failure = FileFailure(kind=failure.kind, reason=failure.reason)
+
+    def rows(self) -> list[PageRecord]:
+        """Its pages.csv rows: one per page, then the file failure, if any."""
+        if self.failure is None:
+            return list(self.pages)
+        reason = f"{self.failure.kind}: {self.failure.reason}"
+        return [*self.pages, PageRecord(file=self.file, status=FILE_FAILED, reason=reason)]
 
 
 def extract_file(
-    path: Path,
+    item: InputFile | Path,
     settings: Settings | None = None,
     on_page: ProgressCallback | None = None,
     decisions: Decisions | None = None,
 ) -> FileResult:
     """Extract every action of one PDF. Never raises for bad input: failures are in the result."""
     settings = settings or Settings()
-    result = FileResult(file=path.name)
+    item = item if isinstance(item, InputFile) else InputFile(item, item.name, slug(item.name))
+    path, name = item.path, item.name
+    result = FileResult(file=name)
     try:
         sha = file_sha256(path)
         pages = pdf_to_pages(path, settings.read)
         head = list(islice(pages, settings.layout.document_sample_pages))  # a bounded look-ahead
         document = learn_document((p for p in head if isinstance(p, PageContent)), settings.layout)
-        context = FileContext(path.name, sha, settings, decisions, document)
+        context = FileContext(name, sha, settings, decisions, document, item.id_stem)
         state = FileState()
         for page in chain(head, pages):
             state, (records, actions) = step(state, page, context)
             result.pages.extend(records)
             result.actions.extend(actions)
             if on_page:
-                on_page(path.name, page.number)
+                on_page(name, page.number)
         records, actions = finish(state, context)
         result.pages.extend(records)
         result.actions.extend(actions)
     except FileFailed as failure:
         result.record_failure(failure)
     except OSError as exc:
-        result.record_failure(FileFailed(path.name, f"cannot read file: {exc.strerror or exc}", "unreadable"))
+        result.record_failure(FileFailed(name, f"cannot read file: {exc.strerror or exc}", "unreadable"))
     except MemoryError:
-        result.record_failure(FileFailed(path.name, "memory limit exceeded", "too-large"))
+        result.record_failure(FileFailed(name, "memory limit exceeded", "too-large"))
     except Exception as exc:  # a parser crash mid-file: keep the pages already read
         result.record_failure(
-            FileFailed(path.name, f"parser error: {type(exc).__name__}: {exc}"[:PARSER_ERROR_MAX_CHARS], "corrupt")
+            FileFailed(name, f"parser error: {type(exc).__name__}: {exc}"[:PARSER_ERROR_MAX_CHARS], "corrupt")
         )
+    if result.pages:
+        _note_recovery(result, recovery(inspect_structure(path), len(result.pages)))
+    if result.failure is None and result.pages and all(p.status == "failed" for p in result.pages):
+        result.failure = FileFailure(kind=ALL_PAGES_FAILED, reason="every page failed")
     return result
+
+
+def _note_recovery(result: FileResult, found: Recovery) -> None:
+    """Rows for pages the damaged structure lost, a file warning, a warning on every action."""
+    reason = "page not found: the file's structure is damaged"
+    result.pages += [PageRecord(file=result.file, page=n, status="failed", reason=reason) for n in found.missing]
+    file_warning = found.file_warning()
+    if file_warning:
+        result.warnings.append(file_warning)
+    action_warning = found.action_warning()
+    if action_warning:
+        result.actions = [a.model_copy(update={"warnings": [*a.warnings, action_warning]}) for a in result.actions]
 
 
 def count_pages(path: Path) -> int:

@@ -14,8 +14,10 @@ from typing import TYPE_CHECKING
 
 from extract import SCHEMA_VERSION
 from extract.batch.cache import DEFAULT_CACHE_DIR, ResultCache, context_fingerprint
+from extract.batch.outputs import output_lock, publish
 from extract.decisions import load_decisions
-from extract.files import collect_inputs
+from extract.errors import UsageError
+from extract.inputs import InputFile, collect_inputs
 from extract.settings import Settings
 
 if TYPE_CHECKING:
@@ -37,7 +39,8 @@ class RunSummary:
     cached_files: int = 0
     failed_files: list[str] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
-    written: list[Path] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    written: dict[str, str] = field(default_factory=dict)
     up_to_date: bool = False
     warned: list[str] = field(default_factory=list)  # "file pN" of every action with warnings
 
@@ -76,10 +79,10 @@ def default_decisions(paths: Sequence[Path]) -> Path | None:
 
 
 def failure_messages(result: FileResult) -> list[str]:
-    """One line per failed file or page, naming the file (and page)."""
-    lines = [f"{p.file} page {p.page}: {p.reason}" for p in result.pages if p.status == "failed" and p.page > 0]
+    """One line per failed page or file, naming the file (and page)."""
+    lines = [f"{p.file} page {p.page}: {p.reason}" for p in result.pages if p.status == "failed"]
     if result.failure is not None:
-        lines.append(f"{result.failure.file}: {result.failure.reason}")
+        lines.append(f"{result.file}: {result.failure.reason}")
     return lines
 
 
@@ -88,20 +91,21 @@ def _place(action: Action) -> tuple[str, int]:
 
 
 def summarise(results: Sequence[FileResult]) -> tuple[list[Action], list[PageRecord], RunSummary]:
-    """All actions and page records of a batch, with their counts."""
+    """All actions and pages.csv rows of a batch, with their counts."""
     actions = [a for r in results for a in r.actions]
     pages = [p for r in results for p in r.pages]
     summary = RunSummary(
         files=len(results),
-        pages=sum(1 for p in pages if p.page > 0),
+        pages=len(pages),
         actions=len(actions),
         skipped=sum(1 for p in pages if p.status == "skipped"),
-        failed_pages=sum(1 for p in pages if p.status == "failed" and p.page > 0),
+        failed_pages=sum(1 for p in pages if p.status == "failed"),
         failed_files=[r.file for r in results if r.failure is not None],
         failures=[line for r in results for line in failure_messages(r)],
         warned=[f"{a.source.file} p{a.source.page}" for a in sorted(actions, key=_place) if a.warnings],
+        warnings=[f"{r.file}: {warning}" for r in results for warning in r.warnings],
     )
-    return actions, pages, summary
+    return actions, [row for r in results for row in r.rows()], summary
 
 
 def run_extract(
@@ -116,30 +120,39 @@ def run_extract(
     cache_dir: Path | None = DEFAULT_CACHE_DIR,
     workers: int | None = None,
     on_file: Callable[[FileResult], None] | None = None,
+    allow_empty: bool = False,
 ) -> RunSummary:
-    """Extract every PDF under `paths` into `out`; failures are recorded, never fatal to the batch."""
+    """Extract every PDF under `paths` into `out` as one output set (see batch/outputs.py);
+    failures are recorded, never fatal to the batch. No PDF at all is a usage error unless
+    `allow_empty`: an empty set would replace a good one."""
     settings = settings or Settings()
     if workers is not None:
         settings = settings.model_copy(update={"run": settings.run.model_copy(update={"workers": workers})})
     files = collect_inputs(paths)
+    if not files and not allow_empty:
+        shown = ", ".join(str(p) for p in paths)
+        raise UsageError(f"no PDF file found in {shown} (nothing written; --allow-empty to write an empty output)")
     pinned = load_decisions(decisions or default_decisions(paths))
     cache = ResultCache(cache_dir, context_fingerprint(settings.fingerprint(), pinned)) if cache_dir else None
     batch = cache.batch_key(files, f"schema={SCHEMA_VERSION};excel={excel};xlsx={xlsx}") if cache else ""
 
-    unchanged = cache.outputs_current(out, batch) if cache else None
-    if unchanged is not None:
-        summary = RunSummary(**{**unchanged, "cached_files": len(files)}, up_to_date=True)
-    else:
-        summary = _extract_and_write(files, out, settings, pinned, cache, on_page, on_file, excel, xlsx)
-        if cache:
-            cache.stamp_outputs(out, batch, summary.written, summary.stamp())
-    for line in summary.failures:
+    with output_lock(out):
+        unchanged = cache.outputs_current(out, batch) if cache else None
+        if unchanged is not None:
+            summary = RunSummary(**{**unchanged, "cached_files": len(files)}, up_to_date=True)
+        else:
+            summary = _extract_and_write(files, out, settings, pinned, cache, on_page, on_file, excel, xlsx)
+            if cache:
+                cache.stamp_outputs(out, batch, summary.written, summary.stamp())
+    for line in [*summary.warnings, *summary.failures]:
         if on_failure:
             on_failure(line)
     return summary
 
 
-def _extract_and_write(files, out, settings, pinned, cache, on_page, on_file, excel, xlsx) -> RunSummary:
+def _extract_and_write(
+    files: Sequence[InputFile], out: Path, settings, pinned, cache, on_page, on_file, excel, xlsx
+) -> RunSummary:
     from extract.batch.workers import run_files
     from extract.stages.normalise import review_rows
     from extract.stages.write import CsvFormat, write_outputs
@@ -148,5 +161,6 @@ def _extract_and_write(files, out, settings, pinned, cache, on_page, on_file, ex
     actions, pages, summary = summarise(results)
     summary.cached_files = cache.hits if cache else 0
     fmt = CsvFormat.excel() if excel else CsvFormat()
-    summary.written = write_outputs(out, actions, pages, review_rows(actions), fmt=fmt, xlsx=xlsx)
+    review = review_rows(actions)
+    summary.written = publish(out, lambda folder: write_outputs(folder, actions, pages, review, fmt=fmt, xlsx=xlsx))
     return summary

@@ -1,5 +1,5 @@
-"""One file's pages in order: split -> fragment -> assemble -> validate -> normalise, with the
-action being assembled carried from page to page.
+"""One file's pages in order: legible -> split -> fragment -> assemble -> validate -> normalise,
+with the action being assembled carried from page to page.
 
 `step` takes the state and one page and returns the next state with the page records and
 actions that became final; `finish` closes the file. Records of an action's pages are written
@@ -17,6 +17,7 @@ from extract.settings import Settings
 from extract.stages.assemble import Pending, attach_problem, merge_fields
 from extract.stages.fragment import band_to_piece
 from extract.stages.layout import DocumentContext
+from extract.stages.legible import check_legible, legibility_warning
 from extract.stages.normalise import normalise_action
 from extract.stages.read import PageContent, UnreadablePage
 from extract.stages.split import split_page
@@ -34,6 +35,7 @@ class FileContext:
     settings: Settings
     decisions: Decisions | None = None
     document: DocumentContext | None = None
+    id_stem: str | None = None  # the file's id stem (default: slug of its name)
 
 
 @dataclass(frozen=True)
@@ -48,16 +50,20 @@ def step(state: FileState, page: PageContent | UnreadablePage, ctx: FileContext)
     """Read one page: close the pending action when a title or a non-action page comes."""
     records: list[PageRecord] = []
     actions: list[Action] = []
+    if isinstance(page, PageContent):
+        page = check_legible(page, ctx.settings.read)
     if isinstance(page, UnreadablePage):
         closed = _close(state, ctx, at_end=False)
         records += closed[0] + [PageRecord(file=ctx.file, page=page.number, status="failed", reason=page.reason)]
         return FileState(), (records, closed[1] + actions)
     titled_here = 0
     pending, nth = state.pending, state.nth
+    legibility = legibility_warning(page)
     bands = split_page(page, ctx.settings, ctx.document)
     for position, band in enumerate(bands, start=1):
         open_block = pending.pieces[-1].open if pending else None
         piece = band_to_piece(band, position if len(bands) > 1 else 1, ctx.settings, ctx.document, open_block)
+        piece = replace(piece, legibility=legibility)
         if piece.titled and piece.kinds:
             closed = _close(FileState(pending, nth), ctx, at_end=False)
             records += closed[0]
@@ -71,7 +77,9 @@ def step(state: FileState, page: PageContent | UnreadablePage, ctx: FileContext)
                 records += closed[0]
                 actions += closed[1]
                 pending = None
-            records.append(PageRecord(file=ctx.file, page=page.number, status="skipped", reason=piece.skip))
+            records.append(
+                PageRecord(file=ctx.file, page=page.number, status="skipped", reason=_with(piece.skip, legibility))
+            )
             continue
         problem = attach_problem(pending, piece, ctx.settings)
         if problem is None and pending is not None:
@@ -104,10 +112,13 @@ def _close(state: FileState, ctx: FileContext, at_end: bool) -> Emitted:
     if pending.notes:
         fields = replace(fields, warnings=(*fields.warnings, *pending.notes))
     try:
-        action = fields_to_action(fields, source, state.nth)
-        action = normalise_action(action, ctx.settings.match, ctx.decisions)
+        draft = fields_to_action(fields, source, ctx.id_stem, state.nth)
+        action = normalise_action(draft, ctx.settings.match, ctx.decisions)
     except PageSkipped as skip:
         return _skipped(pending, skip.reason, ctx, at_end), []
+    legible = list(dict.fromkeys(p.legibility for p in pending.pieces if p.legibility))
+    if legible:
+        action = action.model_copy(update={"warnings": [*action.warnings, *legible]})
     records = [
         PageRecord(
             file=ctx.file,
@@ -136,8 +147,13 @@ def _skipped(pending: Pending, reason: str, ctx: FileContext, at_end: bool) -> l
             file=ctx.file,
             page=piece.page,
             status="skipped",
-            reason=reason if i == 0 else f"continuation of page {first.page}: {reason}",
+            reason=_with(reason if i == 0 else f"continuation of page {first.page}: {reason}", piece.legibility),
             position=piece.position if piece.position > 1 else None,
         )
         for i, piece in enumerate(pending.pieces)
     ]
+
+
+def _with(reason: str, legibility: str | None) -> str:
+    """A skip reason with the page's legibility warning, if any."""
+    return f"{reason}; {legibility}" if legibility else reason

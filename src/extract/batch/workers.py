@@ -19,11 +19,11 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from multiprocessing.context import ForkContext, SpawnContext
 from multiprocessing.process import BaseProcess
-from pathlib import Path
 
 from extract.batch.cache import ResultCache
 from extract.batch.pipeline import FileResult, ProgressCallback, extract_file
 from extract.decisions import Decisions
+from extract.inputs import InputFile
 from extract.settings import Settings
 from extract.stages.normalise import prepare
 
@@ -45,20 +45,20 @@ def _limit_memory(megabytes: int) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
-def _work(conn: Connection, path: Path, settings: Settings, decisions: Decisions | None) -> None:
+def _work(conn: Connection, item: InputFile, settings: Settings, decisions: Decisions | None) -> None:
     """Worker body: extract one file, sending page progress then the result through `conn`."""
     try:
         _limit_memory(settings.run.file_memory_mb)
-        result = extract_file(path, settings, lambda file, number: conn.send(("page", file, number)), decisions)
+        result = extract_file(item, settings, lambda file, number: conn.send(("page", file, number)), decisions)
     except MemoryError:
-        result = FileResult.failed(path.name, f"memory limit exceeded ({settings.run.file_memory_mb} MB)", "too-large")
-    conn.send(("result", result.to_dict()))
+        result = FileResult.failed(item.name, f"memory limit exceeded ({settings.run.file_memory_mb} MB)", "too-large")
+    conn.send(("result", result.model_dump(mode="json")))
     conn.close()
 
 
 @dataclass
 class _Running:
-    path: Path
+    path: InputFile
     process: BaseProcess
     conn: Connection
     progressed: float  # when the worker started or last finished a page
@@ -72,7 +72,7 @@ def _context() -> ForkContext | SpawnContext:
     return multiprocessing.get_context("spawn")
 
 
-def _start(path: Path, settings: Settings, decisions: Decisions | None) -> _Running:
+def _start(path: InputFile, settings: Settings, decisions: Decisions | None) -> _Running:
     parent, child = _context().Pipe(duplex=False)
     process = _context().Process(target=_work, args=(child, path, settings, decisions), daemon=True)
     process.start()
@@ -90,7 +90,7 @@ def _receive(job: _Running, on_page: ProgressCallback | None) -> bool:
                 if on_page:
                     on_page(*payload)
             elif kind == "result":
-                job.result = FileResult.from_dict(payload[0])
+                job.result = FileResult.model_validate(payload[0])
                 return True
     except (EOFError, OSError):
         return True
@@ -115,7 +115,7 @@ def _finish(job: _Running, settings: Settings, timed_out: bool) -> FileResult:
 
 
 def run_files(
-    files: Sequence[Path],
+    files: Sequence[InputFile],
     settings: Settings,
     decisions: Decisions | None = None,
     on_page: ProgressCallback | None = None,
@@ -123,8 +123,8 @@ def run_files(
     cache: ResultCache | None = None,
 ) -> list[FileResult]:
     """Extract `files` over worker processes; results in input order, cached when possible."""
-    results: dict[Path, FileResult] = {}
-    pending: list[Path] = []
+    results: dict[InputFile, FileResult] = {}
+    pending: list[InputFile] = []
     for path in files:
         hit = cache.get(path) if cache else None
         if hit is not None:

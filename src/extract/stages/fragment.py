@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from extract.errors import PageSkipped
-from extract.geometry import Line, Word, body_size, words_to_lines, words_to_segments
+from extract.geometry import Box, Line, Word, body_size, words_to_lines, words_to_segments
 from extract.settings import AssembleSettings, Settings
 from extract.stages.layout import (
     BAND_KIND,
@@ -84,6 +84,7 @@ class Piece:
     stray_lead: bool = False  # a lead of list items or codes that matched no open block
     open: OpenBlock | None = None
     skip: str = ""  # the layout stage's reason when the band is no whole sheet
+    legibility: str | None = None  # the page's legibility warning, if any
 
 
 def band_to_piece(
@@ -152,7 +153,9 @@ def fragment_piece(
         lines = tuple(words_to_lines(words, layout.line_tolerance_ratio))
         columns[kind] = Block(kind, zones.get(kind, lead_zone if lead_kind == kind else _EMPTY), lines)
     band_lines: list[Line] = list(lead) if lead_kind == BAND_KIND else []
-    rules, cells, numbers = (), (), ()
+    rules: tuple[Box, ...] = ()
+    cells: tuple[Box, ...] = ()
+    numbers: tuple[Word, ...] = ()
     if BAND_KIND in zones:
         header = next(h for h in headers if h.kind == BAND_KIND)
         free = [w for w in content if w not in claimed and w not in lead_words]

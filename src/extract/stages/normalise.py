@@ -52,6 +52,7 @@ from extract.catalog import Catalog, fold, load_catalog
 from extract.decisions import REJECT, Decisions, code_key
 from extract.models import Action, City, Recommendation, SdgTarget
 from extract.settings import MatchSettings
+from extract.stages.validate import DraftAction
 
 SCORE_DECIMALS = 1
 REVIEW_STATUSES = ("review", "corrected")
@@ -148,8 +149,10 @@ def _decisive(ranking: Ranking, printed: str, settings: MatchSettings, catalog: 
     return best - next(rivals, 0.0) >= settings.sdg_margin
 
 
-def _sdg_item(item: SdgTarget, code: str, status: str, score: float, language: str, catalog: Catalog) -> SdgTarget:
-    """The item with canonical values for `code` (or printed values when code is "")."""
+def _sdg_item(
+    printed_code: str, printed_label: str, code: str, status: str, score: float, language: str, catalog: Catalog
+) -> SdgTarget:
+    """The target with canonical values for `code` (or the printed values when code is "")."""
     if code:
         values = {
             "code": code,
@@ -157,36 +160,38 @@ def _sdg_item(item: SdgTarget, code: str, status: str, score: float, language: s
             "label": _title(catalog.targets[code].titles, language),
         }
     else:
-        values = {
-            "code": item.printed_code,
-            "goal": _printed_goal(item.printed_code, catalog),
-            "label": item.printed_label,
-        }
-    return item.model_copy(update={**values, "status": status, "score": round(score, SCORE_DECIMALS)})
+        values = {"code": printed_code, "goal": _printed_goal(printed_code, catalog), "label": printed_label}
+    return SdgTarget(
+        **values,
+        printed_code=printed_code,
+        printed_label=printed_label,
+        status=status,
+        score=round(score, SCORE_DECIMALS),
+    )
 
 
 def normalise_sdg(
-    item: SdgTarget, language: str, settings: MatchSettings, decisions: Decisions
+    printed_code: str, printed_label: str, language: str, settings: MatchSettings, decisions: Decisions
 ) -> tuple[SdgTarget, list[str]]:
     """Canonical SDG target for one printed code + label, and its warnings."""
     catalog = load_catalog()
-    decided = decisions.for_sdg(item.printed_code, item.printed_label)
+    decided = decisions.for_sdg(printed_code, printed_label)
     if decided is not None:
         code = "" if decided == REJECT else decided
-        return _sdg_item(item, code, "decided", 100.0, language, catalog), []
-    printed = code_key(item.printed_code)
-    ranking = rank_sdg(item.printed_label, settings)
+        return _sdg_item(printed_code, printed_label, code, "decided", 100.0, language, catalog), []
+    printed = code_key(printed_code)
+    ranking = rank_sdg(printed_label, settings)
     code, status = _decide_sdg(printed, ranking, settings, catalog)
-    result = _sdg_item(item, code, status, ranking.score(code or printed), language, catalog)
+    result = _sdg_item(printed_code, printed_label, code, status, ranking.score(code or printed), language, catalog)
     if status == "corrected":
         return result, [
-            f"SDG target {item.printed_code} corrected to {code}: the printed label "
-            f"{item.printed_label!r} matches {code} ({ranking.score(code):.1f}), "
-            f"not {item.printed_code} ({ranking.score(printed):.1f})"
+            f"SDG target {printed_code} corrected to {code}: the printed label "
+            f"{printed_label!r} matches {code} ({ranking.score(code):.1f}), "
+            f"not {printed_code} ({ranking.score(printed):.1f})"
         ]
     if status == "review":
         return result, [
-            f"SDG target {item.printed_code} {item.printed_label!r}: no decisive match, "
+            f"SDG target {printed_code} {printed_label!r}: no decisive match, "
             f"needs review (candidates {ranking.top(settings.review_candidates)})"
         ]
     return result, []
@@ -224,31 +229,28 @@ def _recommendation_status(ranking: Ranking, settings: MatchSettings) -> str:
 
 
 def normalise_recommendation(
-    item: Recommendation, language: str, settings: MatchSettings, decisions: Decisions
+    printed: str, language: str, settings: MatchSettings, decisions: Decisions
 ) -> tuple[Recommendation, list[str]]:
     """Canonical recommendation for one printed title, and its warnings."""
     titles = load_catalog().recommendation_titles
-    decided = decisions.for_recommendation(item.printed)
+    decided = decisions.for_recommendation(printed)
     if decided is not None:
-        values = (
-            {"id": "", "title": item.printed}
-            if decided == REJECT
-            else {"id": decided, "title": _title(titles[decided], language)}
-        )
-        return item.model_copy(update={**values, "status": "decided", "score": 100.0}), []
-    exact = _exact_recommendation(item.printed)
-    if exact is not None:
-        return item.model_copy(
-            update={"id": exact, "title": _title(titles[exact], language), "status": "exact", "score": 100.0}
+        title = printed if decided == REJECT else _title(titles[decided], language)
+        return Recommendation(
+            id="" if decided == REJECT else decided, title=title, printed=printed, status="decided", score=100.0
         ), []
-    ranking = rank_recommendation(item.printed)
+    exact = _exact_recommendation(printed)
+    if exact is not None:
+        title = _title(titles[exact], language)
+        return Recommendation(id=exact, title=title, printed=printed, status="exact", score=100.0), []
+    ranking = rank_recommendation(printed)
     best_id, best = ranking.best
     status = _recommendation_status(ranking, settings)
-    title = _title(titles[best_id], language) if status == "matched" else item.printed
-    result = item.model_copy(update={"id": best_id, "title": title, "status": status, "score": best})
+    title = _title(titles[best_id], language) if status == "matched" else printed
+    result = Recommendation(id=best_id, title=title, printed=printed, status=status, score=best)
     if status == "review":
         return result, [
-            f"recommendation {item.printed!r}: no decisive match, needs review "
+            f"recommendation {printed!r}: no decisive match, needs review "
             f"(candidates {ranking.top(settings.review_candidates)})"
         ]
     return result, []
@@ -314,19 +316,20 @@ def prepare(settings: MatchSettings | None = None) -> None:
 
 
 def normalise_action(
-    action: Action, settings: MatchSettings | None = None, decisions: Decisions | None = None
+    draft: DraftAction, settings: MatchSettings | None = None, decisions: Decisions | None = None
 ) -> Action:
-    """A copy of `action` with canonical SDG targets, recommendations, cities and country."""
+    """The action of `draft` with canonical SDG targets, recommendations, cities and country."""
     settings = settings or MatchSettings()
     decisions = decisions or Decisions()
+    action = draft.action
     warnings = list(action.warnings)
     targets = []
-    for item in action.sdg_targets:
-        target, notes = normalise_sdg(item, action.language, settings, decisions)
+    for code, label in draft.sdg_targets:
+        target, notes = normalise_sdg(code, label, action.language, settings, decisions)
         targets.append(target)
         warnings.extend(notes)
     recommendations = []
-    for printed in action.recommendations:
+    for printed in draft.recommendations:
         recommendation, notes = normalise_recommendation(printed, action.language, settings, decisions)
         recommendations.append(recommendation)
         warnings.extend(notes)

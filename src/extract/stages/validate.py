@@ -1,23 +1,20 @@
-"""Stage 4 — validate: text fields into a pydantic `Action`, or a skip with the reason."""
+"""Stage 4 — validate: text fields into a pydantic draft `Action`, or a skip with the reason."""
 
 from __future__ import annotations
 
-import re
-
-from pydantic import ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 from extract.errors import PageSkipped
-from extract.models import Action, Recommendation, SdgTarget, Source
+from extract.inputs import slug
+from extract.models import Action, Source
 from extract.stages.segment import ActionFields
 
-_SLUG = re.compile(r"[^a-z0-9]+")
 
-
-def action_id(file: str, page: int, nth: int = 1) -> str:
-    """Deterministic, unique: slug of the file stem and the zero-padded first page; the second
-    and later actions starting on one page get `-2`, `-3`."""
-    stem = file.rsplit(".", 1)[0].lower()
-    base = f"{_SLUG.sub('-', stem).strip('-') or 'file'}-p{page:03d}"
+def action_id(file: str, page: int, id_stem: str | None = None, nth: int = 1) -> str:
+    """Deterministic, unique: the file's id stem (default: slug of its name, see
+    `inputs.unique_stems`) and the zero-padded first page; the second and later actions starting
+    on one page get `-2`, `-3`."""
+    base = f"{id_stem or slug(file)}-p{page:03d}"
     return base if nth <= 1 else f"{base}-{nth}"
 
 
@@ -34,37 +31,36 @@ def _required(fields: ActionFields) -> str | None:
     return None
 
 
-def fields_to_action(fields: ActionFields, source: Source, nth: int = 1) -> Action:
-    """Build an unnormalised Action (printed values copied to canonical ones); raise PageSkipped."""
+class DraftAction(BaseModel):
+    """A validated action as printed, before normalisation: a stage value, never an output.
+
+    `action` has every field except the canonical ones (SDG targets, recommendations, cities,
+    country: empty); the printed SDG codes and labels and recommendation titles wait here.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    action: Action
+    sdg_targets: tuple[tuple[str, str], ...] = ()  # (printed code, printed label)
+    recommendations: tuple[str, ...] = ()  # printed titles
+
+
+def fields_to_action(fields: ActionFields, source: Source, id_stem: str | None = None, nth: int = 1) -> DraftAction:
+    """The draft of one action (ids from `id_stem`, default the slug of the file; `nth` action
+    starting on its first page); raise PageSkipped."""
     reason = _required(fields)
     if reason:
         raise PageSkipped(reason)
     try:
-        return Action(
-            id=action_id(source.file, source.page, nth),
+        action = Action(
+            id=action_id(source.file, source.page, id_stem, nth),
             source=source,
             language=fields.language,
             title=fields.title,
             subtitle=fields.subtitle or None,
-            sdg_targets=[
-                SdgTarget(
-                    code=code,
-                    goal=None,
-                    label=label,
-                    printed_code=code,
-                    printed_label=label,
-                    score=0.0,
-                    status="unnormalised",
-                )
-                for code, label in fields.sdg_targets
-            ],
             objective=fields.objective,
             activities=list(fields.activities),
             results=list(fields.results),
-            recommendations=[
-                Recommendation(id=title, title=title, printed=title, score=0.0, status="unnormalised")
-                for title in fields.recommendations
-            ],
             warnings=list(fields.warnings),
             coverage=fields.coverage,
         )
@@ -72,3 +68,6 @@ def fields_to_action(fields: ActionFields, source: Source, nth: int = 1) -> Acti
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
         raise PageSkipped(f"invalid {where}: {first['msg']}") from exc
+    return DraftAction(
+        action=action, sdg_targets=tuple(fields.sdg_targets), recommendations=tuple(fields.recommendations)
+    )

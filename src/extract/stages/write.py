@@ -1,8 +1,12 @@
-"""Stage 6 — write: actions and page records into `actions.json` and CSVs, atomically.
+"""Stage 6 — write: actions and page records into `actions.json` and CSVs (and xlsx).
 
-Every file is first written in full to a temporary file in the output folder, then renamed over
-the old one (`os.replace` is atomic), so an interrupted run leaves the previous output intact.
-Output is deterministic: sorted keys, stable row order, no timestamps.
+Files are written into the folder given; the batch gives a staging folder and swaps it in
+whole (batch/outputs.py). Output is deterministic: sorted keys, stable row order, no timestamps.
+
+Safe cells: brochures come from outside, so every CSV and xlsx cell goes through `safe_cell`
+(control characters removed; a leading formula trigger neutralised with `'`, as OWASP
+recommends against CSV injection). `actions.json` keeps the exact text, without control
+characters.
 """
 
 from __future__ import annotations
@@ -13,13 +17,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from extract.files import atomic_write, atomic_write_text
+from extract.files import write_output_text
 from extract.models import Action, ActionsDocument, PageRecord
+from extract.text import strip_controls
 
 if TYPE_CHECKING:
     import pandas as pd
 
 LIST_SEPARATOR = " | "
+# First characters that make a spreadsheet read a cell as a formula (OWASP CSV injection).
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_ESCAPE = "'"
 
 ACTION_COLUMNS = (
     "action_id",
@@ -75,13 +83,34 @@ def sort_actions(actions: Sequence[Action]) -> list[Action]:
 
 
 def sort_pages(pages: Sequence[PageRecord]) -> list[PageRecord]:
-    return sorted(pages, key=lambda p: (p.file, p.page, p.position or 0))
+    """By file, then page, then place on the page; a file's `file-failed` row (no page) after its pages."""
+    return sorted(pages, key=lambda p: (p.file, p.page is None, p.page or 0, p.position or 0))
+
+
+def safe_cell(value: object) -> object:
+    """A CSV/xlsx cell value that no spreadsheet runs: text without control characters, and
+    prefixed with `'` when it starts with a formula trigger (= + - @ tab CR). Others unchanged."""
+    if not isinstance(value, str):
+        return value
+    text = strip_controls(value)
+    return FORMULA_ESCAPE + text if value.startswith(FORMULA_TRIGGERS) or text.startswith(FORMULA_TRIGGERS) else text
+
+
+def _without_controls(value: object) -> object:
+    if isinstance(value, str):
+        return strip_controls(value)
+    if isinstance(value, list):
+        return [_without_controls(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _without_controls(v) for k, v in value.items()}
+    return value
 
 
 def actions_json(actions: Sequence[Action]) -> str:
-    """The `actions.json` text: schema version and actions sorted by (file, page)."""
-    document = ActionsDocument(actions=sort_actions(actions))
-    return json.dumps(document.model_dump(mode="json"), ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+    """The `actions.json` text: schema version and actions sorted by (file, page), exact text
+    without control characters."""
+    document = _without_controls(ActionsDocument(actions=sort_actions(actions)).model_dump(mode="json"))
+    return json.dumps(document, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
 
 
 def _joined(values) -> str:
@@ -156,8 +185,17 @@ def tables(
     }
 
 
+def safe_table(table: pd.DataFrame) -> pd.DataFrame:
+    """Every cell through `safe_cell` (values kept as objects: no type inference)."""
+    import pandas as pd
+
+    cells = {column: [safe_cell(value) for value in table[column]] for column in table.columns}
+    return pd.DataFrame(cells, columns=table.columns, dtype=object)
+
+
 def csv_text(table: pd.DataFrame, fmt: CsvFormat) -> str:
-    return ("\ufeff" if fmt.bom else "") + table.to_csv(index=False, sep=fmt.delimiter, lineterminator="\n")
+    text = safe_table(table).to_csv(index=False, sep=fmt.delimiter, lineterminator="\n")
+    return ("\ufeff" if fmt.bom else "") + text
 
 
 def write_outputs(
@@ -173,24 +211,29 @@ def write_outputs(
 
     written = []
     for name, text in (("actions.json", actions_json(actions)), ("actions.schema.json", schema_text())):
-        atomic_write_text(out_dir / name, text)
+        write_output_text(out_dir / name, text)
         written.append(out_dir / name)
     all_tables = tables(actions, pages, review)
     for stem, table in all_tables.items():
         target = out_dir / f"{stem}.csv"
-        atomic_write_text(target, csv_text(table, fmt))
+        write_output_text(target, csv_text(table, fmt))
         written.append(target)
     if xlsx:
         target = out_dir / "actions.xlsx"
-        atomic_write(target, lambda tmp: _write_workbook(tmp, all_tables))
+        _write_workbook(target, all_tables)
         written.append(target)
     return written
 
 
 def _write_workbook(path: Path, all_tables: dict[str, pd.DataFrame]) -> None:
-    """One sheet per table (needs the `xlsx` extra: openpyxl)."""
+    """One sheet per table (needs the `xlsx` extra: openpyxl); text cells are always strings."""
     import pandas as pd
 
     with pd.ExcelWriter(path, engine="openpyxl") as book:
         for stem, table in all_tables.items():
-            table.to_excel(book, sheet_name=stem, index=False)
+            safe_table(table).to_excel(book, sheet_name=stem, index=False)
+        for sheet in book.book.worksheets:
+            for row in sheet.iter_rows():
+                for cell in row:
+                    if isinstance(cell.value, str):
+                        cell.data_type = "s"  # never a formula, whatever the text

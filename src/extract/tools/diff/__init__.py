@@ -3,7 +3,7 @@
 Actions are paired by content, never by page or id, so a page inserted in a new edition of a
 brochure shows up as one added action, not as every later action "changed":
 
-1. by key: source file basename + title, both folded (Unicode NFKC, case, whitespace);
+1. by key: source file (path relative to the input folder) + title folded by `text.fold`;
    duplicates of one key pair up in page order;
 2. then, among what is left in the same file, by similarity of objective + activities
    (`SIMILARITY_THRESHOLD`), so a retitled action is "changed", not removed + added.

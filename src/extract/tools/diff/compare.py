@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
 from collections import Counter
 from typing import Any
 
 from rapidfuzz import fuzz
+
+from extract.text import fold
 
 from .report import (
     MATCHED_BY_KEY,
@@ -137,17 +137,13 @@ def _in_page_order(actions: list[dict]) -> list[dict]:
 
 
 def match_key(action: dict) -> tuple[str, str]:
-    """The content key that pairs two editions of an action: folded file basename and title."""
+    """The content key that pairs two editions of an action: its file and folded title."""
     return file_key(action), fold(action.get("title") or "")
 
 
 def file_key(action: dict) -> str:
-    return fold(_basename(action))
-
-
-def fold(text: str) -> str:
-    """Text folded for matching: NFKC, case-folded, whitespace collapsed."""
-    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+    """The action's file (its path relative to the input folder), as written."""
+    return _file(action)
 
 
 # ----------------------------------------------------------------------------- field changes
@@ -262,13 +258,12 @@ def _item_changes(old: Any, new: Any) -> tuple[ValueChange, ...]:
 
 def action_ref(action: dict) -> ActionRef:
     return ActionRef(
-        file=_basename(action), page=_page(action), id=str(action.get("id") or ""), title=str(action.get("title") or "")
+        file=_file(action), page=_page(action), id=str(action.get("id") or ""), title=str(action.get("title") or "")
     )
 
 
-def _basename(action: dict) -> str:
-    source = action.get("source") or {}
-    return re.split(r"[\\/]", str(source.get("file") or ""))[-1]
+def _file(action: dict) -> str:
+    return str((action.get("source") or {}).get("file") or "")
 
 
 def _page(action: dict) -> int:

@@ -1,13 +1,14 @@
-"""Loading an `actions.json` (or an output folder) for diff, checking what diff relies on."""
+"""Loading an `actions.json` (or an output folder) for diff, validated by the output models."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+
+from pydantic import ValidationError
 
 from extract.errors import UsageError
-from extract.models import SCHEMA_VERSION
+from extract.models import SCHEMA_VERSION, ActionsDocument
 
 ACTIONS_FILE = "actions.json"
 # Versions diff reads: 1 (one page per action) is read as 2 with `source.pages` = [page].
@@ -24,7 +25,8 @@ class ActionsFileError(UsageError):
 
 
 def load_actions(path: str | Path) -> list[dict]:
-    """The actions of an output folder (its `actions.json`) or of an `actions.json` file."""
+    """The actions of an output folder (its `actions.json`) or of an `actions.json` file, validated
+    by the output models (`ActionsDocument`), as JSON dicts."""
     file = Path(path)
     if file.is_dir():
         file = file / ACTIONS_FILE
@@ -36,42 +38,32 @@ def load_actions(path: str | Path) -> list[dict]:
         raise ActionsFileError(file, f"cannot read: {exc}") from exc
     except json.JSONDecodeError as exc:
         raise ActionsFileError(file, f"invalid JSON: {exc}") from exc
-    return _checked_actions(data, file)
-
-
-def _checked_actions(data: Any, file: Path) -> list[dict]:
-    """The `actions` list of a decoded document, after checking what diff relies on."""
     if not isinstance(data, dict):
         raise ActionsFileError(file, "not an actions document (expected a JSON object)")
     version = data.get("schema_version")
     if version not in READABLE_VERSIONS:
         expected = " or ".join(str(v) for v in READABLE_VERSIONS)
         raise ActionsFileError(file, f"unsupported schema_version {version!r} (expected {expected})")
-    actions = data.get("actions")
-    if not isinstance(actions, list):
-        raise ActionsFileError(file, "'actions' must be a list")
-    for number, action in enumerate(actions, start=1):
-        problem = _action_problem(action)
-        if problem:
-            raise ActionsFileError(file, f"action #{number}: {problem}")
-    return [upgraded(a) for a in actions] if version == 1 else actions
+    try:
+        document = ActionsDocument.model_validate(upgraded(data) if version == 1 else data)
+    except ValidationError as exc:
+        raise ActionsFileError(file, first_problem(exc)) from exc
+    return [action.model_dump(mode="json") for action in document.actions]
 
 
-def upgraded(action: dict) -> dict:
-    """A schema-1 action in schema-2 form: its one page listed in `source.pages`."""
-    source = action["source"]
-    if "pages" in source or not isinstance(source.get("page"), int):
-        return action
-    return {**action, "source": {**source, "pages": [source["page"]]}}
+def upgraded(data: dict) -> dict:
+    """A schema-1 document in schema-2 form: each action's one page listed in `source.pages`
+    (by the model's default), the version number raised."""
+    return {**data, "schema_version": SCHEMA_VERSION}
 
 
-def _action_problem(action: Any) -> str | None:
-    """Why an action cannot be diffed (no title or source file), or None."""
-    if not isinstance(action, dict):
-        return "not a JSON object"
-    if not isinstance(action.get("title"), str):
-        return "missing 'title'"
-    source = action.get("source")
-    if not isinstance(source, dict) or not isinstance(source.get("file"), str):
-        return "missing 'source.file'"
-    return None
+def first_problem(error: ValidationError) -> str:
+    """The first validation error as one line: `action #N: field.path: message`."""
+    first = error.errors()[0]
+    loc = list(first["loc"])
+    where = ""
+    if len(loc) >= 2 and loc[0] == "actions" and isinstance(loc[1], int):
+        where = f"action #{loc[1] + 1}: "
+        loc = loc[2:]
+    field = ".".join(str(part) for part in loc)
+    return f"{where}{field + ': ' if field else ''}{first['msg']}"

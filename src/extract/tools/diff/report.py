@@ -14,7 +14,7 @@ MATCHED_BY_SIMILARITY = "similarity"
 
 @dataclass(frozen=True)
 class ActionRef:
-    """Where an action is, for the report: file basename, page, id, title."""
+    """Where an action is, for the report: file, page, id, title."""
 
     file: str
     page: int

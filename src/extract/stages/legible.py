@@ -1,0 +1,65 @@
+"""Legible text: a check on what any reader returned for a page, before layout sees it.
+
+A glyph is unreadable when the font gave no Unicode for it: pdfminer writes `(cid:N)`, other
+readers U+FFFD; control characters come from fonts whose codes were taken as text. When more
+than `ReadSettings.unreadable_share_max` of a page's glyphs are unreadable the page fails with
+`UNREADABLE_REASON` (no action is read from garbage); when only some are, the page's action
+carries a warning saying how many.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extract.settings import ReadSettings
+from extract.stages.read import PageContent, UnreadablePage
+from extract.text import CONTROL_CHARS
+
+UNREADABLE_REASON = "unreadable text (font without a Unicode map?)"
+_CID = re.compile(r"\(cid:\d+\)")
+_REPLACEMENT = "\ufffd"
+
+
+@dataclass(frozen=True)
+class Legibility:
+    """Glyph counts of a page: all of them, and those without a Unicode value."""
+
+    glyphs: int
+    unreadable: int
+
+    @property
+    def share(self) -> float:
+        return self.unreadable / self.glyphs if self.glyphs else 0.0
+
+
+def text_legibility(text: str) -> Legibility:
+    """Counts for one text: each `(cid:N)` is one unreadable glyph, as are U+FFFD and controls."""
+    cids = len(_CID.findall(text))
+    rest = _CID.sub("", text)
+    bad = rest.count(_REPLACEMENT) + len(CONTROL_CHARS.findall(rest))
+    return Legibility(glyphs=cids + len(rest), unreadable=cids + bad)
+
+
+def page_legibility(page: PageContent) -> Legibility:
+    """Counts over every word of the page."""
+    counts = [text_legibility(word.text) for word in page.words]
+    return Legibility(sum(c.glyphs for c in counts), sum(c.unreadable for c in counts))
+
+
+def check_legible(page: PageContent, settings: ReadSettings) -> PageContent | UnreadablePage:
+    """The page, or an `UnreadablePage` when most of its text is unreadable."""
+    if page_legibility(page).share > settings.unreadable_share_max:
+        return UnreadablePage(page.number, UNREADABLE_REASON)
+    return page
+
+
+def legibility_warning(page: PageContent) -> str | None:
+    """A warning for the page's action when some (not most) glyphs are unreadable, else None."""
+    counts = page_legibility(page)
+    if not counts.unreadable:
+        return None
+    return (
+        f"{counts.unreadable} of {counts.glyphs} characters unreadable "
+        "((cid:N), U+FFFD or control characters: font without a Unicode map?)"
+    )

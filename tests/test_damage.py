@@ -1,0 +1,167 @@
+"""Damage is visible: mutated copies of the sample (made here, in tmp_path) never lose data
+silently. Unreadable text fails its page, lost pages get rows and a file warning, recovered page
+numbers are flagged on every action, a file whose pages all failed fails, and no control
+character reaches any output."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from extract.geometry import Word
+from extract.settings import ReadSettings
+from extract.stages.legible import UNREADABLE_REASON, check_legible, text_legibility
+from extract.stages.read import PageContent, UnreadablePage
+from extract.stages.structure import Structure, recovery
+from tests.helpers import SAMPLE_PDF
+
+SAMPLE = SAMPLE_PDF.read_bytes()
+SAMPLE_PAGES = 19
+LOST_PAGES = 2  # page objects whose cross-reference offsets are scrambled
+CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+# --- mutations of the sample -----------------------------------------------------------------
+
+
+def delete_byte_in_first_tounicode(data: bytes) -> bytes:
+    """One byte less inside the first font's Unicode map: its text has no Unicode any more."""
+    number = re.search(rb"/ToUnicode (\d+) 0 R", data).group(1)
+    stream = data.index(b"stream", data.index(number + b" 0 obj")) + len(b"stream\n")
+    middle = stream + 5
+    return data[:middle] + data[middle + 1 :]
+
+
+def scramble_page_offsets(data: bytes, count: int) -> bytes:
+    """Point the cross-reference entries of `count` page objects at a wrong offset."""
+    pages = [int(m.group(1)) for m in re.finditer(rb"(\d+) 0 obj\s*<<\s*/Type\s*/Page\b", data)]
+    start, end = data.rindex(b"\nxref") + 1, data.rindex(b"trailer")
+    lines = data[start:end].split(b"\n")
+    first = int(lines[1].split()[0])
+    for number in pages[len(pages) // 4 :][:count]:
+        index = 2 + number - first
+        lines[index] = b"%010d" % (len(data) // 3) + lines[index][10:]
+    return data[:start] + b"\n".join(lines) + data[end:]
+
+
+def replace_filters(data: bytes) -> bytes:
+    """Every compressed stream claims another compression."""
+    return data.replace(b"/FlateDecode", b"/LZWDecode")
+
+
+def delete_byte(data: bytes, offset: int) -> bytes:
+    return data[:offset] + data[offset + 1 :]
+
+
+def truncate(data: bytes, percent: int) -> bytes:
+    return data[: len(data) * percent // 100]
+
+
+MUTATIONS = {
+    "tounicode-byte-deleted": delete_byte_in_first_tounicode,
+    "page-offsets-scrambled": lambda d: scramble_page_offsets(d, LOST_PAGES),
+    "filters-replaced": replace_filters,
+    "early-byte-deleted": lambda d: delete_byte(d, len(d) // 100),
+    "truncated-70": lambda d: truncate(d, 70),
+}
+
+
+def extract_mutated(tmp_path: Path, name: str) -> tuple[subprocess.CompletedProcess, Path]:
+    pdf = tmp_path / f"{name}.pdf"
+    pdf.write_bytes(MUTATIONS[name](SAMPLE))
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "extract", "extract", str(pdf), "--out", str(out), "-q", "--no-cache"]
+    return subprocess.run(command, capture_output=True, text=True, timeout=300), out
+
+
+def read(out: Path) -> tuple[list[dict], list[dict]]:
+    actions = json.loads((out / "actions.json").read_text(encoding="utf-8"))["actions"]
+    rows = list(csv.DictReader(io.StringIO((out / "pages.csv").read_text(encoding="utf-8"))))
+    return actions, rows
+
+
+# --- through the CLI -------------------------------------------------------------------------
+
+
+def test_text_without_unicode_fails_every_page_and_the_file(tmp_path):
+    done, out = extract_mutated(tmp_path, "tounicode-byte-deleted")
+    assert done.returncode == 1
+    actions, rows = read(out)
+    assert actions == []
+    pages = [r for r in rows if r["status"] != "file-failed"]
+    assert len(pages) == SAMPLE_PAGES and {(r["status"], r["reason"]) for r in pages} == {("failed", UNREADABLE_REASON)}
+    assert [r["reason"] for r in rows if r["status"] == "file-failed"] == ["no-readable-pages: every page failed"]
+    assert "every page failed" in done.stderr
+
+
+def test_lost_pages_get_rows_a_file_warning_and_flagged_actions(tmp_path):
+    done, out = extract_mutated(tmp_path, "page-offsets-scrambled")
+    assert done.returncode == 0, done.stderr
+    actions, rows = read(out)
+    assert sorted(int(r["page"]) for r in rows) == list(range(1, SAMPLE_PAGES + 1))
+    lost = [r for r in rows if r["reason"].startswith("page not found")]
+    assert len(lost) == LOST_PAGES and all(r["status"] == "failed" for r in lost)
+    assert f"{SAMPLE_PAGES - LOST_PAGES} of {SAMPLE_PAGES} pages found" in done.stderr
+    assert actions and all(any("page number may be wrong" in w for w in a["warnings"]) for a in actions)
+
+
+def test_replaced_filters_fail_the_file(tmp_path):
+    done, out = extract_mutated(tmp_path, "filters-replaced")
+    assert done.returncode == 1
+    actions, rows = read(out)
+    assert actions == [] and rows[-1]["status"] == "file-failed"
+    assert all(r["status"] == "failed" for r in rows[:-1]) and len(rows) == SAMPLE_PAGES + 1
+
+
+@pytest.mark.parametrize("name", sorted(MUTATIONS))
+def test_every_mutation_is_accounted_for_and_clean(tmp_path, name):
+    done, out = extract_mutated(tmp_path, name)
+    assert done.returncode in (0, 1) and "Traceback" not in done.stderr
+    actions, rows = read(out)
+    pages = [int(r["page"]) for r in rows if r["page"]]
+    assert len(pages) == len(set(pages)) and all(1 <= p <= SAMPLE_PAGES for p in pages)
+    assert done.returncode == 1 or pages, "a file without any page row must have failed"
+    for action in actions:  # garbled text never without a warning
+        text = json.dumps(action, ensure_ascii=False)
+        if "(cid:" in text or "\ufffd" in text:
+            assert any("unreadable" in w for w in action["warnings"]), action["id"]
+    for path in out.iterdir():
+        assert not CONTROL_BYTES.search(path.read_bytes()), path.name
+
+
+# --- the rules, on small values --------------------------------------------------------------
+
+
+def page_of(*texts: str) -> PageContent:
+    words = tuple(Word(t, 0, 10, 0, 10, 9.0, "F") for t in texts)
+    return PageContent(1, 100, 100, words, (), sum(map(len, texts)), 0)
+
+
+def test_unreadable_share_counts_cids_replacements_and_controls():
+    assert text_legibility("(cid:3)(cid:4)ab").unreadable == 2
+    assert text_legibility("(cid:3)(cid:4)ab").glyphs == 4
+    assert text_legibility("a\ufffd\x07b").unreadable == 2
+    assert text_legibility("plain").unreadable == 0
+
+
+def test_mostly_unreadable_page_fails_partly_unreadable_page_stays():
+    settings = ReadSettings()
+    garbled = check_legible(page_of("(cid:1)(cid:2)(cid:3)", "ab"), settings)
+    assert isinstance(garbled, UnreadablePage) and garbled.reason == UNREADABLE_REASON
+    assert isinstance(check_legible(page_of("(cid:1)", "abcdef"), settings), PageContent)
+
+
+def test_recovery_compares_declared_and_found_pages():
+    intact = recovery(Structure(declared_pages=5, tree_pages=5), found=5)
+    assert not intact.missing and intact.file_warning() is None and intact.action_warning() is None
+    short = recovery(Structure(declared_pages=5, tree_pages=3), found=3)
+    assert list(short.missing) == [4, 5] and short.file_warning() and short.action_warning()
+    scanned = recovery(Structure(declared_pages=None, tree_pages=0), found=4)
+    assert not scanned.missing and scanned.action_warning() and scanned.file_warning()

@@ -179,3 +179,24 @@ def test_flow_cases_cover_every_break_and_per_page():
     arrangements = {case.look.arrangement for case in CASES.values()}
     assert arrangements >= {"stacked", "landscape_boxes", "foot_pills", "side_headings"}
     assert isinstance(next(iter(CASES.values())), FlowCase)
+
+
+def test_a_lead_continues_only_a_block_in_its_own_face(flow_dir):
+    """The continuation page of an action cut inside its recommendations: its lead joins the
+    open block read from the page before, and nothing when that block is set in another face."""
+    from extract.stages.fragment import Face, band_to_piece
+    from extract.stages.split import split_page
+
+    case_id = _kinds("inside_recommendations")[0]
+    pages = _pages(case_id, flow_dir)
+    _, drawn = _rendered(case_id, flow_dir)
+    first, second = next(a for a in drawn if len(a.pages) > 1).pages[:2]
+    settings = Settings()
+    document = learn_document(pages, settings.layout)
+    opened = band_to_piece(split_page(pages[first - 1], settings, document)[0], 1, settings, document, None).open
+    assert opened is not None and opened.kind == "recommendations" and opened.text is not None
+    band = split_page(pages[second - 1], settings, document)[0]
+    joined = band_to_piece(band, 1, settings, document, opened)
+    assert joined.lead_kind == "recommendations" and joined.fields and joined.fields.recommendations
+    other = replace(opened, text=Face(opened.text.font + "-Other", opened.text.size, 0.0))
+    assert band_to_piece(band, 1, settings, document, other).lead_kind is None

@@ -339,6 +339,8 @@ class AssembleSettings(_Section):
     # many points, left edge within this many font sizes of the block's left edge.
     continuation_size_tolerance: Number = Field(0.6, ge=0, le=72)
     continuation_indent_ratio: Number = Field(2.5, ge=0, le=50)
+    # ... and at least this share of its characters (markers aside) in the block's text face.
+    continuation_face_min_share: Number = Field(0.9, ge=0, le=1)
 
 
 class Settings(_Section):

@@ -7,8 +7,8 @@ Rules:
   title may be missing (a continuation) and so may any block kind (the rest is on another page).
 - Text above the first header of a band without a title, inside the column of the previous
   piece's open block (the block lowest on its page), is the band's lead. It continues that
-  block when its first line has the block's face: same font, size and left edge (an SDG lead
-  starts with a printed code).
+  block when its first line has the block's face (same font, size and left edge) and nearly all
+  its text is set in the block's text face (an SDG lead starts with a printed code).
 - A band with no title, no block header and no matching lead is no piece (the layout stage's
   skip reason stands).
 """
@@ -16,8 +16,10 @@ Rules:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from statistics import median
 
 from extract.errors import PageSkipped
 from extract.geometry import Box, Line, Word, body_size, words_to_lines, words_to_segments
@@ -68,6 +70,7 @@ class OpenBlock:
     kind: str
     face: Face
     x1: float = float("inf")
+    text: Face | None = None  # the face most of its text is set in (markers aside)
 
 
 @dataclass(frozen=True)
@@ -224,7 +227,19 @@ def last_open(layout: PageLayout, settings: Settings) -> OpenBlock | None:
     if kind == SDG_KIND:
         code = min((i.code for i in layout.sdg_items), key=lambda w: (w.top, w.x0))
         return OpenBlock(kind, Face(code.fontname, code.size, code.x0), right)
-    return OpenBlock(kind, face_of(first), right)
+    return OpenBlock(kind, face_of(first), right, text_face(lines, settings))
+
+
+def text_face(lines: Sequence[Line], settings: Settings) -> Face | None:
+    """The font carrying most characters of the lines (markers aside) and its median size."""
+    words = [w for line in lines for w in line.words if not is_marker(w, settings.segment)]
+    weight: Counter[str] = Counter()
+    for w in words:
+        weight[w.fontname] += len(w.text)
+    if not weight:
+        return None
+    font = min(weight, key=lambda f: (-weight[f], f))
+    return Face(font, median(w.size for w in words if w.fontname == font), 0.0)
 
 
 def face_of(line: Line) -> Face:
@@ -250,7 +265,20 @@ def _continues(lead: Sequence[Line], open_block: OpenBlock, anchors: Sequence[Wo
     faces = [face_of(first)]
     if len(first.words) > 1 and is_marker(first.words[0], settings.segment):
         faces.append(Face(first.words[1].fontname, first.words[1].size, first.x0))
-    return any(same_face(f, open_block.face, settings.assemble) for f in faces)
+    if not any(same_face(f, open_block.face, settings.assemble) for f in faces):
+        return False
+    return open_block.text is None or _face_share(lead, open_block.text, settings) >= (
+        settings.assemble.continuation_face_min_share
+    )
+
+
+def _face_share(lead: Sequence[Line], face: Face, settings: Settings) -> float:
+    """Share of the lead's characters (markers aside) set in `face` (font, size within tolerance)."""
+    words = [w for line in lead for w in line.words if not is_marker(w, settings.segment)]
+    total = sum(len(w.text) for w in words)
+    tolerance = settings.assemble.continuation_size_tolerance
+    same = sum(len(w.text) for w in words if w.fontname == face.font and abs(w.size - face.size) <= tolerance)
+    return same / total if total else 0.0
 
 
 def _in_column(words: Sequence[Word], open_block: OpenBlock, settings: Settings) -> list[Word]:

@@ -173,6 +173,7 @@ def test_flow_cases_cover_every_break_and_per_page():
         "inside_activities",
         "before_sdg",
         "inside_recommendations",
+        "continuous",
         "2_per_page",
         "3_per_page",
     }
@@ -200,3 +201,19 @@ def test_a_lead_continues_only_a_block_in_its_own_face(flow_dir):
     assert joined.lead_kind == "recommendations" and joined.fields and joined.fields.recommendations
     other = replace(opened, text=Face(opened.text.font + "-Other", opened.text.size, 0.0))
     assert band_to_piece(band, 1, settings, document, other).lead_kind is None
+
+
+def test_a_page_can_end_one_action_and_start_the_next(flow_dir):
+    from extract.batch.pipeline import extract_file
+
+    checked = 0
+    for case_id in _kinds("continuous"):
+        pdf, drawn = _rendered(case_id, flow_dir)
+        shared = {a.pages[-1] for a in drawn if len(a.pages) > 1} & {a.page for a in drawn}
+        result = extract_file(pdf)
+        for page in shared:
+            rows = sorted((r for r in result.pages if r.page == page), key=lambda r: r.position or 0)
+            assert [r.status for r in rows][:2] == ["continuation", "action"], rows
+            assert rows[0].action_id != rows[1].action_id
+            checked += 1
+    assert checked >= 2, "no continuous case has a page ending one action and starting the next"

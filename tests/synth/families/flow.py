@@ -15,6 +15,8 @@ page break falls:
 | inside_activities | the second half of the activities, no header |
 | before_sdg | the SDG header |
 | inside_recommendations | the second half of the recommendations, no header |
+| continuous | whatever did not fit: actions follow each other, a page may end one and start
+  the next (a title stays with its objective, a header with what follows it) |
 
 or how many actions share a page (`per_page` 2 or 3: records trimmed to two or one item per
 list, the objective cut to its first sentence for three, titles set smaller, tighter gaps).
@@ -50,6 +52,8 @@ from .records import records_of
 from .sdg_blocks import sdg_body
 
 BREAKS = ("after_objective", "inside_activities", "before_sdg", "inside_recommendations")
+CONTINUOUS = "continuous"  # actions one after the other, a new page only when the page is full
+FLOW_SIZE = 8.0  # body size of continuous files (their pages are filled, never fitted)
 PER_PAGE = (2, 3)
 FLOW_LOOKS = ("stacked_ticks", "boxes_partners", "pills_numbered", "side_rules")  # one fpdf2 look per family
 COMPACT_ITEMS = {2: 2, 3: 1}  # list items kept per block when 2 or 3 actions share a page
@@ -96,7 +100,7 @@ class FlowAction:
 def flow_cases() -> list[FlowCase]:
     """Every (case kind, family look, language)."""
     looks = looks_by_name()
-    kinds = [(brk, 1) for brk in BREAKS] + [(None, n) for n in PER_PAGE]
+    kinds = [(brk, 1) for brk in (*BREAKS, CONTINUOUS)] + [(None, n) for n in PER_PAGE]
     return [
         FlowCase(looks[name], language, brk, n) for brk, n in kinds for name in FLOW_LOOKS for language in ("fr", "en")
     ]
@@ -208,6 +212,47 @@ def _page_plan(case: FlowCase, records: list[ActionRecord]) -> list[list[tuple[i
     return plan
 
 
+def _groups(flow: list[Unit]) -> list[list[Unit]]:
+    """Units kept together: a title with the objective's header and text, a header with the
+    unit after it (no header alone at a page foot)."""
+    groups, i = [], 0
+    while i < len(flow):
+        size = 3 if flow[i][0] == "title" else 2 if flow[i][0] == "header" else 1
+        groups.append(flow[i : i + size])
+        i += size
+    return groups
+
+
+def _filled_pages(c: Canvas, records: list[ActionRecord]) -> list[list[tuple[int, list[Unit]]]]:
+    """Records one after the other, each group of units on the current page while it fits."""
+    pages: list[list[tuple[int, list[Unit]]]] = [[]]
+    for i, record in enumerate(records):
+        for group in _groups(units(record)):
+            page = pages[-1]
+            trial = [*page[:-1], (i, [*page[-1][1], *group])] if page and page[-1][0] == i else [*page, (i, group)]
+            try:
+                _draw_page(c, records, trial)
+                pages[-1] = trial
+            except LayoutError:
+                pages.append([(i, list(group))])
+    return pages
+
+
+def _filled_plan(pdf, look: Look, records: list[ActionRecord]) -> tuple[float, list[list[tuple[int, list[Unit]]]]]:
+    """The largest body size (from `FLOW_SIZE` down) at which every filled page draws, and its pages."""
+    size = min(FLOW_SIZE, look.body_size)
+    while size >= MIN_SIZE - 1e-9:
+        c = Canvas(pdf, look, draw=False, body_size=size)
+        plan = _filled_pages(c, records)
+        try:
+            for slices in plan:
+                _draw_page(c, records, slices)
+            return size, plan
+        except LayoutError:
+            size -= SIZE_STEP
+    raise LayoutError(f"look {look.name!r} does not fill its pages")
+
+
 def _draw_page(c: Canvas, records: list[ActionRecord], slices: list[tuple[int, list[Unit]]]) -> None:
     """The page's units top to bottom; with side headings, each header in a left column beside
     its content, a rule above it."""
@@ -256,16 +301,21 @@ def render_flow(case: FlowCase, path: str | Path) -> tuple[Path, list[FlowAction
     _intro_page(pdf, look, case.language)
     pages: dict[int, list[int]] = {}
     positions: dict[int, int] = {}
-    plan = _page_plan(case, records)
-    size = min(_fit(pdf, look, records, slices) for slices in plan)  # one body size for the file
+    if case.break_at == CONTINUOUS:
+        size, plan = _filled_plan(pdf, look, records)
+    else:
+        plan = _page_plan(case, records)
+        size = min(_fit(pdf, look, records, slices) for slices in plan)  # one body size for the file
     for slices in plan:
         pdf.add_page(orientation=look.orientation, format="a4")
         c = Canvas(pdf, look, draw=True, body_size=size)
         _decorate(c, case.language, pdf.page_no())
         _draw_page(c, records, slices)
-        for n, (i, _) in enumerate(slices, start=1):
+        starts = [i for i, flow in slices if flow[0][0] == "title"]  # actions starting here
+        for i, _ in slices:
             pages.setdefault(i, []).append(pdf.page_no())
-            positions.setdefault(i, n)
+            if i in starts:
+                positions[i] = starts.index(i) + 1
     path = Path(path)
     pdf.output(str(path))
     actions = [

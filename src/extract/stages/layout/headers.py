@@ -20,6 +20,7 @@ from extract.text import fold, fold_compact
 from .model import COLUMN_KINDS, Header
 
 Alias = tuple[tuple[str, ...], str, str]  # (folded words, kind, language)
+WRAP_SIZE_RATIO = 0.7  # a wrapped header line is at least this share of the header's size (small capitals)
 BAR_MAX_LINES = 4  # a header bar is at most this many header lines tall (taller: a panel, not a bar)
 
 
@@ -146,13 +147,14 @@ def _header_line(
         if not aligned or other.top <= current.top:
             continue
         sizes = [w.size for w in current.words]
-        if not min(sizes) - 1 <= second.size <= max(sizes) + 1:
+        if not min(sizes) * WRAP_SIZE_RATIO <= second.size <= max(sizes) / WRAP_SIZE_RATIO:
             break
         if second.fontname != first.fontname and not (second.bold and first.bold):
             break
         joined = Line(current.words + other.words)
         better = match_header(joined.text, aliases, extra_max)
-        same_face = all(w.fontname == second.fontname for w in other.words) and second.fontname == first.fontname
+        same_face = all(w.fontname == second.fontname and w.text.isalpha() for w in other.words)
+        same_face = same_face and second.fontname == first.fontname  # extra words, never codes or numbers
         if better and (
             match is None or better.matched > match.matched or (better.matched == match.matched and same_face)
         ):

@@ -35,7 +35,7 @@ def band_block(
         if b.width > layout.rule_max_width
         and b.height >= least > 0
         and b is not header.bar
-        and (_within(b, area, slack) or (b.x0 >= ext.x1 and _within(b, beside, slack)))
+        and (_opens_in(b, area, slack) or (b.x0 >= ext.x1 and _opens_in(b, beside, slack)))
     ]
     badges = [b for b in framed if _is_badge(b, framed, held, segment, slack)]
     numbers = tuple(w for w in held if any(b.contains(w, slack) for b in badges))
@@ -63,6 +63,12 @@ def _within(box: Box, area: Zone, slack: float) -> bool:
     return (
         area.x0 <= (box.x0 + box.x1) / 2 < area.x1 and box.top >= area.top - slack and box.bottom <= area.bottom + slack
     )
+
+
+def _opens_in(box: Box, area: Zone, slack: float) -> bool:
+    """An item box belongs to an area when its centre lies across it and its top inside it (the
+    box may run on below: the next header cut the region through it)."""
+    return area.x0 <= (box.x0 + box.x1) / 2 < area.x1 and area.top - slack <= box.top < area.bottom
 
 
 def _is_badge(box: Box, boxes: Sequence[Box], words: Sequence[Word], segment: SegmentSettings, slack: float) -> bool:

@@ -106,11 +106,13 @@ def block_zones(
         if len(row) == 1 and row[0].bar is None:  # a section whose text may run beside its header
             ext = row[0].extent
             right = min((x for x in beside if x > ext.x1), default=page.width + layout.zone_margin)
-            bounds = [(ext.x0 - layout.zone_margin, right - layout.zone_margin)]
+            empty = gutters(((w.x0, w.x1) for w in row_words), 0.0, page.width, layout.column_gutter_min)
+            left = min(_outer_left(row[0], empty, beside, layout), ext.x0 - layout.zone_margin)  # text may
+            bounds = [(left, right - layout.zone_margin)]  # start left of its header (an icon drawn before it)
         else:
             bounds = column_bounds(row, row_words, page, layout, beside)
         for header, (x0, x1) in zip(row, bounds):
-            zone = clip_to_panels(Zone(x0, x1, top, page.height), header, panels, layout)
+            zone = clip_to_panels(Zone(x0, x1, top, page.height), header, panels, layout, words)
             below = region_bottom(zone, header, rows[r + 1 :], words, layout)
             zones[header.kind] = Zone(zone.x0, zone.x1, zone.top, min(zone.bottom, below))
     return zones
@@ -144,7 +146,7 @@ def region_bottom(
         if any(h.extent.x1 > zone.x0 and h.extent.x0 < zone.x1 for h in row):
             return top
         end = tops[i + 1] if i + 1 < len(tops) else zone.bottom
-        band = [w for w in words if top <= w.top < end]
+        band = [w for w in words if top <= w.yc < end]
         if any(_crosses(w, zone, layout.gutter_overlap) for w in band) or not _runs_on(
             zone, header, top, band, words, layout
         ):
@@ -157,7 +159,7 @@ def _runs_on(
 ) -> bool:
     """Whether a region's text goes on past `top` without a block-ending gap."""
     inside = lambda w: zone.x0 <= w.xc < zone.x1  # noqa: E731
-    above = [w for w in words if inside(w) and zone.top <= w.top < top]
+    above = [w for w in words if inside(w) and zone.top <= w.yc < top]
     below = [w for w in band if inside(w)]
     if not below:
         return False
@@ -193,7 +195,8 @@ def asides(
     kinds: Sequence[str],
     layout: LayoutSettings,
 ) -> list[Box]:
-    """Panels holding no header that stand inside a region of `kinds`, narrower than it."""
+    """Panels holding no header that open inside a region of `kinds` (their centre across it),
+    narrower than it."""
     slack = layout.zone_margin
     lonely = [p for p in panels if not any(p.contains(h.extent, slack) for h in headers)]
     return [
@@ -201,17 +204,18 @@ def asides(
         for p in lonely
         for kind in kinds
         if kind in zones
-        and zones[kind].x0 - slack <= p.x0
-        and p.x1 <= zones[kind].x1 + slack
+        and zones[kind].x0 <= (p.x0 + p.x1) / 2 < zones[kind].x1
         and zones[kind].top <= p.top < zones[kind].bottom
         and p.width < layout.aside_max_region_share * (zones[kind].x1 - zones[kind].x0)
     ]
 
 
-def clip_to_panels(zone: Zone, header: Header, panels: Sequence[Box], layout: LayoutSettings) -> Zone:
+def clip_to_panels(
+    zone: Zone, header: Header, panels: Sequence[Box], layout: LayoutSettings, words: Sequence[Word] = ()
+) -> Zone:
     """A region stays inside the panel holding its header, and stops at a panel standing beside
-    its header from its level down (a grey sidebar next to the objective; item boxes starting
-    lower are the region's own)."""
+    its header from its level down with the region's own text in between (a grey sidebar next to
+    the objective; item boxes starting lower, or right of a side heading, are the region's own)."""
     ext, slack = header.extent, layout.zone_margin
     x0, x1, top, bottom = zone.x0, zone.x1, zone.top, zone.bottom
     for panel in panels:
@@ -219,9 +223,10 @@ def clip_to_panels(zone: Zone, header: Header, panels: Sequence[Box], layout: La
             x0, x1 = max(x0, panel.x0 - slack), min(x1, panel.x1 + slack)
             bottom = min(bottom, panel.bottom + slack)
         elif panel.top <= ext.top + slack and panel.bottom > ext.top:  # from the header's level down
-            if panel.x0 >= ext.x1 - slack:
+            level = [w for w in words if top <= w.yc < panel.bottom]
+            if panel.x0 >= ext.x1 - slack and any(ext.x1 <= w.xc < panel.x0 for w in level):
                 x1 = min(x1, panel.x0)
-            elif panel.x1 <= ext.x0 + slack:
+            elif panel.x1 <= ext.x0 + slack and any(panel.x1 <= w.xc < ext.x0 for w in level):
                 x0 = max(x0, panel.x1)
     return Zone(x0, x1, top, bottom)
 

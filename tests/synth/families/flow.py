@@ -58,8 +58,9 @@ PER_PAGE = (2, 3)
 FLOW_LOOKS = ("stacked_ticks", "boxes_partners", "pills_numbered", "side_rules")  # one fpdf2 look per family
 COMPACT_ITEMS = {2: 2, 3: 1}  # list items kept per block when 2 or 3 actions share a page
 COMPACT_TITLE_SIZE = {2: 15.0, 3: 12.0}
-ACTION_GAP = 20.0  # between two actions on one page
-COMPACT_GAP = 5.0  # between blocks of an action sharing its page
+ACTION_GAP = 14.0  # between two actions on one page
+COMPACT_MIN_SIZE = 6.5  # body size three actions on a page may shrink to
+COMPACT_GAP = 5.0  # between blocks of an action sharing its page (the title keeps BLOCK_GAP)
 
 Unit = tuple[str, str, int]  # (what, block key, item index)
 
@@ -160,12 +161,19 @@ def break_index(record: ActionRecord, break_at: str) -> int | None:
 
 
 def draw_unit(
-    c: Canvas, x: float, y: float, w: float, record: ActionRecord, unit: Unit, block_gap: float = BLOCK_GAP
+    c: Canvas,
+    x: float,
+    y: float,
+    w: float,
+    record: ActionRecord,
+    unit: Unit,
+    block_gap: float = BLOCK_GAP,
+    title_gap: float = BLOCK_GAP,
 ) -> float:
     """Draw (or measure) one unit; returns its height with the gap after it."""
     what, key, index = unit
     if what == "title":
-        return b.title_block(c, x, y, w, record) + block_gap
+        return b.title_block(c, x, y, w, record) + max(block_gap, title_gap)
     if what == "header":
         return b.block_header(c, x, y, w, record.language, key)
     if what == "objective":
@@ -278,9 +286,12 @@ def _draw_page(c: Canvas, records: list[ActionRecord], slices: list[tuple[int, l
         raise LayoutError("flow runs off the page")
 
 
-def _fit(pdf, look: Look, records: list[ActionRecord], slices: list[tuple[int, list[Unit]]]) -> float:
+def _fit(
+    pdf, look: Look, records: list[ActionRecord], slices: list[tuple[int, list[Unit]]], least: float = MIN_SIZE
+) -> float:
+    """The largest body size (from the look's, down to `least`) at which the page fits."""
     size = look.body_size
-    while size >= MIN_SIZE - 1e-9:
+    while size >= least - 1e-9:
         try:
             _draw_page(Canvas(pdf, look, draw=False, body_size=size), records, slices)
             return size
@@ -305,7 +316,8 @@ def render_flow(case: FlowCase, path: str | Path) -> tuple[Path, list[FlowAction
         size, plan = _filled_plan(pdf, look, records)
     else:
         plan = _page_plan(case, records)
-        size = min(_fit(pdf, look, records, slices) for slices in plan)  # one body size for the file
+        least = COMPACT_MIN_SIZE if case.per_page > 2 else MIN_SIZE
+        size = min(_fit(pdf, look, records, slices, least) for slices in plan)  # one body size for the file
     for slices in plan:
         pdf.add_page(orientation=look.orientation, format="a4")
         c = Canvas(pdf, look, draw=True, body_size=size)

@@ -217,3 +217,16 @@ def test_a_page_can_end_one_action_and_start_the_next(flow_dir):
             assert rows[0].action_id != rows[1].action_id
             checked += 1
     assert checked >= 2, "no continuous case has a page ending one action and starting the next"
+
+
+def test_one_action_pages_of_every_family_are_one_band(family_corpus):
+    """Designs with one action a page are read by the layout stage as before: never cut."""
+    from extract.stages.split import split_page
+
+    settings = Settings()
+    for case_id, (_, pdf) in family_corpus.items():
+        pages = [p for p in pdf_to_pages(pdf, settings.read) if isinstance(p, PageContent)]
+        document = learn_document(pages, settings.layout)
+        for page in pages[1:]:  # the intro page aside
+            bands = split_page(page, settings, document)
+            assert len(bands) == 1 and not bands[0].lead, f"{case_id} page {page.number}: {len(bands)} bands"

@@ -15,7 +15,7 @@ from extract.errors import PageSkipped
 from extract.models import Action, PageRecord, Source
 from extract.settings import Settings
 from extract.stages.assemble import Pending, attach_problem, merge_fields
-from extract.stages.fragment import band_to_piece
+from extract.stages.fragment import OpenBlock, Piece, band_to_piece
 from extract.stages.layout import DocumentContext
 from extract.stages.legible import check_legible, legibility_warning
 from extract.stages.normalise import normalise_action
@@ -60,8 +60,10 @@ def step(state: FileState, page: PageContent | UnreadablePage, ctx: FileContext)
     pending, nth = state.pending, state.nth
     legibility = legibility_warning(page)
     bands = split_page(page, ctx.settings, ctx.document)
+    if bands[0].lead and not _continues(band_to_piece(bands[0], 1, ctx.settings, ctx.document, _open(pending))):
+        bands = split_page(page, ctx.settings, ctx.document, lead=False)  # text above the title continues nothing
     for position, band in enumerate(bands, start=1):
-        open_block = pending.pieces[-1].open if pending else None
+        open_block = _open(pending)
         piece = band_to_piece(band, position if len(bands) > 1 else 1, ctx.settings, ctx.document, open_block)
         piece = replace(piece, legibility=legibility)
         if piece.titled and piece.kinds:
@@ -157,3 +159,13 @@ def _skipped(pending: Pending, reason: str, ctx: FileContext, at_end: bool) -> l
 def _with(reason: str, legibility: str | None) -> str:
     """A skip reason with the page's legibility warning, if any."""
     return f"{reason}; {legibility}" if legibility else reason
+
+
+def _open(pending: Pending | None) -> OpenBlock | None:
+    """The block left open by the pending action's last piece."""
+    return pending.pieces[-1].open if pending else None
+
+
+def _continues(piece: Piece) -> bool:
+    """Whether an untitled piece is a continuation (or a stray one, to report)."""
+    return bool(piece.kinds) or piece.lead_kind is not None or piece.stray_lead

@@ -3,11 +3,13 @@
 Rules:
 - Headers are found as the layout stage finds them, pass after pass (it keeps one per kind).
 - A title is a run of lines (furniture and header words excluded) whose size reaches
-  `title_min_ratio` times the page's body size, digits excluded (badges), over at least one
-  block header (their columns overlap) before the next such run.
+  `title_min_ratio` times the page's body size, digits excluded (badges), of a few letters at
+  least, over a block header (their columns overlap), with a column header of its own before
+  the next such run.
 - A page with two or more titles is cut just above each title after the first; the text above
   the first title that is not furniture is the page's lead (a candidate continuation of the
-  previous page's action). A page with one title and no lead is one band: the whole page.
+  previous page's action; the caller drops the lead cut when it continues nothing). A page
+  with one title and no lead is one band: the whole page.
 - A band keeps the page's size and coordinates (furniture rules by position still hold), its
   words by their centre, and the boxes that overlap it, clipped to it.
 """
@@ -19,10 +21,12 @@ from dataclasses import dataclass, replace
 
 from extract.geometry import Box, Line, Word, body_size, words_to_lines, words_to_segments
 from extract.settings import Settings
-from extract.stages.layout import DocumentContext, find_headers, is_furniture, logo_frames
+from extract.stages.layout import COLUMN_KINDS, DocumentContext, find_headers, is_furniture, logo_frames
 from extract.stages.layout.model import Header
 from extract.stages.layout.zones import cut_at_gap
 from extract.stages.read import PageContent
+
+TITLE_MIN_LETTERS = 3  # a title run holds at least this many letters (a lone large initial is none)
 
 
 @dataclass(frozen=True)
@@ -78,7 +82,8 @@ def all_headers(segments: Sequence[Line], page: PageContent, settings: Settings,
 
 
 def title_runs(text: PageText, settings: Settings) -> list[tuple[Line, ...]]:
-    """Runs of title-sized lines, each followed by a header before the next run, top to bottom."""
+    """Runs of title-sized lines (a few letters at least), each over a block header and with a
+    column header (objective, activities, results) of its own before the next run."""
     layout = settings.layout
     big = [w for w in text.content if not w.text.isdigit() and w.size >= layout.title_min_ratio * text.body]
     lines = words_to_lines(big, layout.line_tolerance_ratio)
@@ -87,25 +92,39 @@ def title_runs(text: PageText, settings: Settings) -> list[tuple[Line, ...]]:
         run = cut_at_gap(lines, layout.block_gap_ratio)
         runs.append(run)
         lines = lines[len(run) :]
-    kept: list[tuple[Line, ...]] = []
-    for run in runs:  # a run heads a header below it (its columns overlap), before the next run
-        x0, x1 = min(l.x0 for l in run), max(l.x1 for l in run)
-        below = [
-            h.extent for h in text.headers if h.extent.top >= run[-1].bottom and h.extent.x0 < x1 and h.extent.x1 > x0
+    kept = [run for run in runs if _letters(run) >= TITLE_MIN_LETTERS and _heads(run, text.headers)]
+    while True:  # a run whose span holds no column header of its own is no title
+        ends = [run[0].top for run in kept[1:]] + [float("inf")]
+        owned = [
+            run
+            for run, end in zip(kept, ends)
+            if any(h.kind in COLUMN_KINDS and run[-1].bottom <= h.extent.top < end for h in text.headers)
         ]
-        if below:
-            kept.append(run)
-    ends = [run[0].top for run in kept[1:]] + [float("inf")]
-    return [run for run, end in zip(kept, ends) if any(run[-1].bottom <= h.extent.top < end for h in text.headers)]
+        if len(owned) == len(kept):
+            return kept
+        kept = owned
 
 
-def split_page(page: PageContent, settings: Settings, document: DocumentContext | None = None) -> list[Band]:
-    """The page's bands: a lead above the first title when it holds content, then one per title."""
+def _letters(run: Sequence[Line]) -> int:
+    return sum(c.isalpha() for line in run for c in line.text)
+
+
+def _heads(run: Sequence[Line], headers: Sequence[Header]) -> bool:
+    """Some header lies below the run, its columns overlapping the run's."""
+    x0, x1 = min(l.x0 for l in run), max(l.x1 for l in run)
+    return any(h.extent.top >= run[-1].bottom and h.extent.x0 < x1 and h.extent.x1 > x0 for h in headers)
+
+
+def split_page(
+    page: PageContent, settings: Settings, document: DocumentContext | None = None, lead: bool = True
+) -> list[Band]:
+    """The page's bands: a lead above the first title when it holds content (and `lead`), then
+    one per title."""
     text = page_text(page, settings, document)
     runs = title_runs(text, settings)
     slack = settings.layout.bar_slack
     cuts = [run[0].top - slack for run in runs]
-    has_lead = bool(cuts) and any(w.bottom <= cuts[0] for w in text.content)
+    has_lead = lead and bool(cuts) and any(w.bottom <= cuts[0] for w in text.content)
     if len(cuts) <= 1 and not has_lead:
         return [Band(page, 0.0, page.height)]
     edges = [0.0, *cuts[1:], page.height] if not has_lead else [0.0, *cuts, page.height]

@@ -223,7 +223,9 @@ def clip_to_panels(
             x0, x1 = max(x0, panel.x0 - slack), min(x1, panel.x1 + slack)
             bottom = min(bottom, panel.bottom + slack)
         elif panel.top <= ext.top + slack and panel.bottom > ext.top:  # from the header's level down
-            level = [w for w in words if top <= w.yc < panel.bottom]
+            level = [  # the region's own text at the panel's level, outside every panel (item boxes)
+                w for w in words if top <= w.yc < panel.bottom and not any(p.contains(w, slack) for p in panels)
+            ]
             if panel.x0 >= ext.x1 - slack and any(ext.x1 <= w.xc < panel.x0 for w in level):
                 x1 = min(x1, panel.x0)
             elif panel.x1 <= ext.x0 + slack and any(panel.x1 <= w.xc < ext.x0 for w in level):

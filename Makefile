@@ -6,14 +6,15 @@ RAW    ?= raw
 OUT    ?= output
 ARGS   ?=
 
-.PHONY: extract test lint bench check-output golden clean help
+.PHONY: extract test lint bench mutation check-output golden clean help
 
 help:
 	@echo "make extract   set up .venv and extract $(RAW)/ -> $(OUT)/ (RAW=, OUT=, ARGS= to override)"
 	@echo "make test      set up .venv and run the test suite"
-	@echo "make lint      ruff (check + format check) over src tests bench, mypy over src"
+	@echo "make lint      ruff (check + format check) over src tests bench mutation, mypy over src"
 	@echo "make check-output  re-extract $(RAW)/ and fail if the committed $(OUT)/ differs"
 	@echo "make bench     run the speed/memory benchmark (bench/results.json)"
+	@echo "make mutation  mutation check of the stage modules (mutation/report.md; minutes, not in CI)"
 	@echo "make golden    regenerate tests/golden/ from the fixture PDFs (review the diff!)"
 	@echo "make clean     remove the virtualenv, caches and build files"
 
@@ -32,12 +33,20 @@ test: $(VENV)/.installed
 	$(BIN)/python -m pytest -q $(ARGS)
 
 lint: $(VENV)/.installed
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench mutation
+	$(BIN)/ruff format --check src tests bench mutation
 	$(BIN)/mypy
 
 bench: $(VENV)/.installed
 	$(BIN)/python bench/bench.py $(ARGS)
+
+$(VENV)/.mutation: pyproject.toml $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[test,lint,mutation]'
+	touch $@
+
+# Mutation check (mutation/run.py): ARGS="text segment", ARGS="--survivors normalise", ARGS="--report".
+mutation: $(VENV)/.mutation
+	$(BIN)/python mutation/run.py $(ARGS)
 
 # Re-extract into a temporary folder and compare with the committed output (CI runs this).
 check-output: $(VENV)/.installed
@@ -51,5 +60,5 @@ golden: $(VENV)/.installed
 	$(BIN)/python -m tests.regen_golden
 
 clean:
-	rm -rf $(VENV) build .pytest_cache .hypothesis .cache bench/work src/*.egg-info
+	rm -rf $(VENV) build .pytest_cache .hypothesis .cache bench/work mutation/work src/*.egg-info
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -7,10 +7,16 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# `make mutation` (--hypothesis-profile=mutation): the same examples for every mutant, and no
+# example database, so that no mutant is killed by replaying another mutant's failure.
+settings.register_profile("mutation", derandomize=True, database=None)
 
 CACHE_DIR_ENV = "BROCHURE_EXTRACT_CACHE_DIR"  # read by extract.batch.cache when it is imported
 _test_cache: list[str] = []
@@ -57,3 +63,18 @@ def sample_pdf() -> Path:
     from tests.helpers import SAMPLE_PDF
 
     return SAMPLE_PDF
+
+
+@pytest.fixture(autouse=True)
+def _cold_caches_while_mutmut_maps_tests():
+    """While mutmut records which tests call which function (its "stats" run, one process), empty
+    the package's lru_caches before each test: otherwise only the first test that fills a cache
+    (the catalog, the gazetteer, fold) is seen calling the functions behind it, and their mutants
+    are tested against that one test."""
+    if os.environ.get("MUTANT_UNDER_TEST") == "stats":
+        for name, module in list(sys.modules.items()):
+            if name == "extract" or name.startswith("extract."):
+                for value in vars(module).values():
+                    if callable(getattr(value, "cache_clear", None)):
+                        value.cache_clear()
+    yield

@@ -4,8 +4,15 @@ import pytest
 
 from extract.geometry import words_to_lines
 from extract.settings import SegmentSettings
-from extract.stages.segment import is_bullet, join_lines, lines_to_items, page_lexicon
-from extract.text import clean, fold, strip_item_end
+from extract.stages.segment import (
+    is_bullet,
+    join_lines,
+    joins_as_break,
+    leading_bullet,
+    lines_to_items,
+    page_lexicon,
+    strip_bullet,
+)
 from tests.pages import paragraph, words_at
 
 SEG = SegmentSettings()
@@ -36,27 +43,6 @@ def test_page_lexicon_decides_hyphen():
     lexicon = page_lexicon(lines(words_at("porte-parole et coordination", 0, 0)))
     assert join_lines(["un porte-", "parole"], lexicon, SEG) == "un porte-parole"
     assert join_lines(["la coordi-", "nation"], lexicon, SEG) == "la coordination"
-
-
-def test_clean_folds_spaces_and_ligatures():
-    assert clean("ef\ufb01cace\u00a0 et  \ufb02ux\u200b ") == "efficace et flux"
-
-
-@pytest.mark.parametrize(
-    "text, expected",
-    [
-        ("Organiser des ateliers ;", "Organiser des ateliers"),
-        ("Un centre.", "Un centre"),
-        ("Item,", "Item"),
-        ("Sans ponctuation", "Sans ponctuation"),
-    ],
-)
-def test_strip_item_end(text, expected):
-    assert strip_item_end(text, SEG.item_end_punctuation) == expected
-
-
-def test_fold_drops_accents_case_punctuation():
-    assert fold("Résultats  attendus :") == fold("RESULTATS ATTENDUS") == "resultats attendus"
 
 
 @pytest.mark.parametrize("glyph", ["•", "▪", "–", "-", "(cid:108)", "\uf0b7", "1.", "a)"])
@@ -109,3 +95,216 @@ def test_line_end_hyphen_of_a_compound_on_a_function_word_stays():
         join_lines(["courses for out-of-", "school children"], frozenset(), seg) == "courses for out-of-school children"
     )
     assert join_lines(["droits socio-éco-", "nomiques"], frozenset(), seg) == "droits socio-économiques"
+
+
+# --- joining lines: the rules the cases above leave open -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "texts, expected",
+    [
+        (["aller vers le multi-", "culturel"], "aller vers le multi-culturel"),
+        (["l’anti-", "racisme"], "l’anti-racisme"),
+        (["l'anti-", "racisme"], "l'anti-racisme"),
+        (["le bien-vivre-", "ensemble"], "le bien-vivre-ensemble"),
+        (["e-", "Learning"], "e-Learning"),
+    ],
+)
+def test_join_lines_prefix_rule_reads_the_last_part_before_the_hyphen(texts, expected):
+    """Hyphen kept: the last part of the word before it (after ’ ' -) is a prefix, or the next word is capitalised."""
+    assert join_lines(texts, EMPTY, SEG) == expected
+
+
+def test_join_lines_rejoins_a_word_continued_after_an_apostrophe():
+    """join_lines: « aujour- » then « d’hui » is one word broken at the line end."""
+    assert join_lines(["c’est aujour-", "d’hui"], EMPTY, SEG) == "c’est aujourd’hui"
+
+
+def test_list_items_use_the_page_lexicon_and_prefixes():
+    """lines_to_items: hyphens inside items follow the page lexicon and the compound prefixes."""
+    words = words_at("•", 10, 0) + paragraph(["un accord franco-", "marocain ;"], 20, 0)
+    words += words_at("•", 10, 30) + paragraph(["un quartier multi-", "culturel"], 20, 30)
+    lexicon = lexicon_of("franco-marocain")
+    assert lines_to_items(lines(words), lexicon, SEG) == ["un accord franco-marocain", "un quartier multi-culturel"]
+
+
+def test_join_lines_skips_empty_lines():
+    """join_lines: blank lines add nothing, and the lines after them are kept."""
+    assert join_lines(["un", "  ", "", "deux"], EMPTY, SEG) == "un deux"
+
+
+def test_join_lines_a_lone_dash_is_not_a_broken_word():
+    """join_lines: a line that is only a dash is text, not the end of a hyphenated word."""
+    assert join_lines(["-", "mot"], EMPTY, SEG) == "- mot"
+
+
+def test_join_lines_drops_soft_hyphens_inside_a_line():
+    """join_lines: a soft hyphen (U+00AD) is never printed text, wherever it is."""
+    assert join_lines(["inter\u00adnational et", "local"], EMPTY, SEG) == "international et local"
+
+
+@pytest.mark.parametrize("left, right", [("2020", "mot"), ("mot", "2020"), ("", "mot"), ("mot", "")])
+def test_joins_as_break_needs_a_word_on_both_sides(left, right):
+    """joins_as_break: without a word before and after the hyphen, it is not a broken word."""
+    assert not joins_as_break(left, right, EMPTY, SEG)
+
+
+# --- hyphen re-joins decided by the page lexicon ---------------------------------------------
+
+
+def lexicon_of(text: str) -> frozenset[str]:
+    return page_lexicon(lines(words_at(text, 0, 0)))
+
+
+def test_attested_hyphenated_form_keeps_the_hyphen_before_an_ordinary_word():
+    """Lexicon: « franco-marocain » printed on the page keeps the hyphen, though « marocain » is lower case."""
+    assert join_lines(["un partenariat franco-", "marocain"], EMPTY, SEG) == "un partenariat francomarocain"
+    lexicon = lexicon_of("le dialogue franco-marocain")
+    assert join_lines(["un partenariat franco-", "marocain"], lexicon, SEG) == "un partenariat franco-marocain"
+
+
+def test_attested_joined_form_overrides_the_prefix_rule():
+    """Lexicon: « Multiculturel » printed on the page re-joins « multi- culturel » despite the prefix."""
+    lexicon = lexicon_of("Un quartier Multiculturel")
+    assert join_lines(["un quartier multi-", "culturel"], lexicon, SEG) == "un quartier multiculturel"
+
+
+def test_attested_joined_form_overrides_the_capital_rule():
+    """Lexicon: « MacDonald » printed on the page re-joins « Mac- Donald » despite the capital."""
+    assert join_lines(["la fondation Mac-", "Donald"], EMPTY, SEG) == "la fondation Mac-Donald"
+    lexicon = lexicon_of("la fondation MacDonald")
+    assert join_lines(["la fondation Mac-", "Donald"], lexicon, SEG) == "la fondation MacDonald"
+
+
+def test_attested_joined_form_wins_over_attested_hyphenated_form():
+    """Lexicon: when both forms are printed, the hyphen at a line end is a break."""
+    lexicon = lexicon_of("franco-marocain et francomarocain")
+    assert join_lines(["franco-", "marocain"], lexicon, SEG) == "francomarocain"
+
+
+# --- bullets ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["\ue000", "\uf0b7", "\uf8ff"])
+def test_private_use_glyph_is_a_bullet(text):
+    """is_bullet: a lone private-use character (U+E000 to U+F8FF, both ends) is a bullet."""
+    [word] = words_at(text, 10, 0)
+    assert is_bullet(word, SEG)
+
+
+@pytest.mark.parametrize("text, font", [("\uf900", "Sans"), ("a", "Sans"), ("Un", "Sans"), ("lll", "ZapfDingbats")])
+def test_not_a_bullet(text, font):
+    """is_bullet: letters in a text font, a CJK character, or three symbol-font glyphs are not bullets."""
+    [word] = words_at(text, 10, 0, font=font)
+    assert not is_bullet(word, SEG)
+
+
+def test_two_symbol_font_glyphs_are_a_bullet():
+    """is_bullet: up to two glyphs of a symbol font at a line start are a bullet."""
+    [word] = words_at("ll", 10, 0, font="ABCDEF+Wingdings-Regular")
+    assert is_bullet(word, SEG)
+
+
+@pytest.mark.parametrize("text", ["-mot collé", "–2020 et après", "—suite", "*note"])
+def test_dash_glued_to_a_word_is_not_a_bullet(text):
+    """leading_bullet: - – — * glued to a word are a hyphen, a range or a mark, not a bullet."""
+    [line] = lines(words_at(text, 10, 0))
+    assert leading_bullet(line, SEG) is None
+    assert strip_bullet(line, SEG) == text
+
+
+def test_line_starting_with_a_glued_dash_continues_its_item():
+    """lines_to_items: a line starting « –2020 » or « -mot » is not a new item."""
+    words = (
+        words_at("•", 10, 0)
+        + paragraph(["Budget 2019", "–2020 ;"], 20, 0)
+        + words_at("•", 10, 30)
+        + paragraph(["Un tiret", "-mot collé"], 20, 30)
+    )
+    assert lines_to_items(lines(words), EMPTY, SEG) == ["Budget 2019 –2020", "Un tiret -mot collé"]
+
+
+@pytest.mark.parametrize(
+    "text, glyph, rest", [("•À l’échelle locale", "•", "À l’échelle locale"), ("▪x y", "▪", "x y")]
+)
+def test_bullet_glued_to_a_word_keeps_the_words_in_order(text, glyph, rest):
+    """strip_bullet: a hard bullet glued to the first word is cut off; the words stay in order."""
+    [line] = lines(words_at(text, 10, 0))
+    assert leading_bullet(line, SEG) == glyph
+    assert strip_bullet(line, SEG) == rest
+
+
+# --- items -----------------------------------------------------------------------------------
+
+
+def test_lead_in_line_before_the_first_bullet_is_an_item():
+    """item_starts: text above the first bullet is kept as an item of its own."""
+    words = (
+        words_at("Les activités :", 10, 0)
+        + words_at("•", 10, 15)
+        + words_at("Ateliers", 20, 15)
+        + words_at("•", 10, 30)
+        + words_at("Formations", 20, 30)
+    )
+    assert lines_to_items(lines(words), EMPTY, SEG) == ["Les activités", "Ateliers", "Formations"]
+
+
+def test_bullets_within_the_alignment_slack_start_items():
+    """_bullet_starts: a bullet up to bullet_align_slack right of the leftmost starts an item; deeper is inside."""
+    slack = SEG.bullet_align_slack
+    words = (
+        words_at("•", 10, 0)
+        + words_at("Premier", 20, 0)
+        + words_at("•", 10 + slack, 15)
+        + words_at("Second", 20 + slack, 15)
+        + words_at("•", 10 + slack + 8, 30)
+        + words_at("sous-item", 20 + slack + 8, 30)
+    )
+    assert lines_to_items(lines(words), EMPTY, SEG) == ["Premier", "Second • sous-item"]
+
+
+def test_first_line_indent_items():
+    """_indent_starts: when the first line is indented, every indented line starts an item."""
+    words = (
+        words_at("Premier item", 20, 0)
+        + words_at("qui continue", 10, 12)
+        + words_at("Second item", 20, 24)
+        + words_at("suite", 10, 36)
+    )
+    assert lines_to_items(lines(words), EMPTY, SEG) == ["Premier item qui continue", "Second item suite"]
+
+
+def test_an_indent_of_exactly_the_ratio_counts():
+    """_indent_starts: an indent of hanging_indent_ratio x font size (or more) is an indent."""
+    indent = SEG.hanging_indent_ratio * 10
+    words = (
+        words_at("Premier", 10, 0, size=10)
+        + words_at("suite", 10 + indent, 13, size=10)
+        + words_at("Second", 10, 26, size=10)
+    )
+    assert lines_to_items(lines(words), EMPTY, SEG) == ["Premier suite", "Second"]
+
+
+def test_a_small_offset_is_not_an_indent():
+    """_indent_starts: lines a fraction of a point apart are one paragraph, not items."""
+    words = words_at("Une phrase", 10, 0) + words_at("qui continue", 10.5, 12) + words_at("ici", 10, 24)
+    assert lines_to_items(lines(words), EMPTY, SEG) == ["Une phrase qui continue ici"]
+
+
+def test_uniformly_spaced_lines_are_one_item():
+    """_gap_starts: without a wider gap or a « ; », lines are one item whatever their number."""
+    words = paragraph(["Une phrase", "qui continue", "sur quatre", "lignes."], 10, 0)
+    assert lines_to_items(lines(words), EMPTY, SEG) == ["Une phrase qui continue sur quatre lignes"]
+
+
+def test_a_gap_must_exceed_the_ratio_to_start_an_item():
+    """_gap_starts: a gap of exactly paragraph_gap_ratio x the line pitch is not a paragraph break."""
+    pitch = 10.0
+    words = (
+        words_at("Un", 10, 0)
+        + words_at("deux", 10, pitch)
+        + words_at("trois", 10, pitch * (1 + SEG.paragraph_gap_ratio))
+    )
+    assert lines_to_items(lines(words), EMPTY, SEG) == ["Un deux trois"]
+    words = words_at("Un", 10, 0) + words_at("deux", 10, pitch) + words_at("trois", 10, pitch * 2.5 + 1)
+    assert lines_to_items(lines(words), EMPTY, SEG) == ["Un deux", "trois"]

@@ -22,8 +22,7 @@ _FOLD_LETTERS = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "ø": "o", "�
 _NOT_WORD = re.compile(r"[^0-9a-z\u0600-\u06ff]+")
 
 
-@lru_cache(maxsize=1 << 16)
-def fold(text: str) -> str:
+def _fold(text: str) -> str:
     """Comparison key, applied to both sides of every comparison: NFKC, casefold, no accents or
     tatweel, every non-letter/digit run (hyphens, apostrophes ’ ', punctuation, spaces) folded
     to one space, stripped."""
@@ -31,6 +30,11 @@ def fold(text: str) -> str:
     text = unicodedata.normalize("NFD", text.translate(_FOLD_LETTERS))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return _NOT_WORD.sub(" ", text).strip()
+
+
+# Cached beside its definition, so that the rule itself stays a plain function (mutmut does not
+# mutate decorated functions).
+fold = lru_cache(maxsize=1 << 16)(_fold)
 
 
 def fold_compact(text: str) -> str:

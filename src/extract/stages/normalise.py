@@ -86,7 +86,7 @@ def _rank(query: str, choices: tuple[str, ...], keys: tuple[str, ...], scorer) -
     for index, key in enumerate(keys):
         order.setdefault(key, index)
     best: dict[str, float] = {}
-    for _, score, index in process.extract(query, choices, scorer=scorer, processor=None, limit=None):
+    for _, score, index in process.extract(query, choices, scorer=scorer, limit=None):
         best[keys[index]] = max(best.get(keys[index], 0.0), round(float(score), SCORE_DECIMALS))
     return Ranking(tuple(sorted(best.items(), key=lambda kv: (-kv[1], order[kv[0]]))))
 
@@ -126,7 +126,7 @@ def _title(titles: dict[str, str], language: str) -> str:
 
 def _decide_sdg(code: str, ranking: Ranking, settings: MatchSettings, catalog: Catalog) -> tuple[str, str]:
     """(code, status) from the printed code's key and the label's ranking; code "" = keep printed."""
-    own = ranking.score(code) if code in catalog.targets else 0.0
+    own = ranking.score(code)  # 0 for a code that is not a target
     best_code, best = ranking.best
     outscored = best_code != code and best - own >= settings.sdg_margin
     if code in catalog.targets and own >= settings.sdg_exact_min and not outscored:
@@ -140,13 +140,14 @@ def _decisive(ranking: Ranking, printed: str, settings: MatchSettings, catalog: 
     """The best target leads its rivals by `sdg_margin`; when it shares the printed code's goal
     (misprints keep the goal: 16.16, 17.19, 17.8) its rivals are that goal's other targets."""
     best_code, best = ranking.best
-    same_goal = best_code.partition(".")[0] == printed.partition(".")[0]
+    same_goal = str(catalog.targets[best_code].goal) == printed.partition(".")[0]
     rivals = (
         score
         for code, score in ranking.scored
         if code != best_code and (not same_goal or catalog.targets[code].goal == catalog.targets[best_code].goal)
     )
-    return best - next(rivals, 0.0) >= settings.sdg_margin
+    runner_up = next(rivals, 0.0)  # pragma: no mutate (equivalent: every goal has several targets, so never empty)
+    return best - runner_up >= settings.sdg_margin
 
 
 def _sdg_item(
@@ -294,13 +295,13 @@ def find_cities(action: Action, settings: MatchSettings) -> list[City]:
     return list(dict.fromkeys(found))
 
 
-def find_country(action: Action, cities: list[City], settings: MatchSettings) -> str | None:
+def find_country(action: Action, settings: MatchSettings) -> str | None:
     """ISO country: most frequent among the cities' mentions, else among country names."""
     city_pattern, city_names, country_pattern, countries = _gazetteer()
     texts = _field_texts(action, settings.city_fields)
     mentioned = [city_names[name].country for name in _found(texts, city_pattern)]
     mentioned = mentioned or [countries[name] for name in _found(texts, country_pattern)]
-    return Counter(mentioned).most_common(1)[0][0] if mentioned else None
+    return Counter(mentioned).most_common()[0][0] if mentioned else None
 
 
 # --- Whole action ----------------------------------------------------------------------
@@ -333,13 +334,12 @@ def normalise_action(
         recommendation, notes = normalise_recommendation(printed, action.language, settings, decisions)
         recommendations.append(recommendation)
         warnings.extend(notes)
-    cities = find_cities(action, settings)
     return action.model_copy(
         update={
             "sdg_targets": targets,
             "recommendations": recommendations,
-            "cities": cities,
-            "country": find_country(action, cities, settings),
+            "cities": find_cities(action, settings),
+            "country": find_country(action, settings),
             "warnings": warnings,
         }
     )

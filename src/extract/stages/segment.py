@@ -59,11 +59,10 @@ def page_lexicon(lines: Sequence[Line]) -> frozenset[str]:
 
 def joins_as_break(left: str, right: str, lexicon: frozenset[str], settings: SegmentSettings) -> bool:
     """Whether `left-` at a line end followed by `right` is one word broken by hyphenation."""
-    head = _WORD.findall(left)[-1:] or [""]
-    tail = _WORD.findall(right)[:1] or [""]
-    head_word, tail_word = head[0].lower(), tail[0]
-    if not head_word or not tail_word:
+    heads, tails = _WORD.findall(left), _WORD.findall(right)
+    if not heads or not tails:
         return False
+    head_word, tail_word = heads[-1].lower(), tails[0]
     if (head_word + tail_word.lower()) in lexicon:
         return True
     if f"{head_word}-{tail_word.lower()}" in lexicon or _compound_link(head_word):
@@ -101,10 +100,10 @@ def join_lines(texts: Sequence[str], lexicon: frozenset[str], settings: SegmentS
             continue
         if out.endswith(SOFT_HYPHEN):
             out = out[:-1] + text
-        elif out and out[-1] in HYPHENS and len(out) > 1 and out[-2].isalpha() and text[:1].isalpha():
+        elif out[-2:-1].isalpha() and out[-1:] in HYPHENS and text[:1].isalpha():  # letter, hyphen | letter
             out = out[:-1] + text if joins_as_break(out[:-1], text, lexicon, settings) else out[:-1] + "-" + text
         else:
-            out = f"{out} {text}" if out else text
+            out = f"{out} {text}"  # the leading space of the first line goes in `clean`
     return clean(out.replace(SOFT_HYPHEN, ""))
 
 
@@ -123,7 +122,7 @@ def leading_bullet(line: Line, settings: SegmentSettings) -> str | None:
         return first.text
     glyph = first.text[:1]
     hard = [g for g in settings.bullet_glyphs if g not in DASH_BULLETS]
-    if glyph in hard and len(first.text) > 1:
+    if glyph in hard:  # a lone glyph is a listed bullet, found above
         return glyph
     return None
 
@@ -150,7 +149,8 @@ def _bullet_starts(lines: Sequence[Line], settings: SegmentSettings) -> list[int
 
 
 def _indent_starts(lines: Sequence[Line], settings: SegmentSettings) -> list[int]:
-    """Item starts from hanging indents (first line outdented) or first-line indents."""
+    """Item starts from hanging indents (first line outdented) or first-line indents: always the
+    first line among them, or none when no line is indented."""
     size = median(line.size for line in lines)
     left = min(line.x0 for line in lines)
     indented = [line.x0 - left >= settings.hanging_indent_ratio * size for line in lines]
@@ -164,11 +164,10 @@ def _indent_starts(lines: Sequence[Line], settings: SegmentSettings) -> list[int
 def _gap_starts(lines: Sequence[Line], settings: SegmentSettings) -> list[int]:
     """Item starts after a paragraph gap or after a line ending with ';'."""
     pitches = [b.top - a.top for a, b in zip(lines, lines[1:])]
-    base = min(pitches) if pitches else 0.0
     starts = [0]
-    for i in range(1, len(lines)):
-        wide = pitches[i - 1] > settings.paragraph_gap_ratio * base
-        if wide or lines[i - 1].text.rstrip().endswith(";"):
+    for i, pitch in enumerate(pitches, start=1):
+        wide = pitch > settings.paragraph_gap_ratio * min(pitches)
+        if wide or lines[i - 1].text.endswith(";"):
             starts.append(i)
     return starts
 
@@ -178,11 +177,7 @@ def item_starts(lines: Sequence[Line], settings: SegmentSettings) -> list[int]:
     starts = _bullet_starts(lines, settings)
     if starts:
         return starts if starts[0] == 0 else [0, *starts]
-    if len(lines) > 1:
-        starts = _indent_starts(lines, settings)
-        if starts:
-            return starts if starts[0] == 0 else [0, *starts]
-    return _gap_starts(lines, settings)
+    return _indent_starts(lines, settings) or _gap_starts(lines, settings)
 
 
 def lines_to_items(lines: Sequence[Line], lexicon: frozenset[str], settings: SegmentSettings) -> list[str]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from extract.settings import AssembleSettings, Settings
-from extract.stages.assemble import Pending, attach_problem, merge_fields
+from extract.stages.assemble import NO_RECOMMENDATIONS, NO_SDG, Pending, attach_problem, merge_fields
 from extract.stages.fragment import Face, OpenBlock, Piece, same_face
 from extract.stages.layout import learn_document
 from extract.stages.read import PageContent, pdf_to_pages
@@ -44,7 +44,7 @@ FIRST = piece(
         title="T",
         objective="Début de l’objectif",
         activities=("Un", "Deux qui se"),
-        warnings=("no SDG targets found", "no recommendations band found"),
+        warnings=(NO_SDG, NO_RECOMMENDATIONS),
         coverage=0.95,
     ),
 )
@@ -75,7 +75,7 @@ def test_merge_keeps_an_item_boundary_and_says_what_no_page_holds():
     second = piece(5, ("results",), lead_kind="activities", f=fields(activities=("Trois",), results=("R",)))
     merged = merge_fields([FIRST, second])
     assert merged.activities == ("Un", "Deux qui se", "Trois")
-    assert merged.warnings == ("no SDG targets found", "no recommendations band found")
+    assert merged.warnings == (NO_SDG, NO_RECOMMENDATIONS)
 
 
 def test_a_lone_piece_is_the_layout_stage_result_untouched():

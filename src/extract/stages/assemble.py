@@ -21,14 +21,17 @@ from extract.settings import Settings
 from extract.stages.fragment import Piece
 from extract.stages.segment import ActionFields
 
-# Warnings of the layout stage that another page of the action may answer.
+# Warnings of the layout and segment stages that another page of the action may answer (their
+# texts, as those stages write them).
+NO_SDG = "no SDG targets found"
+NO_RECOMMENDATIONS = "no recommendations found (no recommendations header)"
 MISSING_WARNINGS = {
-    "no SDG targets found": "sdg_targets",
-    "no recommendations band found": "recommendations",
-    "no recommendations found under their header": "recommendations",
+    NO_SDG: "sdg_targets",
+    NO_RECOMMENDATIONS: "recommendations",
+    "no recommendations found under the recommendations header": "recommendations",
 }
 # The warning an action spread over pages gets when none of its pages holds the block.
-MISSING_BY_FIELD = {"no SDG targets found": "sdg_targets", "no recommendations band found": "recommendations"}
+MISSING_BY_FIELD = {NO_SDG: "sdg_targets", NO_RECOMMENDATIONS: "recommendations"}
 
 
 @dataclass(frozen=True)

@@ -85,7 +85,8 @@ def assign_to_anchors(
             owned[pill].append(word)
         else:
             loose.append(word)
-    for segment in words_to_segments(loose, layout.line_tolerance_ratio, layout.segment_gap_ratio):
+    segments = words_to_segments(loose, layout.line_tolerance_ratio, layout.segment_gap_ratio)
+    for segment in (part for seg in segments for part in _split_at_codes(seg, anchors, lead, head, layout)):
         anchor = _owner(segment, anchors, lead, head, layout)
         if anchor is None or segment.top - last_bottom[anchor] > layout.block_gap_ratio * segment.size:
             continue
@@ -111,6 +112,22 @@ def _prefixes(word: Word, code: Word, layout: LayoutSettings) -> bool:
     beside = 0 <= code.x0 - word.x1 <= code.size and abs(word.top - code.top) <= layout.line_tolerance_ratio * code.size
     above = 0 <= code.top - word.bottom <= code.size and abs(word.x0 - code.x0) <= layout.sdg_label_slack
     return beside or above
+
+
+def _split_at_codes(
+    segment: Line, anchors: Sequence[Word], lead: dict[Word, float], head: dict[Word, float], layout: LayoutSettings
+) -> list[Line]:
+    """A label line cut where a code above it starts (labels of a row of codes set close together)."""
+    slack = layout.sdg_label_slack
+    cuts = sorted(
+        lead[a] - slack
+        for a in anchors
+        if head[a] <= segment.top + slack and segment.x0 + slack < lead[a] <= segment.x1
+    )
+    parts: list[list[Word]] = [[] for _ in range(len(cuts) + 1)]
+    for word in segment.words:
+        parts[sum(word.x0 >= cut for cut in cuts)].append(word)
+    return [Line(tuple(words)) for words in parts if words]
 
 
 def _owner(

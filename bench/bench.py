@@ -34,6 +34,8 @@ import threading
 import time
 from pathlib import Path
 
+import speed  # bench/speed.py, beside this script
+
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
 WORK = BENCH / "work"
@@ -528,12 +530,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--profile", action="store_true", help="profile extract_file over the long brochure with cProfile instead"
     )
+    parser.add_argument(
+        "--only", choices=("all", "issue7", "speed"), default="all", help="run one part (speed: readers, issue 13)"
+    )
     parser.add_argument("--_floor", nargs="+", help=argparse.SUPPRESS)
+    parser.add_argument("--_pdfium_floor", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args._floor:
         return floor_main(args._floor)
+    if args._pdfium_floor:
+        return speed.pdfium_floor_main(args._pdfium_floor)
     if args.profile:
         return profile_main(args.quick)
+    if args.only == "speed":
+        return speed_main(max(args.repeat, 3))
 
     options = cli_options()
     missing = {"--workers", "--no-cache", "--cache-dir"} - options
@@ -630,6 +640,28 @@ def main(argv: list[str] | None = None) -> int:
     target = WORK / "results-quick.json" if args.quick else RESULTS
     target.write_text(json.dumps(results, indent=2, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"\nwrote {_rel(str(target))}")
+    return 0 if args.only == "issue7" or args.quick else speed_main(max(args.repeat, 3))
+
+
+def speed_main(repeat: int) -> int:
+    """Issue 13 (bench/speed.py): added to bench/results.json under "speed", table printed."""
+    measurements = speed.measure_speed(sys.modules[__name__], repeat)
+    rows = speed.speed_targets(measurements)
+    print("\n" + speed.speed_markdown(measurements) + "\n")
+    for row in rows:
+        print(f"{row['result']:<4}  {row['target']}: {row['value']} (target {row['limit']})")
+    results = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
+    results["speed"] = {
+        "repeat": repeat,
+        "statistic": "median wall time",
+        "load_avg_1min_after": load,
+        "machine": machine_info(0),
+        "measurements": measurements,
+        "targets": rows,
+    }
+    RESULTS.write_text(json.dumps(results, indent=2, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"\nwrote {_rel(str(RESULTS))} (speed)")
     return 0
 
 

@@ -8,6 +8,7 @@ Tests import this plain module (and `tests.truth`, `tests.pages`, `tests.synth`)
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -16,6 +17,8 @@ from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+import pytest
 
 from extract.files import PAUSE_ENV
 from extract.models import Action, SdgTarget, Source
@@ -133,3 +136,45 @@ def kill(proc: subprocess.Popen) -> None:
     os.killpg(proc.pid, signal.SIGKILL)  # the run and any worker process it started
     proc.wait(timeout=WAIT_FOR_WRITE_S)
     proc.stderr.close()
+
+
+# --- PDFs made in the tests -----------------------------------------------------------------------
+
+_PAGE_TYPE = re.compile(rb"/Type\s*/Page(?![s\w])")
+_OBJECT = re.compile(rb"(?m)^(\d+) 0 obj")
+
+
+def with_rotate(data: bytes, degrees: int | list[int]) -> bytes:
+    """A classic-xref PDF with `/Rotate` added to every page (a list: one value per page, cycled),
+    its cross-reference table rebuilt."""
+    cycle = [degrees] if isinstance(degrees, int) else degrees
+    body = data[: data.rindex(b"\nxref") + 1]
+    counter = iter(range(10**6))
+    body = _PAGE_TYPE.sub(lambda m: m.group(0) + b" /Rotate %d" % cycle[next(counter) % len(cycle)], body)
+    offsets = {int(m.group(1)): m.start() for m in _OBJECT.finditer(body)}
+    size = max(offsets) + 1
+    rows = [b"0000000000 65535 f \n"] + [
+        (b"%010d 00000 n \n" % offsets[i]) if i in offsets else b"0000000000 65535 f \n" for i in range(1, size)
+    ]
+    trailer = data[data.rindex(b"trailer") : data.rindex(b"startxref")]
+    trailer = re.sub(rb"/Size\s+\d+", b"/Size %d" % size, trailer)
+    return body + b"xref\n0 %d\n" % size + b"".join(rows) + trailer + b"startxref\n%d\n%%%%EOF\n" % len(body)
+
+
+def small_sheet_pdf() -> bytes:
+    """An action-like page drawn upright with fpdf2: title, three column headers, text, a bar."""
+    fpdf = pytest.importorskip("fpdf")
+    pdf = fpdf.FPDF(unit="pt", format=(595, 842))
+    pdf.set_compression(False)
+    pdf.add_page()
+    pdf.set_font("helvetica", "B", 22)
+    pdf.text(40, 90, "Titre de l'action")
+    pdf.set_fill_color(0, 90, 160)
+    pdf.rect(40, 200, 515, 16, style="F")
+    pdf.set_font("helvetica", "B", 10)
+    for x, head in ((45, "OBJECTIF"), (220, "ACTIVITES"), (400, "RESULTATS")):
+        pdf.text(x, 212, head)
+    pdf.set_font("helvetica", "", 9)
+    for i, line in enumerate(("Former les agents municipaux", "a l'accueil des migrants", "dans trois quartiers")):
+        pdf.text(45, 240 + 12 * i, line)
+    return bytes(pdf.output())

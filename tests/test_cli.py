@@ -44,6 +44,18 @@ def test_same_input_same_bytes(sample_out, tmp_path):
         assert (tmp_path / path.name).read_bytes() == path.read_bytes(), path.name
 
 
+def test_pdfium_reader_writes_the_same_bytes(sample_out, tmp_path):
+    assert main(["extract", str(SAMPLE_PDF), "--out", str(tmp_path), "--reader", "pdfium", "--no-cache", "-q"]) == 0
+    for path in sample_out.iterdir():
+        assert (tmp_path / path.name).read_bytes() == path.read_bytes(), path.name
+
+
+def test_unknown_reader_is_a_usage_error(tmp_path):
+    with pytest.raises(SystemExit) as info:
+        main(["extract", str(SAMPLE_PDF), "--out", str(tmp_path), "--reader", "ghostscript"])
+    assert info.value.code == 2 and not any(tmp_path.iterdir())
+
+
 def test_failed_file_exits_1_and_keeps_the_rest(tmp_path, capsys):
     inputs = tmp_path / "in"
     inputs.mkdir()

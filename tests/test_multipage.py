@@ -110,6 +110,7 @@ def test_several_actions_on_a_page_get_one_row_each(case_id, flow_dir):
         assert rows[0].action_id.endswith(f"-p{action.page:03d}{suffix}")
     ids = [a.id for a in result.actions]
     assert len(ids) == len(set(ids)) == len(drawn)
+    assert not result.warnings  # several rows a page are not pages recovered from a damaged file
 
 
 def test_a_file_starting_with_a_continuation_says_so(flow_dir):
@@ -238,3 +239,23 @@ def test_one_action_pages_of_every_family_are_one_band(family_corpus):
         for page in pages[1:]:  # the intro page aside
             bands = split_page(page, settings, document)
             assert len(bands) == 1 and not bands[0].lead, f"{case_id} page {page.number}: {len(bands)} bands"
+
+
+@pytest.mark.parametrize("kind", ["continuous", "inside_activities", "3_per_page"])
+def test_page_ranges_give_the_whole_file_result(kind, flow_dir):
+    """Ranges cut anywhere (even inside an action): each range keeps the actions starting in it,
+    read whole past its end, so the merged ranges equal the whole file."""
+    from extract.batch.pipeline import extract_file, merge_parts
+    from extract.stages.document import document_context, with_structure
+
+    pdf, _ = _rendered(_kinds(kind)[0], flow_dir)
+    whole = extract_file(pdf)
+    context = with_structure(document_context(pdf, Settings()), pdf)
+    count = max(p.page or 0 for p in whole.pages)
+    for cuts in ([3], [2, 4], list(range(2, count + 1))):
+        edges = [1, *cuts, count + 1]
+        parts = [extract_file(pdf, pages=(a, b - 1), context=context) for a, b in zip(edges, edges[1:])]
+        merged = merge_parts(parts, context)
+        assert [a.model_dump() for a in merged.actions] == [a.model_dump() for a in whole.actions], cuts
+        key = lambda r: (r.page or 0, r.position or 0)  # noqa: E731
+        assert sorted(merged.pages, key=key) == sorted(whole.pages, key=key), cuts

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
@@ -19,7 +18,7 @@ from extract.stages.read import (
     turn_point,
     turned_size,
 )
-from tests.helpers import FIXTURES, SAMPLE_PDF, extracted
+from tests.helpers import FIXTURES, SAMPLE_PDF, extracted, small_sheet_pdf, with_rotate
 
 CORPUS = FIXTURES / "corpus"
 ROTATIONS = (0, 90, 180, 270)
@@ -27,45 +26,6 @@ POSITION_DIGITS = 1  # words compared to 0.1 pt
 
 
 # --- helpers: PDFs made in the test ------------------------------------------------------------
-
-_PAGE_TYPE = re.compile(rb"/Type\s*/Page(?![s\w])")
-_OBJECT = re.compile(rb"(?m)^(\d+) 0 obj")
-
-
-def with_rotate(data: bytes, degrees: int | list[int]) -> bytes:
-    """A classic-xref PDF with `/Rotate` added to every page (a list: one value per page, cycled),
-    its cross-reference table rebuilt."""
-    cycle = [degrees] if isinstance(degrees, int) else degrees
-    body = data[: data.rindex(b"\nxref") + 1]
-    counter = iter(range(10**6))
-    body = _PAGE_TYPE.sub(lambda m: m.group(0) + b" /Rotate %d" % cycle[next(counter) % len(cycle)], body)
-    offsets = {int(m.group(1)): m.start() for m in _OBJECT.finditer(body)}
-    size = max(offsets) + 1
-    rows = [b"0000000000 65535 f \n"] + [
-        (b"%010d 00000 n \n" % offsets[i]) if i in offsets else b"0000000000 65535 f \n" for i in range(1, size)
-    ]
-    trailer = data[data.rindex(b"trailer") : data.rindex(b"startxref")]
-    trailer = re.sub(rb"/Size\s+\d+", b"/Size %d" % size, trailer)
-    return body + b"xref\n0 %d\n" % size + b"".join(rows) + trailer + b"startxref\n%d\n%%%%EOF\n" % len(body)
-
-
-def small_sheet_pdf() -> bytes:
-    """An action-like page drawn upright with fpdf2: title, three column headers, text, a bar."""
-    fpdf = pytest.importorskip("fpdf")
-    pdf = fpdf.FPDF(unit="pt", format=(595, 842))
-    pdf.set_compression(False)
-    pdf.add_page()
-    pdf.set_font("helvetica", "B", 22)
-    pdf.text(40, 90, "Titre de l'action")
-    pdf.set_fill_color(0, 90, 160)
-    pdf.rect(40, 200, 515, 16, style="F")
-    pdf.set_font("helvetica", "B", 10)
-    for x, head in ((45, "OBJECTIF"), (220, "ACTIVITES"), (400, "RESULTATS")):
-        pdf.text(x, 212, head)
-    pdf.set_font("helvetica", "", 9)
-    for i, line in enumerate(("Former les agents municipaux", "a l'accueil des migrants", "dans trois quartiers")):
-        pdf.text(45, 240 + 12 * i, line)
-    return bytes(pdf.output())
 
 
 def words_of(path: Path) -> list[list[tuple]]:

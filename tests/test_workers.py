@@ -9,7 +9,7 @@ import pytest
 from extract.batch import workers
 from extract.batch.cache import ResultCache
 from extract.batch.run import run_extract
-from extract.inputs import collect_inputs
+from extract.inputs import InputFile, collect_inputs, slug
 from extract.settings import RunSettings, Settings
 from tests.helpers import SAMPLE_PDF
 
@@ -126,3 +126,59 @@ def test_edited_cache_entry_is_ignored_and_rewritten(tmp_path):
     assert b"EDITED" not in (tmp_path / "b" / "actions.json").read_bytes()
     assert entry.read_text(encoding="utf-8") == sealed  # rewritten
     assert run_extract([SAMPLE_PDF], tmp_path / "c", cache_dir=cache_dir, workers=1).cached_files == 1
+
+
+# --- long files split by page range ----------------------------------------------------------
+
+
+def long_pdf(path, copies: int):
+    """The sample repeated `copies` times in one file."""
+    import pypdfium2
+
+    out = pypdfium2.PdfDocument.new()
+    for _ in range(copies):
+        src = pypdfium2.PdfDocument(SAMPLE_PDF)
+        out.import_pages(src)
+        src.close()
+    out.save(path)
+    out.close()
+    return path
+
+
+@pytest.mark.parametrize(
+    "count, parts, min_pages, ranges",
+    [
+        (100, 2, 40, [(1, 50), (51, 100)]),
+        (101, 2, 40, [(1, 51), (52, 101)]),
+        (79, 2, 40, [(1, 79)]),
+        (500, 3, 40, [(1, 167), (168, 334), (335, 500)]),
+        (0, 2, 40, [(1, 1)]),
+        (100, 1, 40, [(1, 100)]),
+    ],
+)
+def test_page_ranges(count, parts, min_pages, ranges):
+    from extract.stages.document import page_ranges
+
+    got = page_ranges(count, parts, min_pages)
+    assert got == ranges
+    assert sum(last - first + 1 for first, last in got) == max(count, 1)
+
+
+def test_long_file_split_across_workers_equals_one_worker(tmp_path):
+    path = long_pdf(tmp_path / "long.pdf", 3)
+    totals: list[tuple[str, int]] = []
+    one = workers.run_files([path], with_run(workers=1, split_min_pages=20))
+    split = workers.run_files(
+        [path], with_run(workers=2, split_min_pages=20), on_total=lambda f, n: totals.append((f, n))
+    )
+    assert totals == [("long.pdf", 57)]
+    assert [p.page for p in split[0].pages] == list(range(1, 58))
+    assert split[0].model_dump() == one[0].model_dump() and len(split[0].actions) == 45
+
+
+def test_plan_hands_back_ranges_with_one_context(tmp_path):
+    path = long_pdf(tmp_path / "long.pdf", 3)
+    item = InputFile(path, path.name, slug(path.name))
+    head, others, context = workers.plan(workers.Job(item), with_run(workers=3, split_min_pages=19))
+    assert (head.first, head.last) == (1, 19) and [(j.first, j.last) for j in others] == [(20, 38), (39, 57)]
+    assert {j.context for j in [head, *others]} == {context} and context.page_count == 57

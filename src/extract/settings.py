@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, Field, ValidationError
 
@@ -29,9 +29,17 @@ from extract.settings_file import describe_error, read_toml
 from extract.settings_types import ActionField, Count, Flag, Number, PerLanguage, Phrases, Regex
 from extract.settings_types import Section as _Section
 
+ReadEngine = Literal["pdfium", "pdfplumber"]
+READ_ENGINES: tuple[str, ...] = get_args(ReadEngine)
+
 
 class ReadSettings(_Section):
-    """How words are built from characters (passed to pdfplumber `extract_words`)."""
+    """Which reader turns pages into characters, and how words are built from them (the rule of
+    pdfplumber's `extract_words`, for both readers)."""
+
+    # "pdfplumber" (pdfminer.six, the reference) or "pdfium" (pypdfium2, several times faster;
+    # same outputs, see README "Readers").
+    engine: ReadEngine = "pdfplumber"
 
     x_tolerance: Number = Field(1.5, ge=0, le=72)  # max gap between two chars of one word, pt (when the ratio is 0)
     # Max gap between two chars of one word as a share of their size: letter-spaced titles
@@ -328,19 +336,19 @@ class RunSettings(_Section):
     file_timeout_s: Number = Field(120.0, gt=0, le=86400)  # a worker that finishes no page for this long is killed
     file_memory_mb: Count = Field(2048, ge=0, le=1 << 20)  # address-space limit per worker process (0: no limit)
     workers: Count = Field(0, ge=0, le=1024)  # worker processes (0: one per CPU core)
+    # A long file is split into page ranges, one per worker, each at least this many pages
+    # (a range costs one more open of the file: ~0.1 s with pdfplumber). 0: never split.
+    split_min_pages: Count = Field(40, ge=0, le=1_000_000)
 
 
 class AssembleSettings(_Section):
-    """How page regions become actions: several actions on a page, one action over several pages."""
+    """How page regions become actions: a page holding several, an action over several pages."""
 
-    # An action spans at most this many pages; a further continuation is reported, not attached.
-    max_pages_per_action: Count = Field(3, ge=1, le=100)
-    # A continuation's first line carries its open block's face: same font, size within this
-    # many points, left edge within this many font sizes of the block's left edge.
+    max_pages_per_action: Count = Field(3, ge=1, le=100)  # longer: a continuation is reported, not attached
+    # A continuation's first line has its open block's face: same font, size within this (pt),
     continuation_size_tolerance: Number = Field(0.6, ge=0, le=72)
-    continuation_indent_ratio: Number = Field(2.5, ge=0, le=50)
-    # ... and at least this share of its characters (markers aside) in the block's text face.
-    continuation_face_min_share: Number = Field(0.9, ge=0, le=1)
+    continuation_indent_ratio: Number = Field(2.5, ge=0, le=50)  # left edge within this many font sizes
+    continuation_face_min_share: Number = Field(0.9, ge=0, le=1)  # share of its text in the block's text face
 
 
 class Settings(_Section):

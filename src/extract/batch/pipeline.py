@@ -19,14 +19,16 @@ from extract.files import file_sha256
 from extract.inputs import InputFile, slug
 from extract.models import FILE_FAILED, Action, FileFailure, PageRecord
 from extract.settings import Settings
+from extract.stages.document import DocumentContext
 from extract.stages.layout import learn_document
 from extract.stages.read import PageContent, pdf_to_pages
-from extract.stages.structure import Recovery, inspect_structure, recovery
+from extract.stages.structure import Recovery, Structure, inspect_structure, recovery
 
 PARSER_ERROR_MAX_CHARS = 200  # a parser crash message is cut to this length (some quote whole objects)
 
 ProgressCallback = Callable[[str, int], None]
 ALL_PAGES_FAILED = "no-readable-pages"
+WHOLE_FILE: tuple[int, int | None] = (1, None)  # pages of extract_file: first, last (None: to the end)
 
 
 class FileResult(BaseModel):
@@ -66,28 +68,31 @@ def extract_file(
     settings: Settings | None = None,
     on_page: ProgressCallback | None = None,
     decisions: Decisions | None = None,
+    pages: tuple[int, int | None] = WHOLE_FILE,
+    context: DocumentContext | None = None,
 ) -> FileResult:
-    """Extract every action of one PDF. Never raises for bad input: failures are in the result."""
+    """Extract every action of one PDF, or of its page range `pages` (first, last; 1-based,
+    inclusive, None: to the end). Never raises for bad input: failures are in the result."""
     settings = settings or Settings()
     item = item if isinstance(item, InputFile) else InputFile(item, item.name, slug(item.name))
     path, name = item.path, item.name
     result = FileResult(file=name)
+    sequence: FileContext | None = None
+    state, rows, actions = FileState(), [], []
     try:
         sha = file_sha256(path)
-        pages = pdf_to_pages(path, settings.read)
-        head = list(islice(pages, settings.layout.document_sample_pages))  # a bounded look-ahead
+        first, last = pages
+        reach = settings.assemble.max_pages_per_action - 1  # a range's actions may start or end outside it
+        read = pdf_to_pages(path, settings.read, max(1, first - reach), None if last is None else last + reach)
+        head = list(islice(read, settings.layout.document_sample_pages))  # a bounded look-ahead
         document = learn_document((p for p in head if isinstance(p, PageContent)), settings.layout)
-        context = FileContext(name, sha, settings, decisions, document, item.id_stem)
-        state = FileState()
-        for page in chain(head, pages):
-            state, (records, actions) = step(state, page, context)
-            result.pages.extend(records)
-            result.actions.extend(actions)
-            if on_page:
+        sequence = FileContext(name, sha, settings, decisions, document, item.id_stem)
+        for page in chain(head, read):
+            state, (more_rows, more_actions) = step(state, page, sequence)
+            rows += more_rows
+            actions += more_actions
+            if on_page and in_range(page.number, pages):
                 on_page(name, page.number)
-        records, actions = finish(state, context)
-        result.pages.extend(records)
-        result.actions.extend(actions)
     except FileFailed as failure:
         result.record_failure(failure)
     except OSError as exc:
@@ -98,11 +103,42 @@ def extract_file(
         result.record_failure(
             FileFailed(name, f"parser error: {type(exc).__name__}: {exc}"[:PARSER_ERROR_MAX_CHARS], "corrupt")
         )
-    if result.pages:
-        _note_recovery(result, recovery(inspect_structure(path), len(result.pages)))
+    if sequence is not None:  # the action still open when the file (or its reading) ended
+        last_rows, last_actions = finish(state, sequence)
+        rows += last_rows
+        actions += last_actions
+    result.actions, result.pages = of_range(rows, actions, pages)
+    if pages == WHOLE_FILE:  # a page range is checked once its file's ranges are merged
+        structure = inspect_structure(path) if result.pages else None
+        _check_whole(result, structure)
+    return result
+
+
+def in_range(page: int | None, pages: tuple[int, int | None]) -> bool:
+    """Whether a page number lies in the range (first, last; None: to the end)."""
+    first, last = pages
+    return page is not None and first <= page and (last is None or page <= last)
+
+
+def of_range(
+    rows: list[PageRecord], actions: list[Action], pages: tuple[int, int | None]
+) -> tuple[list[Action], list[PageRecord]]:
+    """What a page range reports: the actions starting in it (with every row of theirs, pages
+    read past its end included) and the other rows of its own pages. Neighbouring ranges are
+    read `max_pages_per_action - 1` pages into each other, so an action cut by a range boundary
+    is assembled whole, by the range where it starts."""
+    kept = [a for a in actions if in_range(a.source.page, pages)]
+    ids = {a.id for a in kept}
+    owned = [r for r in rows if (r.action_id in ids if r.action_id else in_range(r.page, pages))]
+    return kept, owned
+
+
+def _check_whole(result: FileResult, structure: Structure | None) -> None:
+    """Whole-file checks: pages the damaged structure lost, a file whose every page failed."""
+    if result.pages and structure is not None:
+        _note_recovery(result, recovery(structure, len({p.page for p in result.pages if p.page})))  # pages, not rows
     if result.failure is None and result.pages and all(p.status == "failed" for p in result.pages):
         result.failure = FileFailure(kind=ALL_PAGES_FAILED, reason="every page failed")
-    return result
 
 
 def _note_recovery(result: FileResult, found: Recovery) -> None:
@@ -117,12 +153,18 @@ def _note_recovery(result: FileResult, found: Recovery) -> None:
         result.actions = [a.model_copy(update={"warnings": [*a.warnings, action_warning]}) for a in result.actions]
 
 
-def count_pages(path: Path) -> int:
-    """Number of pages of a PDF for progress display; 0 when it cannot be opened."""
-    import pdfplumber
-
-    try:
-        with pdfplumber.open(path) as pdf:
-            return len(pdf.pages)
-    except Exception:  # bad files are reported by the extraction itself
-        return 0
+def merge_parts(parts: list[FileResult], context: DocumentContext | None = None) -> FileResult:
+    """One file's result from the results of its page ranges, in page order: every page read,
+    the first failure (a file fails when any of its ranges failed), then the whole-file checks
+    with the structure its document context recorded."""
+    if len(parts) == 1:
+        return parts[0]
+    merged = FileResult(file=parts[0].file)
+    for part in parts:
+        merged.actions.extend(part.actions)
+        merged.pages.extend(part.pages)
+        merged.warnings.extend(w for w in part.warnings if w not in merged.warnings)
+    merged.failure = next((p.failure for p in parts if p.failure is not None), None)
+    structure = Structure(context.declared_pages, context.tree_pages) if context else None
+    _check_whole(merged, structure)
+    return merged

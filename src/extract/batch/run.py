@@ -121,6 +121,8 @@ def run_extract(
     workers: int | None = None,
     on_file: Callable[[FileResult], None] | None = None,
     allow_empty: bool = False,
+    on_total: Callable[[str, int], None] | None = None,
+    scheduler: str | None = None,
 ) -> RunSummary:
     """Extract every PDF under `paths` into `out` as one output set (see batch/outputs.py);
     failures are recorded, never fatal to the batch. No PDF at all is a usage error unless
@@ -141,7 +143,8 @@ def run_extract(
         if unchanged is not None:
             summary = RunSummary(**{**unchanged, "cached_files": len(files)}, up_to_date=True)
         else:
-            summary = _extract_and_write(files, out, settings, pinned, cache, on_page, on_file, excel, xlsx)
+            callbacks = (on_page, on_file, on_total)
+            summary = _extract_and_write(files, out, settings, pinned, cache, callbacks, scheduler, excel, xlsx)
             if cache:
                 cache.stamp_outputs(out, batch, summary.written, summary.stamp())
     for line in [*summary.warnings, *summary.failures]:
@@ -150,14 +153,28 @@ def run_extract(
     return summary
 
 
+def _import_writer() -> None:
+    """Import the writer (pandas: about half a second) while the first workers run."""
+    import extract.stages.write  # noqa: F401
+
+
 def _extract_and_write(
-    files: Sequence[InputFile], out: Path, settings, pinned, cache, on_page, on_file, excel, xlsx
+    files: Sequence[InputFile], out: Path, settings, pinned, cache, callbacks, scheduler, excel, xlsx
 ) -> RunSummary:
     from extract.batch.workers import run_files
     from extract.stages.normalise import review_rows
+
+    on_page, on_file, on_total = callbacks
+    hooks = {"on_page": on_page, "on_result": on_file, "cache": cache, "on_total": on_total}
+    hooks["after_start"] = _import_writer
+    if scheduler:
+        from extract.batch.cluster import run_files_on_cluster
+
+        results = run_files_on_cluster(files, settings, scheduler, pinned, **hooks)
+    else:
+        results = run_files(files, settings, pinned, **hooks)
     from extract.stages.write import CsvFormat, write_outputs
 
-    results = run_files(files, settings, pinned, on_page=on_page, on_result=on_file, cache=cache)
     actions, pages, summary = summarise(results)
     summary.cached_files = cache.hits if cache else 0
     fmt = CsvFormat.excel() if excel else CsvFormat()

@@ -1,0 +1,204 @@
+"""What every reader produces: `PageContent`, built the same way from characters and shapes.
+
+A reader gives each page's characters as pdfplumber-style dicts (text, x0, x1, top, bottom,
+size, fontname, upright, matrix) in display coordinates (the page's /Rotate applied the way
+pdfminer applies it), and its filled boxes and rules. From there everything is shared:
+
+- Pages are read upright: the page is turned, by quarter turns, until most of its characters
+  read left to right — whatever mix of /Rotate and rotated drawing produced it.
+- Words are built by pdfplumber's `extract_words` with the `[read]` settings, so both readers
+  group characters into words by the very same rule.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from extract.geometry import Box, Word
+from extract.settings import ReadSettings
+
+QUARTER_TURNS = 4
+WORD_SIZE_DIGITS = 2  # a word's font size is kept to 0.01 pt
+# A size measured again after a turn carries float noise (12.075 vs 12.0750000001); size is a
+# grouping key of `extract_words`, so noise would split words. Kept to this many decimals.
+TURNED_SIZE_DIGITS = 4
+
+
+@dataclass(frozen=True)
+class PageContent:
+    """What one page holds, in top-left coordinates, upright."""
+
+    number: int  # 1-based
+    width: float
+    height: float
+    words: tuple[Word, ...]
+    boxes: tuple[Box, ...]
+    char_count: int
+    image_count: int
+
+
+@dataclass(frozen=True)
+class UnreadablePage:
+    """A page whose content could not be parsed."""
+
+    number: int
+    reason: str
+
+
+def chars_to_content(
+    number: int,
+    size: tuple[float, float],
+    chars: list[dict[str, Any]],
+    boxes: Iterable[Box],
+    image_count: int,
+    settings: ReadSettings,
+) -> PageContent:
+    """A page's words and boxes, turned upright (`size` is the displayed width and height)."""
+    width, height = size
+    turn = page_turn(chars)
+    if turn:
+        chars = [turn_char(c, turn, width, height) for c in chars]
+    width_up, height_up = turned_size(width, height, turn)
+    return PageContent(
+        number=number,
+        width=width_up,
+        height=height_up,
+        words=tuple(chars_to_words(chars, settings)),
+        boxes=tuple(turn_box(b, turn, width, height) for b in boxes),
+        char_count=len(chars),
+        image_count=image_count,
+    )
+
+
+# --- rotation --------------------------------------------------------------------------------
+
+
+def char_turn(matrix: Iterable[float]) -> int:
+    """Clockwise quarter turns of a character's writing direction as displayed.
+
+    0 reads left to right, 1 downward, 2 upside down, 3 upward. pdfminer's matrix (a, b, …)
+    is in y-up space: the writing direction is (a, b).
+    """
+    a, b = list(matrix)[:2]
+    if abs(a) >= abs(b):
+        return 0 if a >= 0 else 2
+    return 1 if b < 0 else 3
+
+
+def page_turn(chars: Iterable[dict[str, Any]]) -> int:
+    """The quarter turn most visible characters share; 0 when there is no text or on a tie with 0."""
+    directions = Counter(
+        (c["matrix"][0], c["matrix"][1])
+        for c in chars
+        if str(c.get("text", "")).strip() and c.get("matrix") is not None
+    )
+    counts: Counter[int] = Counter()
+    for direction, count in directions.items():  # a page has few distinct writing directions
+        counts[char_turn(direction)] += count
+    if not counts:
+        return 0
+    return max(counts, key=lambda turn: (counts[turn], turn == 0, -turn))
+
+
+def turned_size(width: float, height: float, turn: int) -> tuple[float, float]:
+    """Page size after `turn` quarter turns: width and height swap on odd turns."""
+    return (height, width) if turn % 2 else (width, height)
+
+
+def turn_point(x: float, y: float, turn: int, width: float, height: float) -> tuple[float, float]:
+    """A top-left-origin point of a `width` x `height` page, after turning the page anticlockwise
+    `turn` quarter turns (which undoes text turned clockwise `turn` times)."""
+    turn %= QUARTER_TURNS
+    if turn == 1:
+        return y, width - x
+    if turn == 2:
+        return width - x, height - y
+    if turn == 3:
+        return height - y, x
+    return x, y
+
+
+def turn_bbox(
+    x0: float, top: float, x1: float, bottom: float, turn: int, width: float, height: float
+) -> tuple[float, float, float, float]:
+    """A box (x0, top, x1, bottom) after the page turn of `turn_point`."""
+    ax, ay = turn_point(x0, top, turn, width, height)
+    bx, by = turn_point(x1, bottom, turn, width, height)
+    return min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)
+
+
+def turn_char(char: dict[str, Any], turn: int, width: float, height: float) -> dict[str, Any]:
+    """A character moved onto the turned page; `upright` and `size` follow its new direction."""
+    x0, top, x1, bottom = turn_bbox(char["x0"], char["top"], char["x1"], char["bottom"], turn, width, height)
+    new_height = turned_size(width, height, turn)[1]
+    relative = (char_turn(char["matrix"]) - turn) % QUARTER_TURNS
+    size = round(bottom - top if relative % 2 == 0 else x1 - x0, TURNED_SIZE_DIGITS)
+    return {
+        **char,
+        "x0": x0,
+        "x1": x1,
+        "top": top,
+        "bottom": bottom,
+        "doctop": top,
+        "y0": new_height - bottom,
+        "y1": new_height - top,
+        "width": x1 - x0,
+        "height": bottom - top,
+        "upright": relative == 0,
+        "size": size,
+    }
+
+
+def turn_box(box: Box, turn: int, width: float, height: float) -> Box:
+    """A box moved onto the turned page."""
+    if not turn:
+        return box
+    x0, top, x1, bottom = turn_bbox(box.x0, box.top, box.x1, box.bottom, turn, width, height)
+    return Box(x0=x0, x1=x1, top=top, bottom=bottom, filled=box.filled, stroked=box.stroked, color=box.color)
+
+
+# --- words -----------------------------------------------------------------------------------
+
+
+def chars_to_words(chars: list[dict[str, Any]], settings: ReadSettings) -> Iterator[Word]:
+    """Words by pdfplumber's rule: runs of one font and size, clustered into lines, split at
+    blanks and at gaps wider than `x_tolerance_ratio` x size."""
+    from pdfplumber.utils.text import extract_words
+
+    for w in extract_words(
+        chars,
+        x_tolerance=settings.x_tolerance,
+        y_tolerance=settings.y_tolerance,
+        x_tolerance_ratio=settings.x_tolerance_ratio or None,
+        keep_blank_chars=False,
+        extra_attrs=["fontname", "size"],
+    ):
+        yield Word(
+            text=w["text"],
+            x0=float(w["x0"]),
+            x1=float(w["x1"]),
+            top=float(w["top"]),
+            bottom=float(w["bottom"]),
+            size=round(float(w["size"]), WORD_SIZE_DIGITS),
+            fontname=str(w["fontname"]),
+        )
+
+
+def rgb(color: Any) -> tuple[float, float, float] | None:
+    """A colour as RGB in 0..1 (grey and CMYK converted); None when unknown."""
+    if color is None:
+        return None
+    if isinstance(color, (int, float)):
+        color = (color,)
+    values = [float(c) for c in color if isinstance(c, (int, float))]
+    if len(values) == 1:
+        return (values[0],) * 3
+    if len(values) == 3:
+        return (values[0], values[1], values[2])
+    if len(values) == 4:
+        c, m, y, k = values
+        return ((1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k))
+    return None

@@ -43,6 +43,14 @@ def sample_result():
 
 
 @pytest.fixture(scope="session")
+def sample_pdf() -> Path:
+    """The sample brochure (15 action sheets, 19 pages)."""
+    from tests.helpers import SAMPLE_PDF
+
+    return SAMPLE_PDF
+
+
+@pytest.fixture(scope="session")
 def family_corpus(tmp_path_factory):
     """The design-family files (tests/synth/families), rendered once per session into a tmp
     folder: a dict case_id -> (FamilyFile, Path), Chromium files only when Chromium exists."""
@@ -55,14 +63,6 @@ def family_corpus(tmp_path_factory):
         for case in family_files()
         if case.look.renderer != "chromium" or have_chromium
     }
-
-
-@pytest.fixture(scope="session")
-def sample_pdf() -> Path:
-    """The sample brochure (15 action sheets, 19 pages)."""
-    from tests.helpers import SAMPLE_PDF
-
-    return SAMPLE_PDF
 
 
 @pytest.fixture(autouse=True)

@@ -4,7 +4,8 @@ import pytest
 
 from extract.geometry import Box, Word, words_to_segments
 from extract.settings import Settings
-from extract.stages.layout import DocumentContext, find_headers, learn_document, page_to_layout
+from extract.stages.document import DocumentContext
+from extract.stages.layout import find_headers, learn_document, page_to_layout
 from extract.stages.layout.furniture import sideways_glyphs
 from extract.stages.segment import layout_to_fields
 from tests.pages import page, paragraph, words_at
@@ -193,7 +194,7 @@ def test_running_footer_learnt_from_the_document():
     pages = four_pages_with_running_footer()
     document = learn_document(pages, S.layout)
     assert fields_of(pages[0], document).coverage == 1.0
-    assert fields_of(pages[0], DocumentContext()).coverage < 1.0
+    assert fields_of(pages[0], DocumentContext("x.pdf", 4)).coverage < 1.0
 
 
 def test_rotated_side_strip_is_furniture():

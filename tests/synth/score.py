@@ -38,21 +38,6 @@ SHORT = {
 }
 
 
-def extracted_fields(action) -> dict:
-    """An extracted `Action` in the shape of `expected_fields`."""
-    return {
-        "language": action.language,
-        "title": action.title,
-        "subtitle": action.subtitle,
-        "objective": action.objective,
-        "activities": list(action.activities),
-        "results": list(action.results),
-        "sdg_printed_codes": [s.printed_code for s in action.sdg_targets],
-        "sdg_printed_labels": [s.printed_label for s in action.sdg_targets],
-        "recommendations_printed": [r.printed for r in action.recommendations],
-    }
-
-
 @dataclass(frozen=True)
 class PageScore:
     """One page of a family file: which fields came back exactly, and action bookkeeping."""
@@ -80,12 +65,14 @@ def score_file(case: FamilyFile, pdf: Path) -> list[PageScore]:
     """Extract `pdf` and compare every page with `expected_pages(case)`."""
     from extract.batch.pipeline import extract_file
 
+    from ..helpers import extracted_fields
+
     result = extract_file(pdf)
     by_page = {action.source.page: action for action in result.actions}
     scores = []
     for number, expected in enumerate(expected_pages(case), start=1):
         action = by_page.get(number)
-        got = extracted_fields(action) if action is not None else None
+        got = extracted_fields(action) if action is not None else None  # keys of `FIELDS`
         warnings = tuple(action.warnings) if action is not None else ()
         scores.append(PageScore(case.family, case.case_id, number, expected, got, warnings))
     return scores

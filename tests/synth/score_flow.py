@@ -17,8 +17,9 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..helpers import extracted_fields
 from .families.flow import FlowAction, FlowCase, flow_cases, render_flow
-from .score import FIELDS, SHORT, extracted_fields
+from .score import FIELDS, SHORT
 
 FLOW_FIELDS = (*FIELDS, "pages")
 _NTH = re.compile(r"-p\d{3,}(?:-(\d+))?$")

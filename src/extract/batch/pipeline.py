@@ -21,7 +21,7 @@ from extract.models import FILE_FAILED, Action, FileFailure, PageRecord
 from extract.settings import Settings
 from extract.stages.document import DocumentContext
 from extract.stages.layout import learn_document
-from extract.stages.read import PageContent, pdf_to_pages
+from extract.stages.read import PageContent, UnreadablePage, pdf_to_pages
 from extract.stages.structure import Recovery, Structure, inspect_structure, recovery
 
 PARSER_ERROR_MAX_CHARS = 200  # a parser crash message is cut to this length (some quote whole objects)
@@ -83,11 +83,14 @@ def extract_file(
         sha = file_sha256(path)
         first, last = pages
         reach = settings.assemble.max_pages_per_action - 1  # a range's actions may start or end outside it
-        read = pdf_to_pages(path, settings.read, max(1, first - reach), None if last is None else last + reach)
-        head = list(islice(read, settings.layout.document_sample_pages))  # a bounded look-ahead
-        document = learn_document((p for p in head if isinstance(p, PageContent)), settings.layout)
-        sequence = FileContext(name, sha, settings, decisions, document, item.id_stem)
-        for page in chain(head, read):
+        stream = pdf_to_pages(path, settings.read, max(1, first - reach), None if last is None else last + reach)
+        head: list[PageContent | UnreadablePage] = []
+        if context is None or not context.learnt:  # furniture learnt from the first pages read
+            head = list(islice(stream, settings.layout.document_sample_pages))
+            readable = (p for p in head if isinstance(p, PageContent))
+            context = learn_document(readable, settings.layout, context or DocumentContext(name, 0))
+        sequence = FileContext(name, sha, settings, decisions, context, item.id_stem)
+        for page in chain(head, stream):
             state, (more_rows, more_actions) = step(state, page, sequence)
             rows += more_rows
             actions += more_actions

@@ -15,8 +15,8 @@ from extract.errors import PageSkipped
 from extract.models import Action, PageRecord, Source
 from extract.settings import Settings
 from extract.stages.assemble import Pending, attach_problem, merge_fields
+from extract.stages.document import DocumentContext
 from extract.stages.fragment import OpenBlock, Piece, band_to_piece
-from extract.stages.layout import DocumentContext
 from extract.stages.legible import check_legible, legibility_warning
 from extract.stages.normalise import normalise_action
 from extract.stages.read import PageContent, UnreadablePage

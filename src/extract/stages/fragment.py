@@ -24,11 +24,11 @@ from statistics import median
 from extract.errors import PageSkipped
 from extract.geometry import Box, Line, Word, body_size, words_to_lines, words_to_segments
 from extract.settings import AssembleSettings, Settings
+from extract.stages.document import DocumentContext
 from extract.stages.layout import (
     BAND_KIND,
     COLUMN_KINDS,
     Block,
-    DocumentContext,
     PageLayout,
     Zone,
     assign_to_anchors,

@@ -21,7 +21,8 @@ from dataclasses import dataclass, replace
 
 from extract.geometry import Box, Line, Word, body_size, words_to_lines, words_to_segments
 from extract.settings import Settings
-from extract.stages.layout import COLUMN_KINDS, DocumentContext, find_headers, is_furniture, logo_frames
+from extract.stages.document import DocumentContext
+from extract.stages.layout import COLUMN_KINDS, find_headers, is_furniture, logo_frames
 from extract.stages.layout.model import Header
 from extract.stages.layout.zones import cut_at_gap
 from extract.stages.read import PageContent

@@ -18,7 +18,8 @@ import pdfplumber
 from extract.errors import FileFailed, PageSkipped, UsageError
 from extract.geometry import Line
 from extract.settings import Settings
-from extract.stages.layout import DocumentContext, PageLayout, learn_document, page_to_layout
+from extract.stages.document import DocumentContext
+from extract.stages.layout import PageLayout, learn_document, page_to_layout
 from extract.stages.read import PageContent, UnreadablePage, pdf_to_pages
 from extract.stages.segment import ActionFields, layout_to_fields
 from extract.tools import DEBUG_RESOLUTION

@@ -1,4 +1,4 @@
-"""What one document teaches about all its pages: furniture learnt from repetition.
+"""Furniture learnt per document, carried by its `DocumentContext` (stages/document.py).
 
 Text printed at the same place in the top or bottom band of most pages of a file (running
 headers and footers, project names, "Page N") is furniture, beside the fixed phrase list. The
@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import replace
 
 from extract.geometry import Line, split_segments, words_to_lines
 from extract.settings import LayoutSettings
+from extract.stages.document import DocumentContext
 from extract.stages.read import PageContent
 from extract.text import fold
 
@@ -21,15 +22,9 @@ _DIGITS = re.compile(r"[0-9]+")
 Key = tuple[str, int, int]
 
 
-@dataclass(frozen=True)
-class DocumentContext:
-    """Furniture learnt from a document: (folded text, digits as #; x and top buckets)."""
-
-    furniture: frozenset[Key] = frozenset()
-
-    def is_furniture(self, segment: Line, layout: LayoutSettings) -> bool:
-        """Whether this segment repeats a learnt running header or footer."""
-        return bool(self.furniture) and segment_key(segment, layout) in self.furniture
+def is_learnt_furniture(segment: Line, context: DocumentContext | None, layout: LayoutSettings) -> bool:
+    """Whether this segment repeats a running header or footer learnt from its document."""
+    return context is not None and bool(context.furniture) and segment_key(segment, layout) in context.furniture
 
 
 def segment_key(segment: Line, layout: LayoutSettings) -> Key:
@@ -50,13 +45,16 @@ def _band_keys(page: PageContent, layout: LayoutSettings) -> set[Key]:
     }
 
 
-def learn_document(pages: Iterable[PageContent], layout: LayoutSettings) -> DocumentContext:
-    """Band text repeated at one place on at least `furniture_repeat_min_share` of the pages
-    (and on at least `furniture_repeat_min_pages` of them)."""
+def learn_document(
+    pages: Iterable[PageContent], layout: LayoutSettings, context: DocumentContext | None = None
+) -> DocumentContext:
+    """The context with its furniture learnt: band text repeated at one place on at least
+    `furniture_repeat_min_share` of the pages (and on at least `furniture_repeat_min_pages`)."""
     counts: Counter[Key] = Counter()
     total = 0
     for page in pages:
         total += 1
         counts.update(_band_keys(page, layout))
     least = max(layout.furniture_repeat_min_pages, layout.furniture_repeat_min_share * total)
-    return DocumentContext(frozenset(k for k, n in counts.items() if n >= least and k[0]))
+    furniture = tuple(sorted(k for k, n in counts.items() if n >= least and k[0]))
+    return replace(context or DocumentContext(file="", page_count=total), furniture=furniture, learnt=True)

@@ -10,10 +10,11 @@ from functools import lru_cache
 
 from extract.geometry import Box, Line, Word
 from extract.settings import LayoutSettings
+from extract.stages.document import DocumentContext
 from extract.stages.read import PageContent
 from extract.text import fold
 
-from .document import DocumentContext
+from .document import is_learnt_furniture
 
 STRIP_EDGE_TOLERANCE = 2.0  # pt: glyphs of one sideways strip share their left and right edges this closely
 
@@ -36,7 +37,7 @@ def is_furniture(
     folded = fold(segment.text)
     if any(folded.startswith(phrase) for phrase in _folded(layout.furniture)):
         return True
-    if document is not None and document.is_furniture(segment, layout):
+    if is_learnt_furniture(segment, document, layout):
         return True
     if all(w.bottom - w.top > layout.rotated_height_ratio * w.size for w in segment.words):
         return True

@@ -9,10 +9,10 @@ from collections.abc import Sequence
 from extract.errors import PageSkipped
 from extract.geometry import Box, Line, Word, body_size, words_to_lines, words_to_segments
 from extract.settings import Settings
+from extract.stages.document import DocumentContext
 from extract.stages.read import PageContent
 
 from .coverage import coverage_warning, page_coverage
-from .document import DocumentContext
 from .furniture import is_furniture, logo_frames, sideways_glyphs
 from .headers import find_headers, header_rows, missing_column_reason, page_language
 from .markers import marker_owners
@@ -24,12 +24,13 @@ from .zones import asides, block_zones, cut_at_gap, page_panels
 
 
 def page_to_layout(
-    page: PageContent, settings: Settings | None = None, document: DocumentContext | None = None
+    page: PageContent, settings: Settings | None = None, context: DocumentContext | None = None
 ) -> PageLayout:
     """Find every block of an action sheet; raise PageSkipped saying why a page is not one.
 
-    `document` carries what the whole file teaches (learnt furniture); without it only the
-    fixed rules apply."""
+    `context` is what the per-document pass learnt from the whole file (see stages/document.py),
+    the same for every page range of a split file.
+    """
     settings = settings or Settings()
     layout = settings.layout
     if not page.words:
@@ -48,7 +49,7 @@ def page_to_layout(
         s
         for s in all_segments
         if s.words[0] in header_words
-        or not (is_furniture(s, page, layout, page_body, frames, document) or set(s.words) <= sideways)
+        or not (is_furniture(s, page, layout, page_body, frames, context) or set(s.words) <= sideways)
     ]
     content = [w for s in segments for w in s.words if w not in header_words]
     rows = header_rows(headers, layout.header_row_tolerance)

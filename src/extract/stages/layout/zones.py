@@ -195,8 +195,8 @@ def asides(
     kinds: Sequence[str],
     layout: LayoutSettings,
 ) -> list[Box]:
-    """Panels holding no header that open inside a region of `kinds` (their centre across it),
-    narrower than it."""
+    """Panels holding no header that lie inside a region of `kinds` (their centre in it, their top
+    below its top), narrower than it."""
     slack = layout.zone_margin
     lonely = [p for p in panels if not any(p.contains(h.extent, slack) for h in headers)]
     return [
@@ -205,7 +205,8 @@ def asides(
         for kind in kinds
         if kind in zones
         and zones[kind].x0 <= (p.x0 + p.x1) / 2 < zones[kind].x1
-        and zones[kind].top <= p.top < zones[kind].bottom
+        and zones[kind].top <= p.top
+        and (p.top + p.bottom) / 2 < zones[kind].bottom
         and p.width < layout.aside_max_region_share * (zones[kind].x1 - zones[kind].x0)
     ]
 

@@ -33,9 +33,9 @@ def test_extract_writes_every_output(sample_out):
         "review.csv",
     } <= names
     document = json.loads((sample_out / "actions.json").read_text(encoding="utf-8"))
-    assert document["schema_version"] == 1 and len(document["actions"]) == 15
+    assert document["schema_version"] == 2 and len(document["actions"]) == 15
     pages = (sample_out / "pages.csv").read_text(encoding="utf-8").splitlines()
-    assert pages[0] == "file,page,status,reason,action_id,coverage" and len(pages) == 20
+    assert pages[0] == "file,page,status,reason,action_id,coverage,position" and len(pages) == 20
 
 
 def test_same_input_same_bytes(sample_out, tmp_path):

@@ -19,42 +19,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from pathlib import Path
-from typing import Annotated, Any, Literal, get_args
+from typing import Any, Literal, get_args
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict, ValidationError
+from pydantic import BaseModel, Field, ValidationError
 
 from extract.errors import SettingsError
 from extract.settings_file import describe_error, read_toml
-
-
-def _compiles(pattern: str) -> str:
-    try:
-        re.compile(pattern)
-    except re.error as exc:
-        raise ValueError(str(exc)) from exc  # the message says where the pattern breaks
-    return pattern
-
-
-# Field types. Every section is strict (see _Section), so a plain `bool`, `int` or `float` field
-# is already checked the same way; these names say it where a field is declared.
-Flag = Annotated[bool, Strict()]  # `true` / `false` only: "no" and 0 are rejected
-Count = Annotated[int, Strict()]  # a whole number (not 2.0, not true); give it a range to bound its size
-Number = Annotated[float, Strict()]  # an int or float literal; nan and inf rejected (see _Section)
-Regex = Annotated[str, Strict(), AfterValidator(_compiles)]
-Phrase = Annotated[str, Strict(), Field(min_length=1)]
-Phrases = tuple[Phrase, ...]
-PerLanguage = dict[str, Phrases]  # language code -> phrases
-ActionField = Literal["title", "subtitle", "objective", "activities", "results"]
-
-
-class _Section(BaseModel):
-    """Frozen, no unknown keys, strict types (no "no" for a bool, no 2.5 for an int), finite
-    numbers, defaults checked against their own ranges."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid", strict=True, allow_inf_nan=False, validate_default=True)
-
+from extract.settings_types import ActionField, Count, Flag, Number, PerLanguage, Phrases, Regex
+from extract.settings_types import Section as _Section
 
 ReadEngine = Literal["pdfium", "pdfplumber"]
 READ_ENGINES: tuple[str, ...] = get_args(ReadEngine)
@@ -353,6 +326,16 @@ class RunSettings(_Section):
     split_min_pages: Count = Field(40, ge=0, le=1_000_000)
 
 
+class AssembleSettings(_Section):
+    """How page regions become actions: a page holding several, an action over several pages."""
+
+    max_pages_per_action: Count = Field(3, ge=1, le=100)  # longer: a continuation is reported, not attached
+    # A continuation's first line has its open block's face: same font, size within this (pt),
+    continuation_size_tolerance: Number = Field(0.6, ge=0, le=72)
+    continuation_indent_ratio: Number = Field(2.5, ge=0, le=50)  # left edge within this many font sizes
+    continuation_face_min_share: Number = Field(0.9, ge=0, le=1)  # share of its text in the block's text face
+
+
 class Settings(_Section):
     """All settings. `Settings()` gives the documented defaults."""
 
@@ -362,6 +345,7 @@ class Settings(_Section):
     segment: SegmentSettings = Field(default_factory=SegmentSettings)
     match: MatchSettings = Field(default_factory=MatchSettings)
     run: RunSettings = Field(default_factory=RunSettings)
+    assemble: AssembleSettings = Field(default_factory=AssembleSettings)
 
     @classmethod
     def load(cls, source: Settings | dict[str, Any] | str | Path | None = None) -> Settings:

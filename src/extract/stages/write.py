@@ -34,6 +34,7 @@ ACTION_COLUMNS = (
     "file",
     "sha256",
     "page",
+    "pages",
     "language",
     "title",
     "subtitle",
@@ -50,7 +51,7 @@ ACTION_COLUMNS = (
 SDG_COLUMNS = ("action_id", "position", "code", "goal", "label", "printed_code", "printed_label", "score", "status")
 ITEM_COLUMNS = ("action_id", "position", "text")
 RECOMMENDATION_COLUMNS = ("action_id", "position", "id", "title", "printed", "score", "status")
-PAGE_COLUMNS = ("file", "page", "status", "reason", "action_id", "coverage")
+PAGE_COLUMNS = ("file", "page", "status", "reason", "action_id", "coverage", "position")
 REVIEW_COLUMNS = (
     "action_id",
     "file",
@@ -82,8 +83,8 @@ def sort_actions(actions: Sequence[Action]) -> list[Action]:
 
 
 def sort_pages(pages: Sequence[PageRecord]) -> list[PageRecord]:
-    """By file, then page; a file's `file-failed` row (no page) after its pages."""
-    return sorted(pages, key=lambda p: (p.file, p.page is None, p.page or 0))
+    """By file, then page, then place on the page; a file's `file-failed` row (no page) after its pages."""
+    return sorted(pages, key=lambda p: (p.file, p.page is None, p.page or 0, p.position or 0))
 
 
 def safe_cell(value: object) -> object:
@@ -123,6 +124,7 @@ def action_rows(actions: Sequence[Action]) -> list[dict]:
             "file": a.source.file,
             "sha256": a.source.sha256,
             "page": a.source.page,
+            "pages": _joined(a.source.pages),
             "language": a.language,
             "title": a.title,
             "subtitle": a.subtitle,

@@ -60,6 +60,21 @@ def sample_outputs(sample_result, tmp_path_factory) -> Path:
     return out
 
 
+@pytest.fixture(scope="session")
+def family_corpus(tmp_path_factory):
+    """The design-family files (tests/synth/families), rendered once per session into a tmp
+    folder: a dict case_id -> (FamilyFile, Path), Chromium files only when Chromium exists."""
+    from tests.synth.families import chromium_path, family_files, render_family
+
+    folder = tmp_path_factory.mktemp("family-corpus")
+    have_chromium = chromium_path() is not None
+    return {
+        case.case_id: (case, render_family(case, folder / case.file_name))
+        for case in family_files()
+        if case.look.renderer != "chromium" or have_chromium
+    }
+
+
 @pytest.fixture(autouse=True)
 def _cold_caches_while_mutmut_maps_tests():
     """While mutmut records which tests call which function (its "stats" run, one process), empty

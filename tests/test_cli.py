@@ -33,9 +33,9 @@ def test_extract_writes_every_output(sample_out):
         "review.csv",
     } <= names
     document = json.loads((sample_out / "actions.json").read_text(encoding="utf-8"))
-    assert document["schema_version"] == 1 and len(document["actions"]) == 15
+    assert document["schema_version"] == 2 and len(document["actions"]) == 15
     pages = (sample_out / "pages.csv").read_text(encoding="utf-8").splitlines()
-    assert pages[0] == "file,page,status,reason,action_id" and len(pages) == 20
+    assert pages[0] == "file,page,status,reason,action_id,coverage,position" and len(pages) == 20
 
 
 def test_same_input_same_bytes(sample_out, tmp_path):
@@ -115,7 +115,29 @@ def test_debug_draws_a_png_and_summarises(tmp_path, capsys):
     out = tmp_path / "p3.png"
     assert main(["debug", str(SAMPLE_PDF), "--page", "3", "--out", str(out)]) == 0
     assert out.read_bytes().startswith(b"\x89PNG")
-    assert "4 SDG target(s)" in capsys.readouterr().out
+    printed = capsys.readouterr().out
+    assert "4 SDG target(s)" in printed and "regions objective, activities, results, recommendations" in printed
+    assert "coverage 1.00" in printed
+
+
+def test_debug_draws_the_items_the_segment_stage_returned(tmp_path):
+    from extract.tools.debug import debug_page
+
+    report = debug_page(SAMPLE_PDF, 3, tmp_path / "p3.png")
+    fields = report.fields
+    assert [len(fields.spans[k]) for k in ("activities", "results", "recommendations")] == [
+        len(fields.activities),
+        len(fields.results),
+        len(fields.recommendations),
+    ]
+    assert {r.kind for r in report.layout.regions} == {"objective", "activities", "results", "recommendations"}
+
+
+def test_extract_prints_pages_with_warnings(tmp_path, capsys):
+    assert main(["extract", str(SAMPLE_PDF), "--out", str(tmp_path), "--no-cache"]) == 0
+    lines = capsys.readouterr().err.strip().splitlines()
+    warned = [line for line in lines if "page(s) with warnings" in line]
+    assert len(warned) == 1 and "actions-ciblees-fr.pdf p" in warned[0]
 
 
 def test_debug_on_skipped_page_says_why(tmp_path, capsys):

@@ -302,7 +302,7 @@ def test_retitled_pairing_threshold():
 # ----------------------------------------------------------------------------- load_actions
 
 
-def write_document(path, actions, version=1):
+def write_document(path, actions, version=2):
     path.write_text(json.dumps({"schema_version": version, "actions": actions}), encoding="utf-8")
     return path
 
@@ -314,13 +314,36 @@ def test_load_actions_from_folder_or_file(tmp_path, edition):
     assert load_actions(str(file)) == edition
 
 
+def schema_1(actions: list[dict]) -> list[dict]:
+    """Actions as schema 1 wrote them: no `source.pages`."""
+    return [{**a, "source": {k: v for k, v in a["source"].items() if k != "pages"}} for a in actions]
+
+
+def test_schema_1_is_read_as_2_with_its_one_page(tmp_path, edition):
+    edition = schema_1(edition)
+    file = write_document(tmp_path / "actions.json", edition, version=1)
+    loaded = load_actions(file)
+    pages = [a["source"]["page"] for a in edition]
+    assert [a["source"]["pages"] for a in loaded] == [[p] for p in pages]
+    assert [{**a, "source": {k: v for k, v in a["source"].items() if k != "pages"}} for a in loaded] == edition
+
+
+def test_schema_1_and_2_of_the_same_actions_are_equal(tmp_path, edition):
+    edition = schema_1(edition)
+    old = load_actions(write_document(tmp_path / "old.json", edition, version=1))
+    new_actions = [{**a, "source": {**a["source"], "pages": [a["source"]["page"]]}} for a in edition]
+    new = load_actions(write_document(tmp_path / "new.json", new_actions, version=2))
+    report = diff_actions(old, new)
+    assert not (report.added or report.removed or report.changed)
+
+
 @pytest.mark.parametrize(
     "content, message",
     [
         (None, "no such file"),
         ("{not json", "invalid JSON"),
         ("[]", "not an actions document"),
-        ('{"schema_version": 2, "actions": []}', "unsupported schema_version 2"),
+        ('{"schema_version": 3, "actions": []}', "unsupported schema_version 3 (expected 1 or 2)"),
         ('{"actions": []}', "unsupported schema_version None"),
         ('{"schema_version": 1}', "actions: Field required"),
         ('{"schema_version": 1, "actions": [{"title": "x"}]}', "action #1: id: Field required"),

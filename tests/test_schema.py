@@ -101,7 +101,19 @@ def test_action_with_extra_field_is_rejected():
         validate_document(data)
 
 
-@pytest.mark.parametrize("version", [0, 2, "1"])
+@pytest.mark.parametrize("version", [0, 1, 3, "2"])
 def test_other_schema_version_is_rejected(version):
     with pytest.raises(ValidationError, match="schema_version"):
         validate_document(sample_document() | {"schema_version": version})
+
+
+def test_source_pages_default_to_the_one_page_and_start_at_page():
+    from pydantic import ValidationError as PydanticError
+
+    from extract.models import Source
+
+    assert Source(file="a.pdf", sha256="0" * 64, page=3).pages == [3]
+    assert Source(file="a.pdf", sha256="0" * 64, page=3, pages=[3, 4]).pages == [3, 4]
+    for pages in ([4, 5], [3, 3], [4, 3]):
+        with pytest.raises(PydanticError, match="pages"):
+            Source(file="a.pdf", sha256="0" * 64, page=3 if pages != [4, 3] else 4, pages=pages)

@@ -86,6 +86,17 @@ def test_dash_inside_text_is_not_a_bullet():
     assert lines_to_items(lines(words), EMPTY, SEG) == ["Un item avec - un tiret plus loin"]
 
 
+def test_line_end_hyphen_of_a_compound_on_a_function_word_stays():
+    from extract.settings import SegmentSettings
+    from extract.stages.segment import join_lines
+
+    seg = SegmentSettings()
+    assert (
+        join_lines(["courses for out-of-", "school children"], frozenset(), seg) == "courses for out-of-school children"
+    )
+    assert join_lines(["droits socio-éco-", "nomiques"], frozenset(), seg) == "droits socio-économiques"
+
+
 # --- joining lines: the rules the cases above leave open -------------------------------------
 
 

@@ -17,4 +17,4 @@ from typing import Final
 __version__ = "0.1.0"
 
 # Version of the actions.json contract: a renamed or removed field bumps it.
-SCHEMA_VERSION: Final = 1
+SCHEMA_VERSION: Final = 2

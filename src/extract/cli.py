@@ -142,6 +142,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
     progress.close()
     if not args.quiet:
         print(summary.format_line(args.out), file=sys.stderr)
+        warned = summary.format_warnings()
+        if warned:
+            print(warned, file=sys.stderr)
     return EXIT_FAILED if summary.failed_files else EXIT_OK
 
 
@@ -175,12 +178,14 @@ def cmd_debug(args: argparse.Namespace) -> int:
     if report.layout is None:
         print(f"{args.pdf.name} page {args.page}: skipped: {report.reason} (page drawn without blocks)")
     else:
-        layout = report.layout
+        layout, fields = report.layout, report.fields
         counts = ", ".join(f"{k} {len(b.lines)} line(s)" for k, b in layout.columns.items())
+        regions = ", ".join(r.kind for r in layout.regions)
+        warnings = fields.warnings if fields else layout.warnings
         print(
-            f"{args.pdf.name} page {args.page}: language {layout.language}; "
-            f"{len(layout.sdg_items)} SDG target(s); {counts}"
-            + ("; " + "; ".join(layout.warnings) if layout.warnings else "")
+            f"{args.pdf.name} page {args.page}: language {layout.language}; regions {regions}; "
+            f"{len(layout.sdg_items)} SDG target(s); {counts}; coverage {layout.coverage:.2f}"
+            + ("; " + "; ".join(warnings) if warnings else "")
         )
     print(f"wrote {report.image}")
     return EXIT_OK

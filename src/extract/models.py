@@ -14,7 +14,7 @@ from extract import SCHEMA_VERSION
 
 SdgStatus = Literal["exact", "corrected", "review", "decided"]
 RecommendationStatus = Literal["exact", "matched", "review", "decided"]
-PageStatus = Literal["action", "skipped", "failed", "file-failed"]
+PageStatus = Literal["action", "continuation", "skipped", "failed", "file-failed"]
 FILE_FAILED: PageStatus = "file-failed"
 Language = Literal["fr", "en"]
 ReviewKind = Literal["sdg", "recommendation"]
@@ -32,11 +32,27 @@ class _Record(BaseModel):
 
 
 class Source(_Record):
-    """Where an action was read: file path relative to its input folder, content hash, 1-based page."""
+    """Where an action was read: file path relative to its input folder, content hash, its first
+    1-based page and every page it uses (schema 2; one page for an action that fits its page)."""
 
     file: str
     sha256: str
     page: int = Field(ge=1)
+    pages: list[int] = Field(default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _one_page_by_default(cls, data: object) -> object:
+        """No `pages` given (a schema-1 record): the action used its one page."""
+        if isinstance(data, dict) and not data.get("pages") and isinstance(data.get("page"), int):
+            return {**data, "pages": [data["page"]]}
+        return data
+
+    @model_validator(mode="after")
+    def _pages_start_at_page(self) -> Source:
+        if self.pages != sorted(set(self.pages)) or self.pages[0] != self.page:
+            raise ValueError("pages must be distinct, ascending, and start at page")
+        return self
 
 
 class Candidate(_Record):
@@ -107,6 +123,8 @@ class Action(_Record):
     cities: list[City] = Field(default_factory=list)
     country: str | None = None
     warnings: list[str] = Field(default_factory=list)
+    # Self-check: share of the page's non-furniture text (characters) that landed in some block.
+    coverage: float | None = Field(default=None, ge=0, le=1)
 
     _title_required = field_validator("title", "objective")(_not_blank)
 
@@ -121,19 +139,23 @@ class Action(_Record):
 class ActionsDocument(_Record):
     """The content of `actions.json`."""
 
-    schema_version: Literal[1] = SCHEMA_VERSION
+    schema_version: Literal[2] = SCHEMA_VERSION
     actions: list[Action]
 
 
 class PageRecord(_Record):
     """What happened to one page; a row of status `file-failed` (no page) says why a whole file
-    failed (it cannot be opened, its page tree broke, or every page failed)."""
+    failed (it cannot be opened, its page tree broke, or every page failed). A page holding
+    several actions (or a continuation and an action) has one row per piece, `position`
+    counting them top to bottom; a `continuation` row names the action it joined."""
 
     file: str
     page: int | None = Field(default=None, ge=1)
     status: PageStatus
     reason: str = ""
     action_id: str | None = None
+    coverage: float | None = Field(default=None, ge=0, le=1)  # of the page's action, if any
+    position: int | None = Field(default=None, ge=1)  # the piece's place on its page
 
     @model_validator(mode="after")
     def _page_iff_page_row(self) -> PageRecord:

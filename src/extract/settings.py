@@ -19,42 +19,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from pathlib import Path
-from typing import Annotated, Any, Literal, get_args
+from typing import Any, Literal, get_args
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict, ValidationError
+from pydantic import BaseModel, Field, ValidationError
 
 from extract.errors import SettingsError
 from extract.settings_file import describe_error, read_toml
-
-
-def _compiles(pattern: str) -> str:
-    try:
-        re.compile(pattern)
-    except re.error as exc:
-        raise ValueError(str(exc)) from exc  # the message says where the pattern breaks
-    return pattern
-
-
-# Field types. Every section is strict (see _Section), so a plain `bool`, `int` or `float` field
-# is already checked the same way; these names say it where a field is declared.
-Flag = Annotated[bool, Strict()]  # `true` / `false` only: "no" and 0 are rejected
-Count = Annotated[int, Strict()]  # a whole number (not 2.0, not true); give it a range to bound its size
-Number = Annotated[float, Strict()]  # an int or float literal; nan and inf rejected (see _Section)
-Regex = Annotated[str, Strict(), AfterValidator(_compiles)]
-Phrase = Annotated[str, Strict(), Field(min_length=1)]
-Phrases = tuple[Phrase, ...]
-PerLanguage = dict[str, Phrases]  # language code -> phrases
-ActionField = Literal["title", "subtitle", "objective", "activities", "results"]
-
-
-class _Section(BaseModel):
-    """Frozen, no unknown keys, strict types (no "no" for a bool, no 2.5 for an int), finite
-    numbers, defaults checked against their own ranges."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid", strict=True, allow_inf_nan=False, validate_default=True)
-
+from extract.settings_types import ActionField, Count, Flag, Number, PerLanguage, Phrases, Regex
+from extract.settings_types import Section as _Section
 
 ReadEngine = Literal["pdfium", "pdfplumber"]
 READ_ENGINES: tuple[str, ...] = get_args(ReadEngine)
@@ -111,19 +84,33 @@ class HeaderWords(_Section):
                 "RECOMMANDATIONS POLITIQUES MC2CM",
                 "RECOMMANDATIONS POLITIQUES ABORDEES",
                 "RECOMMANDATIONS POLITIQUES",
+                "RECOMMANDATIONS MC2CM",
             ),
             en=(
                 "MC2CM POLICY RECOMMENDATIONS ADDRESSED",
                 "MC2CM POLICY RECOMMENDATIONS",
                 "POLICY RECOMMENDATIONS ADDRESSED",
                 "POLICY RECOMMENDATIONS",
+                "MC2CM RECOMMENDATIONS",
             ),
         )
     )
+    # The SDG list (optional: without it, printed codes anywhere are anchors); partners' logos.
+    sdg: PerLanguage = Field(
+        default_factory=lambda: PerLanguage(
+            fr=("CIBLES ODD", "CIBLES DES ODD", "ODD CONCERNES", "OBJECTIFS DE DEVELOPPEMENT DURABLE"),
+            en=("SDG TARGETS", "TARGETS OF THE SDGS", "SDGS ADDRESSED", "SUSTAINABLE DEVELOPMENT GOALS"),
+        )
+    )
+    partners: PerLanguage = Field(default_factory=lambda: PerLanguage(fr=("PARTENAIRES",), en=("PARTNERS",)))
 
     def columns(self) -> dict[str, dict[str, tuple[str, ...]]]:
         """The three content columns, in reading order."""
         return {"objective": self.objective, "activities": self.activities, "results": self.results}
+
+    def kinds(self) -> dict[str, dict[str, tuple[str, ...]]]:
+        """Every header kind: the columns, the SDG list, the recommendations and the partners' logos."""
+        return {**self.columns(), "sdg": self.sdg, "recommendations": self.recommendations, "partners": self.partners}
 
 
 class LayoutSettings(_Section):
@@ -136,6 +123,10 @@ class LayoutSettings(_Section):
     segment_gap_ratio: Number = Field(1.2, gt=0, le=20)
     # A header wrapped onto a second line continues at most this many line heights below.
     header_wrap_gap_ratio: Number = Field(0.8, ge=0, le=10)
+    # Words a header may print beyond its alias ("Résultats obtenus"), then it must look like a header.
+    header_extra_words_max: Count = Field(2, ge=0, le=10)
+    header_caps_min_share: Number = Field(0.6, ge=0, le=1)  # share of capitals of a line set in capitals
+    header_size_min_ratio: Number = Field(1.05, ge=1, le=10)  # size over the body size that sets a line apart
     # Headers whose tops differ by less than this many points sit in one row of columns.
     header_row_tolerance: Number = Field(4.0, ge=0, le=72)
     # A filled rectangle counts as a header bar when it holds the header word with this slack, pt.
@@ -185,6 +176,7 @@ class LayoutSettings(_Section):
     # A label word belongs to the lowest SDG code whose top and left edge are at most this far
     # below and right of the word's, pt.
     sdg_label_slack: Number = Field(2.0, ge=0, le=72)
+    pill_max_height_ratio: Number = Field(8.0, ge=0, le=50)  # a box with one code, this tall at most: its pill
     # A lone number this many code sizes left of a code, on its level, is the goal's badge.
     badge_reach_ratio: Number = Field(4.0, ge=0, le=50)
     # Words that may precede a code on its line ("ODD 10.7", "SDG 10.7"), compared after folding.
@@ -208,17 +200,35 @@ class LayoutSettings(_Section):
     logo_box_max_width_ratio: Number = Field(0.3, ge=0, le=1)
     logo_box_max_lines: Number = Field(4.0, ge=0, le=50)
     logo_band_ratio: Number = Field(0.15, ge=0, le=0.5)
+    logo_max_words: Count = Field(3, ge=1, le=50)  # ... holding this many words at most (a logo's name)
     # Margin bands (share of page height) where lone numbers are page numbers.
     page_number_margin_ratio: Number = Field(0.08, ge=0, le=0.5)
+    # Panels bound the regions they do not hold; a headerless one inside a column's region is an aside.
+    panel_min_size_ratio: Number = Field(5.0, ge=0, le=100)  # a drawn box this many body sizes both ways
+    panel_max_page_share: Number = Field(0.9, ge=0, le=1)  # ... under this share of the page both ways
+    aside_max_region_share: Number = Field(0.6, ge=0, le=1)  # an aside: narrower than this share of it
+    marker_reach_ratio: Number = Field(2.5, ge=0, le=20)  # a lone marker joins the text this many sizes right
+    furniture_position_tolerance: Number = Field(6.0, gt=0, le=72)  # learnt furniture: text at one place, pt
+    furniture_band_ratio: Number = Field(0.07, ge=0, le=0.5)  # ... in this outer band of the page, no SDG code
+    furniture_repeat_min_share: Number = Field(0.5, gt=0, le=1)  # ... on this share of the pages sampled
+    furniture_repeat_min_pages: Count = Field(3, ge=2, le=1000)  # ... and on this many of them
+    document_sample_pages: Count = Field(12, ge=0, le=1000)  # the first pages of a file it is learnt from
+    rotated_height_ratio: Number = Field(1.6, gt=1, le=50)  # a word this many sizes tall is set sideways
+    strip_min_glyphs: Count = Field(4, ge=2, le=100)  # ... and so is a column of this many short words
+    strip_pitch_ratio: Number = Field(1.1, gt=0, le=10)  # ... each this many sizes below the last, at most
+    coverage_warn_below: Number = Field(0.9, ge=0, le=1)  # self-check: below this share, warn with the text
+    coverage_quote_chars: Count = Field(80, ge=0, le=10000)  # ... left out, quoted up to this many characters
 
 
 class SegmentSettings(_Section):
     """Rules that turn a block's lines into text and list items."""
 
     # Lone glyphs that start a list item (private-use glyphs are bullets anyway, see segment.py).
-    bullet_glyphs: Phrases = Field(("•", "▪", "■", "●", "◦", "‣", "▸", "►", "–", "—", "-", "*", "○", "□", "➢", "✓"))
-    # Item numbers that act as bullets when alone at a line start ("1.", "2)", "a)").
-    numbering_pattern: Regex = Field(r"^(?:[0-9]{1,2}|[a-z])[.)]$")
+    bullet_glyphs: Phrases = Field(
+        ("•", "▪", "■", "●", "◦", "‣", "▸", "►", "–", "—", "-", "*", "○", "□", "➢", "✓", "✔")
+    )
+    # Item numbers that act as bullets when alone at a line start ("1.", "2)", "a)", "iv.").
+    numbering_pattern: Regex = Field(r"^\(?(?:[0-9]{1,2}|[a-z]|[ivx]{1,4})[.)]$")
     # Fonts whose glyphs carry no Unicode meaning: any lone glyph at a line start is a bullet.
     symbol_fonts: Phrases = Field(("Symbol", "Wingdings", "ZapfDingbats", "Dingbats", "Webdings"))
     # A line starting this far (in font sizes) left of the block's text edge is a hanging-indent item.
@@ -316,6 +326,16 @@ class RunSettings(_Section):
     split_min_pages: Count = Field(40, ge=0, le=1_000_000)
 
 
+class AssembleSettings(_Section):
+    """How page regions become actions: a page holding several, an action over several pages."""
+
+    max_pages_per_action: Count = Field(3, ge=1, le=100)  # longer: a continuation is reported, not attached
+    # A continuation's first line has its open block's face: same font, size within this (pt),
+    continuation_size_tolerance: Number = Field(0.6, ge=0, le=72)
+    continuation_indent_ratio: Number = Field(2.5, ge=0, le=50)  # left edge within this many font sizes
+    continuation_face_min_share: Number = Field(0.9, ge=0, le=1)  # share of its text in the block's text face
+
+
 class Settings(_Section):
     """All settings. `Settings()` gives the documented defaults."""
 
@@ -325,6 +345,7 @@ class Settings(_Section):
     segment: SegmentSettings = Field(default_factory=SegmentSettings)
     match: MatchSettings = Field(default_factory=MatchSettings)
     run: RunSettings = Field(default_factory=RunSettings)
+    assemble: AssembleSettings = Field(default_factory=AssembleSettings)
 
     @classmethod
     def load(cls, source: Settings | dict[str, Any] | str | Path | None = None) -> Settings:

@@ -1,4 +1,5 @@
-"""The pipeline: read -> legible -> layout -> segment -> validate -> normalise, one file at a time.
+"""The pipeline: read -> legible -> (split -> fragment -> assemble) -> validate -> normalise, one
+file at a time; `batch.sequence` carries the action being assembled from page to page.
 
 Only wiring lives here; each stage is a pure function in its own module.
 """
@@ -6,24 +7,22 @@ Only wiring lives here; each stage is a pure function in its own module.
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import chain, islice
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from extract.batch.sequence import FileContext, FileState, finish, step
 from extract.decisions import Decisions
-from extract.errors import FileFailed, PageSkipped
+from extract.errors import FileFailed
 from extract.files import file_sha256
 from extract.inputs import InputFile, slug
-from extract.models import FILE_FAILED, Action, FileFailure, PageRecord, Source
+from extract.models import FILE_FAILED, Action, FileFailure, PageRecord
 from extract.settings import Settings
 from extract.stages.document import DocumentContext
-from extract.stages.layout import page_to_layout
-from extract.stages.legible import check_legible, legibility_warning
-from extract.stages.normalise import normalise_action
+from extract.stages.layout import learn_document
 from extract.stages.read import PageContent, UnreadablePage, pdf_to_pages
-from extract.stages.segment import layout_to_fields
 from extract.stages.structure import Recovery, Structure, inspect_structure, recovery
-from extract.stages.validate import fields_to_action
 
 PARSER_ERROR_MAX_CHARS = 200  # a parser crash message is cut to this length (some quote whole objects)
 
@@ -64,31 +63,6 @@ class FileResult(BaseModel):
         return [*self.pages, PageRecord(file=self.file, status=FILE_FAILED, reason=reason)]
 
 
-def page_to_record(
-    page: PageContent | UnreadablePage,
-    source: Source,
-    settings: Settings,
-    decisions: Decisions | None = None,
-    id_stem: str | None = None,
-    context: DocumentContext | None = None,
-) -> tuple[PageRecord, Action | None]:
-    """Run one page through legibility, layout, segment, validate, normalise; a skip is a record."""
-    if isinstance(page, PageContent):
-        page = check_legible(page, settings.read)
-    if isinstance(page, UnreadablePage):
-        return PageRecord(file=source.file, page=page.number, status="failed", reason=page.reason), None
-    warning = legibility_warning(page)
-    try:
-        fields = layout_to_fields(page_to_layout(page, settings, context), settings)
-        action = normalise_action(fields_to_action(fields, source, id_stem), settings.match, decisions)
-    except PageSkipped as skip:
-        reason = f"{skip.reason}; {warning}" if warning else skip.reason
-        return PageRecord(file=source.file, page=page.number, status="skipped", reason=reason), None
-    if warning:
-        action = action.model_copy(update={"warnings": [*action.warnings, warning]})
-    return PageRecord(file=source.file, page=page.number, status="action", action_id=action.id), action
-
-
 def extract_file(
     item: InputFile | Path,
     settings: Settings | None = None,
@@ -103,15 +77,24 @@ def extract_file(
     item = item if isinstance(item, InputFile) else InputFile(item, item.name, slug(item.name))
     path, name = item.path, item.name
     result = FileResult(file=name)
+    sequence: FileContext | None = None
+    state, rows, actions = FileState(), [], []
     try:
         sha = file_sha256(path)
-        for page in pdf_to_pages(path, settings.read, *pages):
-            source = Source(file=name, sha256=sha, page=page.number)
-            record, action = page_to_record(page, source, settings, decisions, item.id_stem, context)
-            result.pages.append(record)
-            if action is not None:
-                result.actions.append(action)
-            if on_page:
+        first, last = pages
+        reach = settings.assemble.max_pages_per_action - 1  # a range's actions may start or end outside it
+        stream = pdf_to_pages(path, settings.read, max(1, first - reach), None if last is None else last + reach)
+        head: list[PageContent | UnreadablePage] = []
+        if context is None or not context.learnt:  # furniture learnt from the first pages read
+            head = list(islice(stream, settings.layout.document_sample_pages))
+            readable = (p for p in head if isinstance(p, PageContent))
+            context = learn_document(readable, settings.layout, context or DocumentContext(name, 0))
+        sequence = FileContext(name, sha, settings, decisions, context, item.id_stem)
+        for page in chain(head, stream):
+            state, (more_rows, more_actions) = step(state, page, sequence)
+            rows += more_rows
+            actions += more_actions
+            if on_page and in_range(page.number, pages):
                 on_page(name, page.number)
     except FileFailed as failure:
         result.record_failure(failure)
@@ -123,16 +106,40 @@ def extract_file(
         result.record_failure(
             FileFailed(name, f"parser error: {type(exc).__name__}: {exc}"[:PARSER_ERROR_MAX_CHARS], "corrupt")
         )
+    if sequence is not None:  # the action still open when the file (or its reading) ended
+        last_rows, last_actions = finish(state, sequence)
+        rows += last_rows
+        actions += last_actions
+    result.actions, result.pages = of_range(rows, actions, pages)
     if pages == WHOLE_FILE:  # a page range is checked once its file's ranges are merged
         structure = inspect_structure(path) if result.pages else None
         _check_whole(result, structure)
     return result
 
 
+def in_range(page: int | None, pages: tuple[int, int | None]) -> bool:
+    """Whether a page number lies in the range (first, last; None: to the end)."""
+    first, last = pages
+    return page is not None and first <= page and (last is None or page <= last)
+
+
+def of_range(
+    rows: list[PageRecord], actions: list[Action], pages: tuple[int, int | None]
+) -> tuple[list[Action], list[PageRecord]]:
+    """What a page range reports: the actions starting in it (with every row of theirs, pages
+    read past its end included) and the other rows of its own pages. Neighbouring ranges are
+    read `max_pages_per_action - 1` pages into each other, so an action cut by a range boundary
+    is assembled whole, by the range where it starts."""
+    kept = [a for a in actions if in_range(a.source.page, pages)]
+    ids = {a.id for a in kept}
+    owned = [r for r in rows if (r.action_id in ids if r.action_id else in_range(r.page, pages))]
+    return kept, owned
+
+
 def _check_whole(result: FileResult, structure: Structure | None) -> None:
     """Whole-file checks: pages the damaged structure lost, a file whose every page failed."""
     if result.pages and structure is not None:
-        _note_recovery(result, recovery(structure, len(result.pages)))
+        _note_recovery(result, recovery(structure, len({p.page for p in result.pages if p.page})))  # pages, not rows
     if result.failure is None and result.pages and all(p.status == "failed" for p in result.pages):
         result.failure = FileFailure(kind=ALL_PAGES_FAILED, reason="every page failed")
 

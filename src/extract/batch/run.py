@@ -42,6 +42,13 @@ class RunSummary:
     warnings: list[str] = field(default_factory=list)
     written: dict[str, str] = field(default_factory=dict)
     up_to_date: bool = False
+    warned: list[str] = field(default_factory=list)  # "file pN" of every action with warnings
+
+    def format_warnings(self) -> str | None:
+        """One line naming the pages whose action carries warnings, or None."""
+        if not self.warned:
+            return None
+        return f"{len(self.warned)} page(s) with warnings (see actions.csv): {', '.join(self.warned)}"
 
     def format_line(self, out: Path) -> str:
         line = (
@@ -79,6 +86,10 @@ def failure_messages(result: FileResult) -> list[str]:
     return lines
 
 
+def _place(action: Action) -> tuple[str, int]:
+    return (action.source.file, action.source.page)
+
+
 def summarise(results: Sequence[FileResult]) -> tuple[list[Action], list[PageRecord], RunSummary]:
     """All actions and pages.csv rows of a batch, with their counts."""
     actions = [a for r in results for a in r.actions]
@@ -91,6 +102,7 @@ def summarise(results: Sequence[FileResult]) -> tuple[list[Action], list[PageRec
         failed_pages=sum(1 for p in pages if p.status == "failed"),
         failed_files=[r.file for r in results if r.failure is not None],
         failures=[line for r in results for line in failure_messages(r)],
+        warned=[f"{a.source.file} p{a.source.page}" for a in sorted(actions, key=_place) if a.warnings],
         warnings=[f"{r.file}: {warning}" for r in results for warning in r.warnings],
     )
     return actions, [row for r in results for row in r.rows()], summary

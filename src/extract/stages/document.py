@@ -29,13 +29,18 @@ class DocumentContext:
     # the ranges are merged; None when unknown or not needed (a file read in one piece).
     declared_pages: int | None = None
     tree_pages: int | None = None
+    # Furniture learnt from the file's first pages (stages/layout/document.py): (folded text with
+    # digits as #, x bucket, top bucket) of text repeated at one place; `learnt` once computed.
+    furniture: tuple[tuple[str, int, int], ...] = ()
+    learnt: bool = False
 
     def to_dict(self) -> dict:
         return asdict(self)
 
     @classmethod
     def from_dict(cls, data: dict) -> DocumentContext:
-        return cls(**data)
+        furniture = tuple((str(t), int(x), int(y)) for t, x, y in data.get("furniture", ()))
+        return cls(**{**data, "furniture": furniture})
 
 
 def document_context(path: Path, settings: Settings) -> DocumentContext:

@@ -3,7 +3,8 @@
 Rules:
 - Wrapped lines are joined with a space; a line-end hyphen is a break (the word is re-joined)
   unless the hyphenated form is attested on the page, the joined form is not, and the first part
-  is a known compound prefix or the second part is capitalised (« vivre-ensemble », « Al-Majd »).
+  is a known compound prefix or the second part is capitalised (« vivre-ensemble », « Al-Majd »),
+  or the first part ends a compound on a function word (« out-of- » / « school »).
   A soft hyphen (U+00AD) is always a break.
 - An item starts at a bullet glyph (•, ▪, –, -, a symbol-font glyph), else at a hanging or first-line
   indent, else after a paragraph gap or a line ending with ";".
@@ -14,19 +15,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 from statistics import median
 
-from extract.geometry import Box, Line, Word, split_segments, words_to_lines
+from extract.catalog import load_catalog
+from extract.geometry import Box, Line, Word, split_segments, words_to_lines, words_to_segments
 from extract.settings import LayoutSettings, SegmentSettings, Settings
 from extract.stages.layout import PageLayout
-from extract.text import HYPHENS, SOFT_HYPHEN, clean, strip_item_end
+from extract.stages.layout.markers import is_marker
+from extract.text import HYPHENS, SOFT_HYPHEN, clean, fold, strip_item_end
 
-_CID = re.compile(r"^\(cid:\d+\)$")
 LABEL_LEAD = ":–—-· "  # separators between a code and a label printed on the same line
 _WORD = re.compile(r"[^\W\d_]+(?:[’'-][^\W\d_]+)*", re.UNICODE)
-PRIVATE_USE_FIRST, PRIVATE_USE_LAST = 0xE000, 0xF8FF  # Unicode private-use area: font-specific glyphs
-SYMBOL_GLYPH_MAX_CHARS = 2  # a symbol-font word this short at a line start is a bullet
 DASH_BULLETS = "-–—*"  # bullets only when alone: glued to a word they are hyphens, dashes or marks
 
 
@@ -43,6 +44,9 @@ class ActionFields:
     sdg_targets: tuple[tuple[str, str], ...]  # (printed code, printed label)
     recommendations: tuple[str, ...]
     warnings: tuple[str, ...] = ()
+    coverage: float = 1.0  # share of the page's non-furniture text in some block
+    # The lines each list item was read from, per field (activities, results, recommendations).
+    spans: dict[str, tuple[tuple[Line, ...], ...]] = field(default_factory=dict)
 
 
 # --- joining lines ---------------------------------------------------------------------------
@@ -61,10 +65,30 @@ def joins_as_break(left: str, right: str, lexicon: frozenset[str], settings: Seg
     head_word, tail_word = heads[-1].lower(), tails[0]
     if (head_word + tail_word.lower()) in lexicon:
         return True
-    if f"{head_word}-{tail_word.lower()}" in lexicon:
+    if f"{head_word}-{tail_word.lower()}" in lexicon or _compound_link(head_word):
         return False
     last_part = head_word.split("-")[-1].split("’")[-1].split("'")[-1]
     return not (last_part in settings.compound_prefixes or tail_word[0].isupper())
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    return load_catalog().stopwords
+
+
+@lru_cache(maxsize=1)
+def known_compounds() -> frozenset[str]:
+    """Hyphenated words of the canonical texts (SDG targets, recommendations, fr and en):
+    compounds attested beside the page's own words ("public-private" broken at its hyphen)."""
+    catalog = load_catalog()
+    texts = [label.text for label in (*catalog.sdg_labels, *catalog.recommendation_labels)]
+    return frozenset(m.group(0).lower() for text in texts for m in _WORD.finditer(text) if "-" in m.group(0))
+
+
+def _compound_link(head: str) -> bool:
+    """A head ending in a compound's function word ("out-of-", "vis-à-") goes on with a hyphen."""
+    parts = head.split("-")
+    return len(parts) > 1 and fold(parts[-1]) in _function_words()
 
 
 def join_lines(texts: Sequence[str], lexicon: frozenset[str], settings: SegmentSettings) -> str:
@@ -88,12 +112,7 @@ def join_lines(texts: Sequence[str], lexicon: frozenset[str], settings: SegmentS
 
 def is_bullet(word: Word, settings: SegmentSettings) -> bool:
     """A lone bullet: listed glyph, item number, symbol-font glyph, unmapped glyph or private-use char."""
-    text = word.text
-    if text in settings.bullet_glyphs or _CID.match(text) or re.match(settings.numbering_pattern, text):
-        return True
-    if len(text) == 1 and PRIVATE_USE_FIRST <= ord(text) <= PRIVATE_USE_LAST:
-        return True
-    return len(text) <= SYMBOL_GLYPH_MAX_CHARS and any(f.lower() in word.font.lower() for f in settings.symbol_fonts)
+    return is_marker(word, settings)
 
 
 def leading_bullet(line: Line, settings: SegmentSettings) -> str | None:
@@ -163,6 +182,13 @@ def item_starts(lines: Sequence[Line], settings: SegmentSettings) -> list[int]:
 
 def lines_to_items(lines: Sequence[Line], lexicon: frozenset[str], settings: SegmentSettings) -> list[str]:
     """A list block's lines as items: bullets removed, wrapped lines joined, end punctuation stripped."""
+    return [text for text, _ in lines_to_item_spans(lines, lexicon, settings)]
+
+
+def lines_to_item_spans(
+    lines: Sequence[Line], lexicon: frozenset[str], settings: SegmentSettings
+) -> list[tuple[str, tuple[Line, ...]]]:
+    """Each item's text with the lines it was read from."""
     if not lines:
         return []
     starts = item_starts(lines, settings)
@@ -171,19 +197,46 @@ def lines_to_items(lines: Sequence[Line], lexicon: frozenset[str], settings: Seg
         texts = [strip_bullet(lines[start], settings), *(l.text for l in lines[start + 1 : end])]
         item = strip_item_end(join_lines(texts, lexicon, settings), settings.item_end_punctuation)
         if item:
-            items.append(item)
+            items.append((item, tuple(lines[start:end])))
     return items
 
 
 # --- recommendation band ---------------------------------------------------------------------
 
 
-def band_cells(lines: Sequence[Line], rules: Sequence[Box], layout: LayoutSettings) -> list[list[Line]]:
-    """Band items as cells: each thin rule opens a cell; without rules, segments chained downwards."""
+def band_cells(
+    lines: Sequence[Line],
+    rules: Sequence[Box],
+    layout: LayoutSettings,
+    boxes: Sequence[Box] = (),
+    segment: SegmentSettings | None = None,
+) -> list[list[Line]]:
+    """Recommendation items as cells: each thin rule opens a cell; else each box holding text is a
+    cell; else segments chained downwards (a marker's text edge continues its chain)."""
     segments = [s for line in lines for s in split_segments(line, layout.segment_gap_ratio)]
     if rules:
         return _cells_from_rules(segments, rules, layout)
-    return _cells_from_chains(segments, layout)
+    if boxes:
+        return _cells_from_boxes(segments, boxes, layout, segment)
+    return _cells_from_chains(segments, layout, segment)
+
+
+def _cells_from_boxes(
+    segments: Sequence[Line], boxes: Sequence[Box], layout: LayoutSettings, segment: SegmentSettings | None
+) -> list[list[Line]]:
+    """One cell per box, in reading order; text outside every box chained as usual."""
+    inside: list[list[Word]] = [[] for _ in boxes]
+    outside = []
+    for seg in segments:
+        for word in seg.words:
+            owner = next((i for i, b in enumerate(boxes) if b.contains(word, layout.rule_cell_slack)), None)
+            if owner is None:
+                outside.append(word)
+            else:
+                inside[owner].append(word)
+    cells = [words_to_lines(ws, layout.line_tolerance_ratio) for ws in inside if ws]
+    rest = words_to_segments(outside, layout.line_tolerance_ratio, layout.segment_gap_ratio)
+    return cells + _cells_from_chains(rest, layout, segment)
 
 
 def _cells_from_rules(segments: Sequence[Line], rules: Sequence[Box], layout: LayoutSettings) -> list[list[Line]]:
@@ -201,19 +254,30 @@ def _cells_from_rules(segments: Sequence[Line], rules: Sequence[Box], layout: La
     return [words_to_lines(ws, layout.line_tolerance_ratio) for ws in cells if ws]
 
 
-def _cells_from_chains(segments: Sequence[Line], layout: LayoutSettings) -> list[list[Line]]:
+def _cells_from_chains(
+    segments: Sequence[Line], layout: LayoutSettings, segment: SegmentSettings | None = None
+) -> list[list[Line]]:
     chains: list[list[Line]] = []
     for seg in sorted(segments, key=lambda s: (s.top, s.x0)):
         for chain in chains:
             last = chain[-1]
             close = seg.top - last.bottom <= (layout.band_row_gap_ratio - 1) * last.size + layout.band_chain_slack
-            aligned = abs(seg.x0 - chain[0].x0) <= layout.band_chain_align_ratio * seg.size and seg.top > last.top
+            edges = [chain[0].x0, *(_text_edge(chain[0], segment) if segment else ())]
+            reach = layout.band_chain_align_ratio * seg.size
+            aligned = any(abs(seg.x0 - x) <= reach for x in edges) and seg.top > last.top
             if close and aligned:
                 chain.append(seg)
                 break
         else:
             chains.append([seg])
     return chains
+
+
+def _text_edge(line: Line, segment: SegmentSettings) -> tuple[float, ...]:
+    """Where the text after a line's leading marker starts (wrapped lines of an item align there)."""
+    if len(line.words) > 1 and is_marker(line.words[0], segment):
+        return (line.words[1].x0,)
+    return ()
 
 
 # --- the page --------------------------------------------------------------------------------
@@ -230,24 +294,33 @@ def layout_to_fields(layout: PageLayout, settings: Settings | None = None) -> Ac
         *(l for item in layout.sdg_items for l in item.label),
         *(layout.band.lines if layout.band else ()),
     ]
-    lexicon = page_lexicon(all_lines)
+    lexicon = page_lexicon(all_lines) | known_compounds()
     text = lambda lines: join_lines([l.text for l in lines], lexicon, seg)  # noqa: E731
     objective_lines = layout.columns["objective"].lines
     bulleted = [strip_bullet(l, seg) for l in objective_lines]
-    recommendations = []
+    items = {kind: lines_to_item_spans(layout.columns[kind].lines, lexicon, seg) for kind in ("activities", "results")}
+    recommendations: list[tuple[str, tuple[Line, ...]]] = []
+    warnings = list(layout.warnings)
     if layout.band is not None:
-        for cell in band_cells(layout.band.lines, layout.band_rules, geo):
-            recommendations.extend(lines_to_items(cell, lexicon, seg))
+        for cell in band_cells(layout.band.lines, layout.band_rules, geo, layout.band_boxes, seg):
+            recommendations.extend(lines_to_item_spans(cell, lexicon, seg))
+        if not recommendations:
+            warnings.append("no recommendations found under the recommendations header")
     return ActionFields(
         language=layout.language,
         title=text(layout.title.lines),
         subtitle=text(layout.subtitle.lines) if layout.subtitle else None,
         objective=join_lines(bulleted, lexicon, seg),
-        activities=tuple(lines_to_items(layout.columns["activities"].lines, lexicon, seg)),
-        results=tuple(lines_to_items(layout.columns["results"].lines, lexicon, seg)),
+        activities=tuple(t for t, _ in items["activities"]),
+        results=tuple(t for t, _ in items["results"]),
         sdg_targets=tuple(
             (item.printed_code, text(item.label).lstrip(LABEL_LEAD).strip()) for item in layout.sdg_items
         ),
-        recommendations=tuple(recommendations),
-        warnings=layout.warnings,
+        recommendations=tuple(t for t, _ in recommendations),
+        warnings=tuple(warnings),
+        coverage=layout.coverage,
+        spans={
+            **{kind: tuple(lines for _, lines in spans) for kind, spans in items.items()},
+            "recommendations": tuple(lines for _, lines in recommendations),
+        },
     )

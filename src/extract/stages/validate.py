@@ -10,10 +10,12 @@ from extract.models import Action, Source
 from extract.stages.segment import ActionFields
 
 
-def action_id(file: str, page: int, id_stem: str | None = None) -> str:
-    """Deterministic, unique per page: the file's id stem (default: slug of its name, see
-    `inputs.unique_stems`) and the zero-padded page number."""
-    return f"{id_stem or slug(file)}-p{page:03d}"
+def action_id(file: str, page: int, id_stem: str | None = None, nth: int = 1) -> str:
+    """Deterministic, unique: the file's id stem (default: slug of its name, see
+    `inputs.unique_stems`) and the zero-padded first page; the second and later actions starting
+    on one page get `-2`, `-3`."""
+    base = f"{id_stem or slug(file)}-p{page:03d}"
+    return base if nth <= 1 else f"{base}-{nth}"
 
 
 def _required(fields: ActionFields) -> str | None:
@@ -43,14 +45,15 @@ class DraftAction(BaseModel):
     recommendations: tuple[str, ...] = ()  # printed titles
 
 
-def fields_to_action(fields: ActionFields, source: Source, id_stem: str | None = None) -> DraftAction:
-    """The draft of one action (ids from `id_stem`, default the slug of the file); raise PageSkipped."""
+def fields_to_action(fields: ActionFields, source: Source, id_stem: str | None = None, nth: int = 1) -> DraftAction:
+    """The draft of one action (ids from `id_stem`, default the slug of the file; `nth` action
+    starting on its first page); raise PageSkipped."""
     reason = _required(fields)
     if reason:
         raise PageSkipped(reason)
     try:
         action = Action(
-            id=action_id(source.file, source.page, id_stem),
+            id=action_id(source.file, source.page, id_stem, nth),
             source=source,
             language=fields.language,
             title=fields.title,
@@ -59,6 +62,7 @@ def fields_to_action(fields: ActionFields, source: Source, id_stem: str | None =
             activities=list(fields.activities),
             results=list(fields.results),
             warnings=list(fields.warnings),
+            coverage=fields.coverage,
         )
     except ValidationError as exc:
         first = exc.errors()[0]

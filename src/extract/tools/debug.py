@@ -1,13 +1,16 @@
-"""Visual debugging: draw the blocks the layout stage found on a picture of the page.
+"""Visual debugging: draw what the layout and segment stages returned on a picture of the page.
 
 `brochure-extract debug PDF --page N --out FILE.png` is the first thing to open when a new
-brochure extracts badly: zones per block, lines per item, SDG codes and their labels, band cells.
+brochure extracts badly: the region each header opened (and that header), every line, each list
+item and recommendation as segmented, SDG codes and their labels, and in red the text that landed
+in no block. Nothing is recomputed here: items are the spans the segment stage kept.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 
 import pdfplumber
@@ -15,12 +18,13 @@ import pdfplumber
 from extract.errors import FileFailed, PageSkipped, UsageError
 from extract.geometry import Line
 from extract.settings import Settings
-from extract.stages.layout import PageLayout, page_to_layout
+from extract.stages.document import DocumentContext
+from extract.stages.layout import PageLayout, learn_document, page_to_layout
 from extract.stages.read import PageContent, UnreadablePage, pdf_to_pages
-from extract.stages.segment import band_cells, item_starts
+from extract.stages.segment import ActionFields, layout_to_fields
 from extract.tools import DEBUG_RESOLUTION
 
-# Colour per block kind (RGBA); zones are drawn translucent, lines as outlines.
+# Colour per block kind (RGB); regions are drawn translucent, lines and items as outlines.
 COLOURS = {
     "title": (220, 40, 60),
     "subtitle": (240, 130, 40),
@@ -29,113 +33,108 @@ COLOURS = {
     "activities": (130, 60, 190),
     "results": (0, 150, 160),
     "recommendations": (200, 160, 0),
+    "partners": (120, 120, 120),
     "header": (90, 90, 90),
+    "unassigned": (230, 0, 0),
 }
-ZONE_ALPHA = 40  # zones: translucent fill
+ZONE_ALPHA = 40  # regions: translucent fill
+HEADER_ALPHA = 110  # the header that opened a region: stronger fill
 CODE_ALPHA = 120  # SDG codes: half-opaque fill
 LINE_STROKE = 1  # pixels: outline of each line
-BLOCK_STROKE = 2  # pixels: outline of zones, list items, SDG codes and band cells
-ITEM_PAD = 1.5  # points around each list item's frame, so it does not hide its lines
+BLOCK_STROKE = 2  # pixels: outline of regions, headers, items, SDG codes
+UNASSIGNED_STROKE = 2  # pixels: outline of text in no block
 NO_FILL = (0, 0, 0, 0)
+ITEM_PAD = 1.5  # points around each list item's frame, so it does not hide its lines
 
 
 @dataclass(frozen=True)
 class DebugReport:
-    """What was drawn: the picture path and the layout (or the reason the page was skipped)."""
+    """What was drawn: the picture path, the layout and fields (or the reason the page was skipped)."""
 
     image: Path
     layout: PageLayout | None
     reason: str | None
+    fields: ActionFields | None = None
 
 
 def _rect(line: Line) -> tuple[float, float, float, float]:
     return (line.x0, line.top, line.x1, line.bottom)
 
 
-def _draw_lines(image, lines: Iterable[Line], kind: str) -> None:
-    image.draw_rects([_rect(l) for l in lines], fill=NO_FILL, stroke=COLOURS[kind], stroke_width=LINE_STROKE)
+def _draw_lines(image, lines: Iterable[Line], kind: str, width: int = LINE_STROKE) -> None:
+    image.draw_rects([_rect(l) for l in lines], fill=NO_FILL, stroke=COLOURS[kind], stroke_width=width)
 
 
-def draw_layout(image, layout: PageLayout, settings: Settings) -> None:
-    """Zones of every block, each line, list items, SDG codes and band cells, on a PageImage."""
-    blocks = [
-        layout.title,
-        *([layout.subtitle] if layout.subtitle else []),
-        *layout.columns.values(),
-        *([layout.band] if layout.band else []),
-    ]
-    for block in blocks:
-        colour = COLOURS[block.kind]
-        z = block.zone
+def _frame(lines: tuple[Line, ...]) -> tuple[float, float, float, float]:
+    return (
+        min(l.x0 for l in lines) - ITEM_PAD,
+        min(l.top for l in lines) - ITEM_PAD,
+        max(l.x1 for l in lines) + ITEM_PAD,
+        max(l.bottom for l in lines) + ITEM_PAD,
+    )
+
+
+def draw_layout(image, layout: PageLayout, fields: ActionFields | None = None) -> None:
+    """Regions with the headers that opened them, lines, items as segmented, SDG codes, unassigned text."""
+    for region in layout.regions:
+        colour = COLOURS.get(region.kind, COLOURS["header"])
+        z = region.zone
         image.draw_rect(
             (z.x0, z.top, z.x1, z.bottom), fill=(*colour, ZONE_ALPHA), stroke=colour, stroke_width=BLOCK_STROKE
         )
-        _draw_lines(image, block.lines, block.kind)
-        if block.header is not None:
-            _draw_lines(image, [block.header.line], "header")
-    for kind in ("activities", "results"):
-        lines = layout.columns[kind].lines
-        starts = item_starts(lines, settings.segment) if lines else []
-        for start, end in zip(starts, [*starts[1:], len(lines)]):
-            item = lines[start:end]
+        if region.header is not None:
+            h = region.header.extent
             image.draw_rect(
-                (
-                    min(l.x0 for l in item) - ITEM_PAD,
-                    item[0].top - ITEM_PAD,
-                    max(l.x1 for l in item) + ITEM_PAD,
-                    item[-1].bottom + ITEM_PAD,
-                ),
-                fill=NO_FILL,
-                stroke=COLOURS[kind],
-                stroke_width=BLOCK_STROKE,
+                (h.x0, h.top, h.x1, h.bottom), fill=(*colour, HEADER_ALPHA), stroke=colour, stroke_width=BLOCK_STROKE
             )
-    for sdg_item in layout.sdg_items:
-        code = sdg_item.code
+    for block in (layout.title, layout.subtitle, *layout.columns.values(), layout.band):
+        if block is not None:
+            _draw_lines(image, block.lines, block.kind)
+    for kind, spans in (fields.spans if fields else {}).items():
+        for lines in spans:
+            image.draw_rect(_frame(lines), fill=NO_FILL, stroke=COLOURS[kind], stroke_width=BLOCK_STROKE)
+    for item in layout.sdg_items:
         image.draw_rect(
-            (code.x0, code.top, code.x1, code.bottom),
+            (item.code.x0, item.code.top, item.code.x1, item.code.bottom),
             fill=(*COLOURS["sdg"], CODE_ALPHA),
             stroke=COLOURS["sdg"],
             stroke_width=BLOCK_STROKE,
         )
-        _draw_lines(image, sdg_item.label, "sdg")
-    if layout.band is not None:
-        for cell in band_cells(layout.band.lines, layout.band_rules, settings.layout):
-            box = (
-                min(l.x0 for l in cell),
-                min(l.top for l in cell),
-                max(l.x1 for l in cell),
-                max(l.bottom for l in cell),
-            )
-            image.draw_rect(box, fill=NO_FILL, stroke=COLOURS["recommendations"], stroke_width=BLOCK_STROKE)
+        _draw_lines(image, item.label, "sdg")
+    _draw_lines(image, layout.unassigned, "unassigned", UNASSIGNED_STROKE)
 
 
-def read_page(pdf_path: Path, number: int, settings: Settings) -> PageContent:
-    """One page of a PDF, read as the pipeline reads it."""
-    for page in pdf_to_pages(pdf_path, settings.read):
+def read_page(pdf_path: Path, number: int, settings: Settings) -> tuple[PageContent, DocumentContext]:
+    """One page of a PDF, read as the pipeline reads it, with what its document teaches."""
+    pages = pdf_to_pages(pdf_path, settings.read)
+    head = list(islice(pages, settings.layout.document_sample_pages))
+    document = learn_document((p for p in head if isinstance(p, PageContent)), settings.layout)
+    for page in (*head, *pages):
         if page.number == number:
             if isinstance(page, UnreadablePage):
                 raise UsageError(f"{pdf_path.name} page {number}: {page.reason}")
-            return page
+            return page, document
     raise UsageError(f"{pdf_path.name}: no page {number}")
 
 
 def debug_page(
     pdf_path: Path, number: int, out: Path, settings: Settings | None = None, resolution: int = DEBUG_RESOLUTION
 ) -> DebugReport:
-    """Draw what the layout stage finds on page `number` (1-based) into the PNG `out`."""
+    """Draw what the layout and segment stages return for page `number` (1-based) into the PNG `out`."""
     settings = settings or Settings()
     try:
-        content = read_page(pdf_path, number, settings)
+        content, document = read_page(pdf_path, number, settings)
     except FileFailed as failure:
         raise UsageError(str(failure)) from failure
     try:
-        layout, reason = page_to_layout(content, settings), None
+        layout, reason = page_to_layout(content, settings, document), None
+        fields = layout_to_fields(layout, settings)
     except PageSkipped as skip:
-        layout, reason = None, skip.reason
+        layout, fields, reason = None, None, skip.reason
     with pdfplumber.open(pdf_path) as pdf:
         image = pdf.pages[number - 1].to_image(resolution=resolution)
         if layout is not None:
-            draw_layout(image, layout, settings)
+            draw_layout(image, layout, fields)
         out.parent.mkdir(parents=True, exist_ok=True)
         image.save(out)
-    return DebugReport(out, layout, reason)
+    return DebugReport(out, layout, reason, fields)

@@ -13,6 +13,7 @@ Rules, in order:
    remaining word belongs to the nearest code above-left of it (badges left of the code are ignored).
 """
 
+from .document import learn_document
 from .furniture import is_furniture, is_logo, logo_frames
 from .headers import find_headers, header_aliases, header_bar, header_rows, missing_column_reason, page_language
 from .model import BAND_KIND, COLUMN_KINDS, Block, Header, PageLayout, SdgItem, Zone
@@ -42,6 +43,7 @@ __all__ = [
     "header_rows",
     "is_furniture",
     "is_logo",
+    "learn_document",
     "logo_frames",
     "missing_column_reason",
     "page_language",

@@ -1,4 +1,4 @@
-"""Furniture: running headers and footers, page numbers in the margins, logos in framed boxes.
+"""Furniture: running headers and footers, page numbers in the margins, sideways strips, logos.
 
 Never content: dropped before blocks are found.
 """
@@ -8,10 +8,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-from extract.geometry import Box, Line
+from extract.geometry import Box, Line, Word
 from extract.settings import LayoutSettings
+from extract.stages.document import DocumentContext
 from extract.stages.read import PageContent
 from extract.text import fold
+
+from .document import is_learnt_furniture
+
+STRIP_EDGE_TOLERANCE = 2.0  # pt: glyphs of one sideways strip share their left and right edges this closely
 
 
 @lru_cache(maxsize=32)
@@ -20,11 +25,21 @@ def _folded(phrases: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def is_furniture(
-    segment: Line, page: PageContent, layout: LayoutSettings, body: float = 0.0, frames: Sequence[Box] | None = None
+    segment: Line,
+    page: PageContent,
+    layout: LayoutSettings,
+    body: float = 0.0,
+    frames: Sequence[Box] | None = None,
+    document: DocumentContext | None = None,
 ) -> bool:
-    """Running headers/footers by their words; lone numbers in the top or bottom margin; logos."""
+    """Running headers/footers by their words or learnt from the document; lone numbers in the
+    top or bottom margin; text set sideways (a rotated side strip); logos."""
     folded = fold(segment.text)
     if any(folded.startswith(phrase) for phrase in _folded(layout.furniture)):
+        return True
+    if is_learnt_furniture(segment, document, layout):
+        return True
+    if all(w.bottom - w.top > layout.rotated_height_ratio * w.size for w in segment.words):
         return True
     margin = layout.page_number_margin_ratio * page.height
     in_margin = segment.bottom < margin or segment.top > page.height - margin
@@ -34,7 +49,8 @@ def is_furniture(
 
 
 def logo_frames(page: PageContent, layout: LayoutSettings) -> tuple[Box, ...]:
-    """Boxes that can frame a logo: small, stroked or dark, in the top or bottom band of the page."""
+    """Boxes that can frame a logo: small, stroked or dark, in the top or bottom band of the page,
+    holding a few words at most (a logo's name; a boxed numbered item has more)."""
     band = layout.logo_band_ratio * page.height
     return tuple(
         box
@@ -42,6 +58,7 @@ def logo_frames(page: PageContent, layout: LayoutSettings) -> tuple[Box, ...]:
         if box.width <= layout.logo_box_max_width_ratio * page.width
         and (box.stroked or (box.filled and not box.is_light))
         and (box.top >= page.height - band or box.bottom <= band)
+        and sum(box.contains(w, layout.logo_frame_slack) for w in page.words) <= layout.logo_max_words
     )
 
 
@@ -54,3 +71,24 @@ def is_logo(segment: Line, frames: Sequence[Box], layout: LayoutSettings, body: 
         and frame.contains(segment, layout.logo_frame_slack)
         for frame in frames
     )
+
+
+def sideways_glyphs(words: Sequence[Word], layout: LayoutSettings) -> frozenset[Word]:
+    """Letters of text set sideways and read one glyph at a time: a column of short words with the
+    same left and right edges, stacked closer than a line."""
+    columns: dict[tuple[int, int], list[Word]] = {}
+    for w in words:
+        if len(w.text) <= 2:
+            key = (round(w.x0 / STRIP_EDGE_TOLERANCE), round(w.x1 / STRIP_EDGE_TOLERANCE))
+            columns.setdefault(key, []).append(w)
+    found: set[Word] = set()
+    for column in columns.values():
+        run: list[Word] = []
+        for w in sorted(column, key=lambda w: w.top):
+            last = run[-1] if run else None
+            if last and w.top - last.top > layout.strip_pitch_ratio * max(w.size, last.size, last.bottom - last.top):
+                found.update(run if len(run) >= layout.strip_min_glyphs else ())
+                run = []
+            run.append(w)
+        found.update(run if len(run) >= layout.strip_min_glyphs else ())
+    return frozenset(found)

@@ -1,64 +1,180 @@
-"""Block headers: segments whose folded text is a configured header word, with their bar."""
+"""Block headers: segments that name a block kind by its key words, with their bar.
+
+A segment is a header when its folded words hold every word of an alias of the kind, in order,
+with at most `header_extra_words_max` other words ("Résultats obtenus", "SDG targets addressed");
+icons and numbers before it fold away. The alias with the most words wins ("Objectifs de
+développement durable" is the SDG list, not the objective). A header may wrap onto a second line.
+A loose match (extra words) must also look like a header; an exact one (letter-spaced too) need not.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
-from extract.geometry import Box, Line
+from extract.geometry import Box, Line, Word
 from extract.settings import HeaderWords, LayoutSettings, Settings
-from extract.text import fold_compact
+from extract.text import fold, fold_compact
 
-from .model import BAND_KIND, COLUMN_KINDS, Header
+from .model import COLUMN_KINDS, Header
 
+Alias = tuple[tuple[str, ...], str, str]  # (folded words, kind, language)
+WRAP_SIZE_RATIO = 0.7  # a wrapped header line is at least this share of the header's size (small capitals)
 BAR_MAX_LINES = 4  # a header bar is at most this many header lines tall (taller: a panel, not a bar)
+
+
+@dataclass(frozen=True)
+class HeaderMatch:
+    """What a line of text names: the kind, language, alias words matched and extra words."""
+
+    kind: str
+    language: str
+    matched: int
+    extra: int
 
 
 def header_aliases(headers: HeaderWords) -> dict[str, tuple[str, str]]:
     """Compact folded header word -> (block kind, language)."""
     table: dict[str, tuple[str, str]] = {}
-    kinds = {**headers.columns(), BAND_KIND: headers.recommendations}
-    for kind, by_language in kinds.items():
+    for kind, by_language in headers.kinds().items():
         for language, words in by_language.items():
             for word in words:
                 table.setdefault(fold_compact(word), (kind, language))
     return table
 
 
-def find_headers(segments: Iterable[Line], boxes: Sequence[Box], settings: Settings) -> list[Header]:
-    """Segments whose folded text is a header word (alone, or continued on the line below);
-    each with its bar, if any; the top-most per kind."""
-    aliases = header_aliases(settings.headers)
+def alias_words(headers: HeaderWords) -> tuple[Alias, ...]:
+    """Every alias as folded words, with its kind and language."""
+    return tuple(
+        (header_words(word), kind, language)
+        for kind, by_language in headers.kinds().items()
+        for language, words in by_language.items()
+        for word in words
+    )
+
+
+def header_words(text: str) -> tuple[str, ...]:
+    """Folded words, numbers dropped, a lone letter glued to the next word (small capitals drawn
+    in two sizes split "Recommandations" into "R" + "ECOMMANDATIONS")."""
+    words: list[str] = []
+    for word in (w for w in fold(text).split() if not w.isdigit()):
+        if words and len(words[-1]) == 1:
+            words[-1] += word
+        else:
+            words.append(word)
+    return tuple(words)
+
+
+def _contains_run(words: Sequence[str], run: Sequence[str]) -> bool:
+    n = len(run)
+    return any(tuple(words[i : i + n]) == tuple(run) for i in range(len(words) - n + 1))
+
+
+def match_header(text: str, aliases: Sequence[Alias], extra_max: int) -> HeaderMatch | None:
+    """The kind a line names by its key words (see module rule), else None."""
+    compact = fold_compact(text)
+    for run, kind, language in aliases:
+        if "".join(run) == compact:
+            return HeaderMatch(kind, language, len(run), 0)
+    words = header_words(text)
+    best: HeaderMatch | None = None
+    for run, kind, language in aliases:
+        extra = len(words) - len(run)
+        if 0 <= extra <= extra_max and _contains_run(words, run) and (best is None or len(run) > best.matched):
+            best = HeaderMatch(kind, language, len(run), extra)
+    return best
+
+
+def looks_like_header(line: Line, bar: Box | None, body_font: str, body: float, layout: LayoutSettings) -> bool:
+    """Set apart from body text: in a bar, bold, another font, larger, or in capitals."""
+    letters = [c for c in line.text if c.isalpha()]
+    caps = sum(c.isupper() for c in letters) / len(letters) if letters else 0.0
+    return (
+        bar is not None
+        or any(w.bold for w in line.words)
+        or any(w.font != body_font for w in line.words)
+        or (body > 0 and line.size >= layout.header_size_min_ratio * body)
+        or caps >= layout.header_caps_min_share
+    )
+
+
+def body_font(words: Iterable[Word]) -> str:
+    """The font carrying most characters."""
+    weight: Counter[str] = Counter()
+    for w in words:
+        weight[w.font] += len(w.text)
+    return min(weight, key=lambda f: (-weight[f], f)) if weight else ""
+
+
+def find_headers(segments: Iterable[Line], boxes: Sequence[Box], settings: Settings, body: float = 0.0) -> list[Header]:
+    """Segments (alone, or continued on the line below) that name a block kind; each with its
+    bar, if any; the top-most per kind."""
     ordered = sorted(segments, key=lambda s: (s.top, s.x0))
+    font = body_font(w for s in ordered for w in s.words)
+    aliases = alias_words(settings.headers)
     found: dict[str, Header] = {}
+    used: set[Word] = set()
     for i, segment in enumerate(ordered):
-        header_line = _header_line(segment, ordered[i + 1 :], aliases, settings.layout)
-        if header_line is None:
+        if segment.words[0] in used:
             continue
-        match = aliases.get(fold_compact(header_line.text))
-        if match and match[0] not in found:
-            kind, language = match
-            found[kind] = Header(kind, language, header_line, header_bar(header_line, boxes, settings.layout))
+        best = _header_line(segment, ordered[i + 1 :], aliases, settings.layout)
+        if best is None:
+            continue
+        line, match = best
+        bar = header_bar(line, boxes, settings.layout)
+        if match.extra and not looks_like_header(line, bar, font, body, settings.layout):
+            continue
+        if match.kind not in found:
+            found[match.kind] = Header(match.kind, match.language, line, bar)
+            used.update(line.words)
     return list(found.values())
 
 
 def _header_line(
-    segment: Line, below: Sequence[Line], aliases: dict[str, tuple[str, str]], layout: LayoutSettings
-) -> Line | None:
-    """The segment joined with the next line when a header wraps onto two lines
-    ("RECOMMANDATIONS POLITIQUES" / "MC2CM ABORDEES"), else the segment if it is a header word."""
-    text = fold_compact(segment.text)
-    if not text or not any(alias.startswith(text) for alias in aliases):
-        return None
+    segment: Line, below: Sequence[Line], aliases: Sequence[Alias], layout: LayoutSettings
+) -> tuple[Line, HeaderMatch] | None:
+    """The segment joined with the lines below it while a header wraps (same face, aligned) and
+    each joined text names its kind with more alias words; else the segment if it names a kind."""
+    extra_max = layout.header_extra_words_max
+    line, match = segment, match_header(segment.text, aliases, extra_max)
+    current, first = segment, _first_letters(segment)
     for other in below:
-        if other.top - segment.bottom > layout.header_wrap_gap_ratio * segment.height:
+        if other.top - current.bottom > layout.header_wrap_gap_ratio * segment.height:
             break
-        if abs(other.x0 - segment.x0) <= segment.size and other.top > segment.top:
-            joined = Line(segment.words + other.words)
-            if fold_compact(joined.text) in aliases:
-                return joined
+        second = _first_letters(other)
+        aligned = min(abs(other.x0 - segment.x0), abs(second.x0 - first.x0)) <= segment.size
+        if not aligned or other.top <= current.top:
+            continue
+        sizes = [w.size for w in current.words]
+        if not min(sizes) * WRAP_SIZE_RATIO <= second.size <= max(sizes) / WRAP_SIZE_RATIO:
             break
-    return segment if text in aliases else None
+        if second.fontname != first.fontname and not (second.bold and first.bold):
+            break
+        joined = Line(current.words + other.words)
+        better = match_header(joined.text, aliases, extra_max)
+        same_face = all(w.fontname == second.fontname and w.text.isalpha() for w in other.words)
+        same_face = same_face and second.fontname == first.fontname  # extra words, never codes or numbers
+        if better and (
+            match is None or better.matched > match.matched or (better.matched == match.matched and same_face)
+        ):
+            line, match, current = joined, better, joined
+        elif better is None and match is None and _starts_alias(joined.text, aliases):
+            current = joined  # a header wrapped before its key words were complete
+        else:
+            break
+    return (line, match) if match else None
+
+
+def _starts_alias(text: str, aliases: Sequence[Alias]) -> bool:
+    """Whether the text is the beginning of some alias (a header cut by its line end)."""
+    compact = "".join(header_words(text))
+    return bool(compact) and any("".join(run).startswith(compact) for run, _, _ in aliases)
+
+
+def _first_letters(line: Line) -> Word:
+    """The first word with a letter or digit (an icon before a header is not its text)."""
+    return next((w for w in line.words if any(c.isalnum() for c in w.text)), line.words[0])
 
 
 def header_bar(segment: Line, boxes: Sequence[Box], layout: LayoutSettings) -> Box | None:
@@ -96,7 +212,7 @@ def missing_column_reason(headers: Sequence[Header], settings: Settings) -> str 
     kinds = {h.kind for h in headers}
     if not kinds & set(COLUMN_KINDS):
         return "no action blocks"
-    language = page_language(headers)
+    language = page_language([h for h in headers if h.kind in COLUMN_KINDS])
     for kind in COLUMN_KINDS:
         if kind not in kinds:
             words = settings.headers.columns()[kind]

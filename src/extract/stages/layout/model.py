@@ -8,6 +8,8 @@ from extract.geometry import Box, Line, Word
 
 COLUMN_KINDS = ("objective", "activities", "results")
 BAND_KIND = "recommendations"
+SDG_KIND = "sdg"
+PARTNERS_KIND = "partners"  # a logo region: never content
 
 
 @dataclass(frozen=True)
@@ -76,3 +78,11 @@ class PageLayout:
     band_rules: tuple[Box, ...] = ()
     body_size: float = 0.0
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    # Every header found and the region it opened (SDG list and partners' logos included).
+    regions: tuple[Block, ...] = ()
+    # Self-check: share of the page's non-furniture text (characters) that landed in a block,
+    # and the lines that did not.
+    coverage: float = 1.0
+    unassigned: tuple[Line, ...] = ()
+    # Cells of the recommendations region (boxes or lines), as read.
+    band_boxes: tuple[Box, ...] = ()

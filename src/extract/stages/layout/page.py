@@ -1,4 +1,5 @@
-"""The page: furniture -> headers -> zones -> columns, band, title, subtitle, SDG items."""
+"""The page: furniture -> headers -> regions -> columns, recommendations, title, subtitle, SDG items
+-> self-check (coverage)."""
 
 from __future__ import annotations
 
@@ -7,16 +8,19 @@ from collections.abc import Sequence
 
 from extract.errors import PageSkipped
 from extract.geometry import Box, Line, Word, body_size, words_to_lines, words_to_segments
-from extract.settings import LayoutSettings, Settings
+from extract.settings import Settings
 from extract.stages.document import DocumentContext
 from extract.stages.read import PageContent
 
-from .furniture import is_furniture, logo_frames
+from .coverage import coverage_warning, page_coverage
+from .furniture import is_furniture, logo_frames, sideways_glyphs
 from .headers import find_headers, header_rows, missing_column_reason, page_language
-from .model import BAND_KIND, COLUMN_KINDS, Block, Header, PageLayout, Zone
-from .sdg import assign_to_anchors, badges_of, sdg_anchors
+from .markers import marker_owners
+from .model import BAND_KIND, COLUMN_KINDS, PARTNERS_KIND, SDG_KIND, Block, PageLayout, Zone
+from .recommendations import band_block
+from .sdg import assign_to_anchors, badges_of, code_companions, sdg_anchors
 from .title import find_subtitle, find_title
-from .zones import block_zones, cut_at_gap
+from .zones import asides, block_zones, cut_at_gap, page_panels
 
 
 def page_to_layout(
@@ -33,27 +37,40 @@ def page_to_layout(
         raise PageSkipped("no text layer (scanned?)" if page.image_count else "empty page")
     all_segments = words_to_segments(page.words, layout.line_tolerance_ratio, layout.segment_gap_ratio)
     page_body = body_size(page.words)
-    headers = find_headers(all_segments, page.boxes, settings)  # header words are never furniture
+    headers = find_headers(all_segments, page.boxes, settings, page_body)  # header words are never furniture
     reason = missing_column_reason(headers, settings)
     if reason:
         raise PageSkipped(reason)
 
     header_words = {w for h in headers for w in h.line.words}
     frames = logo_frames(page, layout)
+    sideways = sideways_glyphs(page.words, layout)
     segments = [
-        s for s in all_segments if s.words[0] in header_words or not is_furniture(s, page, layout, page_body, frames)
+        s
+        for s in all_segments
+        if s.words[0] in header_words
+        or not (is_furniture(s, page, layout, page_body, frames, context) or set(s.words) <= sideways)
     ]
     content = [w for s in segments for w in s.words if w not in header_words]
     rows = header_rows(headers, layout.header_row_tolerance)
-    pattern = re.compile(layout.sdg_code_pattern)
-    anchors = sdg_anchors(segments, pattern, layout.sdg_code_prefixes)
-    zones = block_zones(rows, content, page, layout, [*anchors, *badges_of(anchors, content, layout)])
+    anchors = sdg_anchors(segments, re.compile(layout.sdg_code_pattern), layout.sdg_code_prefixes)
+    obstacles = [*anchors, *badges_of(anchors, content, layout)]
+    panels = page_panels(page, page_body, layout)
+    zones = block_zones(rows, content, page, layout, obstacles, panels)
     by_kind = {h.kind: h for h in headers}
+    if PARTNERS_KIND in zones:  # a logo region: never content
+        content = [w for w in content if not zones[PARTNERS_KIND].holds(w)]
+    aside = asides(panels, headers, zones, COLUMN_KINDS, layout)
+    content = [w for w in content if not any(p.contains(w, layout.zone_margin) for p in aside)]
 
+    moved = marker_owners(
+        content, {k: zones[k] for k in (*COLUMN_KINDS, BAND_KIND) if k in zones}, settings.segment, layout
+    )
+    owned = lambda kind, w: moved[w] == kind if w in moved else zones[kind].holds(w)  # noqa: E731
     claimed: set[Word] = set()
     columns = {}
     for kind in COLUMN_KINDS:
-        words = [w for w in content if zones[kind].holds(w)]
+        words = [w for w in content if owned(kind, w)]
         claimed.update(words)
         lines = words_to_lines(words, layout.line_tolerance_ratio)
         columns[kind] = Block(kind, zones[kind], cut_at_gap(lines, layout.block_end_gap_ratio), by_kind[kind])
@@ -61,15 +78,28 @@ def page_to_layout(
 
     band: Block | None = None
     rules: tuple[Box, ...] = ()
+    cells: tuple[Box, ...] = ()
+    numbers: tuple[Word, ...] = ()
     if BAND_KIND in zones:
-        band, rules = _band_block(by_kind[BAND_KIND], zones[BAND_KIND], content, claimed, page, layout)
+        words = [w for w in content if w not in claimed or moved.get(w) == BAND_KIND]
+        band, rules, cells, numbers = band_block(
+            by_kind[BAND_KIND], zones[BAND_KIND], words, page, layout, settings.segment
+        )
         claimed.update(w for line in band.lines for w in line.words)
+        claimed.update(numbers)
 
+    sdg_zone = zones.get(SDG_KIND)
     first_header_top = min(by_kind[k].extent.top for k in COLUMN_KINDS)
     free = [w for w in content if w not in claimed]
     anchors = [a for a in anchors if a not in claimed]
     anchor_set = set(anchors)
-    above = [w for w in free if w.bottom <= first_header_top + layout.above_columns_slack and w not in anchor_set]
+    above = [
+        w
+        for w in free
+        if w.bottom <= first_header_top + layout.above_columns_slack
+        and w not in anchor_set
+        and not (sdg_zone and sdg_zone.holds(w))
+    ]
     warnings: list[str] = []
     title_lines = find_title(above, body, layout)
     if not title_lines:
@@ -77,11 +107,32 @@ def page_to_layout(
     title_words = {w for line in title_lines for w in line.words}
     subtitle_lines = find_subtitle([w for w in above if w not in title_words], title_lines, body, layout)
     taken = title_words | {w for line in subtitle_lines for w in line.words}
-    sdg_items = assign_to_anchors([w for w in free if w not in taken], anchors, layout)
+    rest = [w for w in free if w not in taken]
+    sdg_items = []
+    if sdg_zone is not None:  # the list under its own header
+        in_zone = [a for a in anchors if sdg_zone.holds(a)]
+        sdg_items = assign_to_anchors([w for w in rest if sdg_zone.holds(w)], in_zone, layout, page.boxes)
+    if not sdg_items:  # no header, or codes printed elsewhere: codes anywhere are anchors
+        sdg_items = assign_to_anchors(rest, anchors, layout, page.boxes)
     if not sdg_items:
         warnings.append("no SDG targets found")
     if band is None:
-        warnings.append("no recommendations band found")
+        warnings.append("no recommendations found (no recommendations header)")
+
+    codes = [item.code for item in sdg_items]
+    in_blocks = [*columns.values(), *([band] if band else [])]
+    assigned = (
+        {w for block in in_blocks for line in block.lines for w in line.words}
+        | taken
+        | {w for item in sdg_items for w in (item.code, *(x for line in item.label for x in line.words))}
+        | set(code_companions(codes, content, layout))
+        | set(numbers)
+        | {w for w in content if sdg_zone and sdg_items and sdg_zone.holds(w) and w.text.isdigit()}  # goal tiles
+    )
+    coverage, unassigned = page_coverage(content, assigned, layout)
+    low = coverage_warning(coverage, unassigned, layout)
+    if low:
+        warnings.append(low)
 
     return PageLayout(
         number=page.number,
@@ -96,37 +147,11 @@ def page_to_layout(
         band_rules=rules,
         body_size=body,
         warnings=tuple(warnings),
+        regions=tuple(Block(h.kind, zones[h.kind], (), h) for h in headers),
+        coverage=coverage,
+        unassigned=unassigned,
+        band_boxes=cells,
     )
-
-
-def _band_block(
-    header: Header, zone: Zone, content: Sequence[Word], claimed: set[Word], page: PageContent, layout: LayoutSettings
-) -> tuple[Block, tuple[Box, ...]]:
-    """The recommendations band: lines below its header, up to the first wide gap."""
-    ext = header.extent
-    margin = layout.band_margin
-    x0, x1 = (ext.x0 - margin, ext.x1 + margin) if header.bar else (0.0, page.width)
-    area = Zone(x0, x1, ext.bottom - margin, zone.bottom)
-    words = [w for w in content if area.holds(w) and w not in claimed]
-    lines = cut_at_gap(words_to_lines(words, layout.line_tolerance_ratio), layout.block_gap_ratio)
-    if lines:
-        area = Zone(x0, x1, area.top, lines[-1].bottom + margin)
-    rules = tuple(
-        sorted(
-            (
-                b
-                for b in page.boxes
-                if b.width <= layout.rule_max_width
-                and b.height >= min((l.height for l in lines), default=0)
-                and area.x0 <= b.x0
-                and b.x1 <= area.x1
-                and b.top >= area.top - layout.band_rule_slack
-                and b.bottom <= area.bottom + layout.band_rule_slack
-            ),
-            key=lambda b: (b.top, b.x0),
-        )
-    )
-    return Block(BAND_KIND, area, lines, header), rules
 
 
 def _zone_of(lines: Sequence[Line]) -> Zone:

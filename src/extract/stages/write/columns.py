@@ -80,7 +80,8 @@ ACTIONS = Table(
         Column("action_id", "string", "the action's id (`id` in JSON)", {**REQUIRED, "unique": True}),
         Column("file", "string", "PDF path relative to the input folder (`source.file`)", REQUIRED),
         Column("sha256", "string", "SHA-256 of the PDF (`source.sha256`)", {**REQUIRED, "pattern": SHA256_PATTERN}),
-        Column("page", "integer", "1-based page (`source.page`)", {**REQUIRED, "minimum": 1}),
+        Column("page", "integer", "1-based first page (`source.page`)", {**REQUIRED, "minimum": 1}),
+        Column("pages", "string", "every page the action uses (`source.pages`)", REQUIRED),
         Column("language", "string", "language of the sheet", {**REQUIRED, **_enum(get_args(Language))}),
         Column("title", "string", "title", REQUIRED),
         Column("subtitle", "string", "subtitle"),
@@ -92,6 +93,7 @@ ACTIONS = Table(
         Column("cities", "string", "the cities, in order (one row each in `cities.csv`)"),
         Column("country", "string", "ISO country code"),
         Column("warnings", "string", "the action's warnings"),
+        Column("coverage", "number", "the action's `coverage` (see `actions.json`)", {"minimum": 0, "maximum": 1}),
     ),
     ("action_id",),
     references_actions=False,
@@ -157,11 +159,30 @@ PAGES = Table(
     (
         Column("file", "string", "PDF path relative to the input folder", REQUIRED),
         Column("page", "integer", "1-based page; empty on the `file-failed` row about the whole file", {"minimum": 1}),
-        Column("status", "string", "see Statuses", {**REQUIRED, **_enum(get_args(PageStatus))}),
-        Column("reason", "string", "why the page was skipped or failed"),
-        Column("action_id", "string", "the action produced by this page (status `action` only)"),
+        Column(
+            "status",
+            "string",
+            "see Statuses; `continuation`: the page continues the action of an earlier page",
+            {**REQUIRED, **_enum(get_args(PageStatus))},
+        ),
+        Column("reason", "string", "why the page was skipped or failed; for a continuation, which page it continues"),
+        Column("action_id", "string", "the action this page starts (`action`) or continues (`continuation`)"),
+        Column(
+            "coverage",
+            "number",
+            "the `coverage` of the page's action (`action`), or of the page's part of it (`continuation`): "
+            "a low value flags a design that extracts badly",
+            {"minimum": 0, "maximum": 1},
+        ),
+        Column(
+            "position",
+            "integer",
+            "the row's place on its page, top to bottom, when a page holds several actions (or a continuation "
+            "then an action): one row each; `1` for a page with one action",
+            {"minimum": 1},
+        ),
     ),
-    ("file", "page"),
+    ("file", "page", "position"),
 )
 
 REVIEW = Table(

@@ -51,8 +51,8 @@ def sort_actions(actions: Sequence[Action]) -> list[Action]:
 
 
 def sort_pages(pages: Sequence[PageRecord]) -> list[PageRecord]:
-    """By file, then page; a file's `file-failed` row (no page) after its pages."""
-    return sorted(pages, key=lambda p: (p.file, p.page is None, p.page or 0))
+    """By file, then page, then place on the page; a file's `file-failed` row (no page) after its pages."""
+    return sorted(pages, key=lambda p: (p.file, p.page is None, p.page or 0, p.position or 0))
 
 
 def _without_controls(value: object) -> object:
@@ -83,6 +83,7 @@ def action_rows(actions: Sequence[Action]) -> list[dict]:
             "file": a.source.file,
             "sha256": a.source.sha256,
             "page": a.source.page,
+            "pages": _joined(a.source.pages),
             "language": a.language,
             "title": a.title,
             "subtitle": a.subtitle,
@@ -94,6 +95,7 @@ def action_rows(actions: Sequence[Action]) -> list[dict]:
             "cities": _joined(c.name for c in a.cities),
             "country": a.country,
             "warnings": _joined(a.warnings),
+            "coverage": a.coverage,
         }
         for a in actions
     ]

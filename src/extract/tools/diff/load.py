@@ -11,6 +11,8 @@ from extract.errors import UsageError
 from extract.models import SCHEMA_VERSION, ActionsDocument
 
 ACTIONS_FILE = "actions.json"
+# Versions diff reads: 1 (one page per action) is read as 2 with `source.pages` = [page].
+READABLE_VERSIONS = (1, SCHEMA_VERSION)
 
 
 class ActionsFileError(UsageError):
@@ -39,13 +41,20 @@ def load_actions(path: str | Path) -> list[dict]:
     if not isinstance(data, dict):
         raise ActionsFileError(file, "not an actions document (expected a JSON object)")
     version = data.get("schema_version")
-    if version != SCHEMA_VERSION:
-        raise ActionsFileError(file, f"unsupported schema_version {version!r} (expected {SCHEMA_VERSION})")
+    if version not in READABLE_VERSIONS:
+        expected = " or ".join(str(v) for v in READABLE_VERSIONS)
+        raise ActionsFileError(file, f"unsupported schema_version {version!r} (expected {expected})")
     try:
-        document = ActionsDocument.model_validate(data)
+        document = ActionsDocument.model_validate(upgraded(data) if version == 1 else data)
     except ValidationError as exc:
         raise ActionsFileError(file, first_problem(exc)) from exc
     return [action.model_dump(mode="json") for action in document.actions]
+
+
+def upgraded(data: dict) -> dict:
+    """A schema-1 document in schema-2 form: each action's one page listed in `source.pages`
+    (by the model's default), the version number raised."""
+    return {**data, "schema_version": SCHEMA_VERSION}
 
 
 def first_problem(error: ValidationError) -> str:

@@ -1,0 +1,58 @@
+"""Item markers: bullets (• ▪ – ✓ ✔ ➢ ►…) and numbers ("1)", "1.", "a)", "iv.") that open list items.
+
+A lone marker belongs to the block of the text right of it on its line, wherever its centre
+falls: numbers hanging in the gutter left of a column stay with that column.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+
+from extract.geometry import Word
+from extract.settings import LayoutSettings, SegmentSettings
+
+from .model import Zone
+
+_CID = re.compile(r"^\(cid:\d+\)$")
+PRIVATE_USE_FIRST, PRIVATE_USE_LAST = 0xE000, 0xF8FF  # Unicode private-use area: font-specific glyphs
+SYMBOL_GLYPH_MAX_CHARS = 2  # a symbol-font word this short at a line start is a bullet
+
+
+@lru_cache(maxsize=8)
+def _numbering(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+def is_marker(word: Word, settings: SegmentSettings) -> bool:
+    """A lone marker: listed glyph, item number, symbol-font glyph, unmapped glyph or private-use char."""
+    text = word.text
+    if text in settings.bullet_glyphs or _CID.match(text) or _numbering(settings.numbering_pattern).match(text):
+        return True
+    if len(text) == 1 and PRIVATE_USE_FIRST <= ord(text) <= PRIVATE_USE_LAST:
+        return True
+    return len(text) <= SYMBOL_GLYPH_MAX_CHARS and any(f.lower() in word.font.lower() for f in settings.symbol_fonts)
+
+
+def marker_owners(
+    words: Sequence[Word], zones: Mapping[str, Zone], segment: SegmentSettings, layout: LayoutSettings
+) -> dict[Word, str]:
+    """Markers whose text (the nearest word right of them on their line) lies in another zone."""
+    owners: dict[Word, str] = {}
+    for marker in (w for w in words if is_marker(w, segment)):
+        reach = layout.marker_reach_ratio * marker.size
+        right = [
+            w
+            for w in words
+            if w is not marker
+            and 0 <= w.x0 - marker.x1 <= reach
+            and abs(w.top - marker.top) <= layout.line_tolerance_ratio * max(w.size, marker.size)
+        ]
+        if not right:
+            continue
+        text = min(right, key=lambda w: w.x0)
+        home = next((k for k, z in zones.items() if z.holds(text)), None)
+        if home is not None and not zones[home].holds(marker):
+            owners[marker] = home
+    return owners

@@ -1,0 +1,147 @@
+"""Layout stage: what makes a line a block header, its bar, the page language and header rows."""
+
+from extract.geometry import Box, Line, Word
+from extract.settings import Settings
+from extract.stages.layout.headers import (
+    HeaderMatch,
+    alias_words,
+    body_font,
+    header_aliases,
+    header_bar,
+    header_rows,
+    header_words,
+    looks_like_header,
+    match_header,
+    missing_column_reason,
+    page_language,
+)
+from extract.stages.layout.model import Header
+from tests.pages import words_at
+
+S = Settings()
+L = S.layout
+BLUE = (0.0, 0.4, 0.6)
+
+
+def word(text: str, x0: float = 10.0, top: float = 100.0, size: float = 9.0, font: str = "Sans") -> Word:
+    return Word(text, x0, x0 + len(text) * size * 0.5, top, top + size, size, font)
+
+
+# headers.py
+
+ALIASES = alias_words(S.headers)
+
+
+def test_header_words_drop_numbers_and_glue_a_lone_capital_to_its_word():
+    """Folded words, numbers dropped, a lone letter glued to the next (small capitals in two sizes)."""
+    assert header_words("3 R ECOMMANDATIONS Politiques") == ("recommandations", "politiques")
+    assert header_words("Objectif 2 général") == ("objectif", "general")
+
+
+def test_a_letter_spaced_header_matches_its_alias_exactly():
+    """A line equal to an alias once spaces are dropped is that header, with no extra words."""
+    assert match_header("A C T I V I T É S", ALIASES, 2) == HeaderMatch("activities", "fr", 1, 0)
+
+
+def test_a_header_may_print_at_most_the_allowed_extra_words():
+    """An alias with up to header_extra_words_max other words still names its kind; more do not."""
+    assert match_header("Nos activités terrain", ALIASES, 2) == HeaderMatch("activities", "fr", 1, 2)
+    assert match_header("Nos belles activités terrain", ALIASES, 2) is None
+    assert match_header("Nos activités", ALIASES, 0) is None
+
+
+def test_the_alias_with_the_most_words_wins():
+    """'Objectifs de développement durable' names the SDG list, not the objective."""
+    match = match_header("Les objectifs de développement durable", ALIASES, 2)
+    assert match is not None and match.kind == "sdg"
+
+
+def plain(text: str, size: float = 9.0, font: str = "Sans") -> Line:
+    return Line(tuple(words_at(text, 40, 100, size, font)))
+
+
+def test_a_line_looks_like_a_header_by_bar_bold_font_size_or_capitals():
+    """Each of: a bar, a bold word, another font, header_size_min_ratio x body, mostly capitals."""
+    bar = Box(30, 300, 95, 115, True, False, (0.0, 0.4, 0.6))
+    assert not looks_like_header(plain("Nos activités"), None, "Sans", 9.0, L)
+    assert looks_like_header(plain("Nos activités"), bar, "Sans", 9.0, L)
+    assert looks_like_header(plain("Nos activités", font="Sans-Bold"), None, "Sans-Bold", 9.0, L)
+    assert looks_like_header(plain("Nos activités", font="Serif"), None, "Sans", 9.0, L)
+    assert looks_like_header(plain("Nos activités", size=L.header_size_min_ratio * 9.0), None, "Sans", 9.0, L)
+    assert not looks_like_header(
+        plain("Nos activités", size=L.header_size_min_ratio * 9.0 - 0.01), None, "Sans", 9.0, L
+    )
+    assert not looks_like_header(plain("Nos activités", size=20), None, "Sans", 0.0, L)
+    assert looks_like_header(plain("NOs Ab"), None, "Sans", 9.0, L)  # 3 of 5 letters
+    assert not looks_like_header(plain("NOs ab"), None, "Sans", 9.0, L)
+    assert not looks_like_header(plain("2024 ..."), None, "Sans", 9.0, L)
+
+
+def test_the_body_font_carries_most_characters_ties_by_name():
+    """The font with most characters; a tie goes to the first name in order."""
+    words = words_at("aaaa", 0, 0, font="B") + words_at("bb bb", 0, 20, font="A")
+    assert body_font(words) == "A"
+    assert body_font(words_at("aaaaa", 0, 0, font="B") + words_at("bb bb", 0, 20, font="A")) == "B"
+    assert body_font([]) == ""
+
+
+def test_the_header_bar_is_the_smallest_dark_filled_box_no_taller_than_a_few_lines():
+    """Light, unfilled, too tall or not holding boxes are no bar; of the others the smallest wins."""
+    line = plain("ACTIVITÉS")
+    small = Box(35, 100, 96, 112, True, False, (0.0, 0.4, 0.6))
+    large = Box(30, 200, 95, 113, True, False, (0.0, 0.4, 0.6))
+    light = Box(36, 99, 97, 111, True, False, (0.97, 0.97, 0.97))
+    hollow = Box(36, 99, 97, 111, False, True, (0.0, 0.4, 0.6))
+    tall = Box(36, 99, 70, 100 + 9 * 4 + 0.5, True, False, (0.0, 0.4, 0.6))
+    aside = Box(200, 300, 95, 113, True, False, (0.0, 0.4, 0.6))
+    assert header_bar(line, [large, small, light, hollow], L) == small
+    assert header_bar(line, [light, hollow, tall, aside], L) is None
+    assert header_bar(line, [Box(36, 99, 100 - 18, 100 + 18, True, False, (0.0, 0.4, 0.6))], L) is not None
+
+
+def hdr(kind: str, language: str, x: float, top: float) -> Header:
+    return Header(kind, language, Line(tuple(words_at(kind.upper(), x, top))))
+
+
+def test_the_page_language_is_the_majority_of_its_headers_ties_to_the_first():
+    """Most headers' language; on a tie, the language of the first header."""
+    assert (
+        page_language([hdr("objective", "en", 0, 0), hdr("activities", "fr", 0, 0), hdr("results", "fr", 0, 0)]) == "fr"
+    )
+    assert page_language([hdr("objective", "en", 0, 0), hdr("activities", "fr", 0, 0)]) == "en"
+    assert page_language([hdr("objective", "fr", 0, 0), hdr("activities", "en", 0, 0)]) == "fr"
+
+
+def test_header_rows_group_headers_by_top_within_tolerance_left_to_right():
+    """Headers whose tops differ by at most the tolerance share a row; rows top to bottom."""
+    a, b, c = hdr("results", "fr", 300, 104), hdr("objective", "fr", 40, 100), hdr("activities", "fr", 40, 200)
+    assert header_rows([c, a, b], 4.0) == [[b, a], [c]]
+    assert header_rows([c, a, b], 3.9) == [[b], [a], [c]]
+
+
+def test_the_missing_column_reason_names_the_first_missing_column_in_the_page_language():
+    """No column header: 'no action blocks'; else the first missing column's first alias."""
+    assert missing_column_reason([hdr("sdg", "fr", 0, 0)], S) == "no action blocks"
+    found = [hdr("objective", "en", 0, 0), hdr("results", "en", 0, 0)]
+    name = S.headers.columns()["activities"]["en"][0]
+    assert missing_column_reason(found, S) == f"missing {name} column"
+    complete = [hdr(kind, "fr", 0, 0) for kind in ("objective", "activities", "results")]
+    assert missing_column_reason(complete, S) is None
+
+
+def test_header_aliases_map_compact_folded_words_to_the_first_kind_naming_them():
+    """Each alias, folded without spaces, maps to its kind and language."""
+    table = header_aliases(S.headers)
+    assert table["activites"] == ("activities", "fr")
+    assert table["expectedresults"] == ("results", "en")
+
+
+def test_a_lone_letter_glues_only_one_letter_words():
+    """Only a one-letter word is glued to the next; two-letter words stay words."""
+    assert header_words("de la R ecommandation") == ("de", "la", "recommandation")
+
+
+def test_an_alias_matches_at_the_end_of_the_line_too():
+    """The alias words may close the line after the extra words."""
+    assert match_header("Nos principales activités", ALIASES, 2) == HeaderMatch("activities", "fr", 2, 1)
+    assert match_header("Le projet activités", ALIASES, 2) == HeaderMatch("activities", "fr", 1, 2)

@@ -220,3 +220,27 @@ def test_strip_glyphs_a_little_off_their_column_still_join_it():
         Word("A", x, x + 6, 200 + i * 8, 209 + i * 8, 9, "Sans") for i, x in enumerate([560.2, 560.9, 560.2, 560.9])
     ]
     assert sideways_glyphs(glyphs, L) == frozenset(glyphs)
+
+
+def test_a_logo_frame_holds_its_text_with_slack_from_one_to_logo_box_max_lines_heights():
+    """The frame holds the text within logo_frame_slack and is one to logo_box_max_lines text heights tall."""
+    line = seg("LOGO", x0=34, top=30, size=8)
+    assert is_logo(line, [Box(35, 80, 30, 38, False, True)], L)
+    assert is_logo(line, [Box(35, 80, 28, 28 + L.logo_box_max_lines * 8, False, True)], L)
+
+
+def test_a_strip_pitch_counts_the_larger_size_of_either_glyph_and_the_last_glyphs_height():
+    """Glyphs join a strip while each lies within strip_pitch_ratio x the largest of both sizes and the last height."""
+    sizes = [9, 5, 9, 5]
+    glyphs = [Word("A", 560, 566, 200 + i * 9, 205 + i * 9, s, "Sans") for i, s in enumerate(sizes)]
+    assert sideways_glyphs(glyphs, L) == frozenset(glyphs)
+    pairs = [Word("AB", 560, 566, 200 + i * 9, 209 + i * 9, 5, "Sans") for i in range(4)]
+    assert sideways_glyphs(pairs, L) == frozenset(pairs)
+
+
+def test_band_text_on_exactly_the_least_number_of_pages_is_learnt_and_textless_marks_never():
+    """Repeats on exactly max(furniture_repeat_min_pages, share x pages) pages count; a key with no text never."""
+    pages = [band_page(n, ("Pied", 820.0), ("•", 20.0)) for n in range(1, 4)] + [band_page(4)]
+    context = learn_document(pages, L)
+    assert [key[0] for key in context.furniture] == ["pied"]
+    assert context.file == ""

@@ -1,11 +1,12 @@
 """Layout stage: what makes a line a block header, its bar, the page language and header rows."""
 
-from extract.geometry import Box, Line, Word
+from extract.geometry import Box, Line, Word, words_to_segments
 from extract.settings import Settings
 from extract.stages.layout.headers import (
     HeaderMatch,
     alias_words,
     body_font,
+    find_headers,
     header_aliases,
     header_bar,
     header_rows,
@@ -145,3 +146,68 @@ def test_an_alias_matches_at_the_end_of_the_line_too():
     """The alias words may close the line after the extra words."""
     assert match_header("Nos principales activités", ALIASES, 2) == HeaderMatch("activities", "fr", 2, 1)
     assert match_header("Le projet activités", ALIASES, 2) == HeaderMatch("activities", "fr", 1, 2)
+
+
+def test_a_letter_spaced_alias_of_several_words_matches_exactly():
+    """Letter-spaced words of a multi-word alias compare equal once spaces are dropped."""
+    assert match_header("O B J E C T I F G É N É R A L", ALIASES, 2) == HeaderMatch("objective", "fr", 2, 0)
+
+
+def test_a_numbered_header_is_an_exact_match_without_extra_words():
+    """A number before the alias folds away: the match has no extra words."""
+    assert match_header("3 Activités", ALIASES, 2) == HeaderMatch("activities", "fr", 1, 0)
+
+
+def test_of_two_aliases_of_equal_length_the_first_listed_wins():
+    """On equal alias length the earlier kind keeps the match."""
+    match = match_header("Objectif activités", ALIASES, 2)
+    assert match is not None and match.kind == "objective"
+
+
+def test_the_header_bar_is_chosen_by_area_and_holds_its_header_within_the_slack():
+    """Of holding bars the smallest in area wins (not the squarest); bar_slack lets the text touch its edge."""
+    line = plain("ACTIVITÉS")
+    flat = Box(35, 135, 96, 112, True, False, (0.0, 0.4, 0.6))
+    square = Box(38, 108, 90, 120, True, False, (0.0, 0.4, 0.6))
+    assert header_bar(line, [square, flat], L) == flat
+    tight = Box(41, line.x1 - 1, 101, 108, True, False, (0.0, 0.4, 0.6))
+    assert header_bar(line, [tight], L) == tight
+
+
+def test_an_unknown_page_language_names_the_missing_column_in_the_first_language():
+    """When the page's language has no words for the missing column, the first language's name is used."""
+    found = [hdr("objective", "xx", 0, 0), hdr("results", "xx", 0, 0)]
+    name = next(iter(S.headers.columns()["activities"].values()))[0]
+    assert missing_column_reason(found, S) == f"missing {name} column"
+
+
+def test_a_loose_header_counts_in_a_bar_or_bold_but_not_as_body_text():
+    """A header with extra words must look like one: in a bar it does, in the body font it does not."""
+    body = words_at("Un texte courant de la page assez long.", 40, 300)
+    loose = words_at("Nos activités terrain", 40, 100)
+    segments = words_to_segments(loose + body, L.line_tolerance_ratio, L.segment_gap_ratio)
+    assert find_headers(segments, [], S, 9.0) == []
+    bar = Box(35, 200, 96, 112, True, False, (0.0, 0.4, 0.6))
+    found = find_headers(segments, [bar], S, 9.0)
+    assert [(h.kind, h.bar) for h in found] == [("activities", bar)]
+
+
+def test_a_header_wrapped_before_its_key_words_is_joined_with_its_next_line():
+    """A line that only starts an alias is joined with the aligned line below in the same face."""
+    head = words_at("MC2CM POLICY", 40, 100, 9, "Sans-Bold") + words_at("RECOMMENDATIONS", 40, 111, 9, "Sans-Bold")
+    body = words_at("Some running text of the page.", 40, 300)
+    segments = words_to_segments(head + body, L.line_tolerance_ratio, L.segment_gap_ratio)
+    found = find_headers(segments, [], S, 9.0)
+    assert [(h.kind, h.line.text) for h in found] == [("recommendations", "MC2CM POLICY RECOMMENDATIONS")]
+
+
+def test_a_header_does_not_join_a_line_far_below_or_in_another_face():
+    """Wrapping stops at a gap over header_wrap_gap_ratio line heights, or a line in another font."""
+    body = words_at("Some running text of the page.", 40, 300)
+    for second in (
+        words_at("RECOMMENDATIONS", 40, 109 + L.header_wrap_gap_ratio * 9 + 1, 9, "Sans-Bold"),
+        words_at("RECOMMENDATIONS", 40, 111, 9, "Serif"),
+    ):
+        head = words_at("MC2CM POLICY", 40, 100, 9, "Sans-Bold") + second
+        segments = words_to_segments(head + body, L.line_tolerance_ratio, L.segment_gap_ratio)
+        assert [h.line.text for h in find_headers(segments, [], S, 9.0)] != ["MC2CM POLICY RECOMMENDATIONS"]

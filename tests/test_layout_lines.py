@@ -247,3 +247,9 @@ def test_the_coverage_quote_budget_stops_at_zero_not_before():
     layout = L.model_copy(update={"coverage_quote_chars": 9})
     lines = (Line((word("abcdefgh", x0=40, top=300),)), Line((word("xyz", x0=50, top=320),)))
     assert coverage_warning(0.5, lines, layout).endswith("; “x” (x 50, y 320)")
+
+
+def test_a_subtitle_exactly_block_gap_ratio_below_the_title_still_counts():
+    """The gap that separates a subtitle from its title must exceed block_gap_ratio line sizes."""
+    words = words_at("Sous", 30, 114 + L.block_gap_ratio * 10, 10, "Sans-Italic")
+    assert [line.text for line in find_subtitle(words, title_of(), 9.0, L)] == ["Sous"]

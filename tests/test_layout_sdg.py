@@ -2,6 +2,8 @@
 
 import re
 
+import pytest
+
 from extract.geometry import Box, Line, Word, words_to_segments
 from extract.settings import Settings
 from extract.stages.layout.sdg import assign_to_anchors, badges_of, code_companions, pills_of, sdg_anchors
@@ -130,3 +132,28 @@ def test_a_label_line_under_a_row_of_codes_is_cut_where_each_code_starts():
         "10.7": ["Faciliter la"],
         "16.b": ["Promouvoir"],
     }
+
+
+@pytest.mark.parametrize(
+    "prefix",
+    [
+        Word("ODD", 82, 100, 100, 110, 10, "Sans"),  # touching the code
+        Word("ODD", 72, 90, 104.5, 114.5, 10, "Sans"),  # a code size left, line_tolerance_ratio x size lower
+        Word("Cible", 102, 125, 90, 100, 10, "Sans"),  # touching above, sdg_label_slack to the right
+        Word("Cible", 100, 125, 80, 90, 10, "Sans"),  # a code size above
+    ],
+)
+def test_a_prefix_touching_or_a_code_size_away_is_the_codes_prefix(prefix):
+    """The prefix bounds are inclusive: gap 0 to one code size, within the line tolerance or label slack."""
+    code = Word("10.7", 100, 118, 100, 110, 10, "Sans-Bold")
+    assert code_companions([code], [prefix], L) == [prefix]
+
+
+def test_a_label_word_in_a_pill_belongs_to_its_code_however_far_below():
+    """Pill words (held within sdg_label_slack) escape the gap rule; the code may stick out of its pill by the slack."""
+    code = Word("10.7", 100, 118, 100, 109, 9, "Sans-Bold")
+    far = words_at("migrants", 200, 109 + L.block_gap_ratio * 9 + 5)
+    pill = Box(101, far[0].x1 - 1, 95, 150)
+    items = assign_to_anchors([code, *far], [code], L, [pill])
+    assert [ln.text for ln in items[0].label] == ["migrants"]
+    assert [ln.text for ln in assign_to_anchors([code, *far], [code], L)[0].label] == []

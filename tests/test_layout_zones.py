@@ -4,7 +4,15 @@ from extract.geometry import Box, Line, Word
 from extract.settings import Settings
 from extract.stages.layout.model import Header, Zone
 from extract.stages.layout.recommendations import band_block, cell_boxes
-from extract.stages.layout.zones import asides, clip_to_panels, column_bounds, cut_at_gap, page_panels, row_bottom
+from extract.stages.layout.zones import (
+    asides,
+    clip_to_panels,
+    column_bounds,
+    cut_at_gap,
+    page_panels,
+    region_bottom,
+    row_bottom,
+)
 from tests.pages import page, paragraph, words_at
 
 S = Settings()
@@ -167,3 +175,72 @@ def test_a_region_stops_at_a_panel_beside_its_header_with_its_text_in_between():
     left_panel = Box(0, 30, 175, 500)
     left_text = words_at("x", 32, 250)
     assert clip_to_panels(Zone(0, 595, 178, 842), header, [left_panel], L, left_text).x0 == 30
+
+
+def test_an_outer_column_ends_in_the_gutter_reaching_an_obstacle_on_its_right():
+    """The last column ends mid-gutter before the first obstacle on its right (an SDG code), else at the page edge."""
+    header = Header("results", "fr", Line(tuple(words_at("RÉSULTATS", 300, 180))))
+    words = [*header.line.words, *words_at("texte de la colonne", 300, 200), *words_at("10.7", 480, 200)]
+    p = page(words)
+    gap_start = max(w.x1 for w in words if w.x0 < 480)
+    assert column_bounds([header], words, p, L, [480.0])[0][1] == (gap_start + 480) / 2
+    assert column_bounds([header], words, p, L)[0][1] == p.width
+    touching = [*header.line.words, *words_at("texte", 300, 200)]
+    edge = max(w.x1 for w in touching)
+    assert (
+        column_bounds([header], touching, page(touching), L, [edge + 1])[0][1] == (2 * edge + 1 + L.gutter_overlap) / 2
+    )
+
+
+def test_an_outer_column_starts_in_the_first_gutter_after_an_obstacle_on_its_left():
+    """Left of the first header, the column starts mid-gutter after the obstacle; else in the widest gutter."""
+    header = Header("objective", "fr", Line(tuple(words_at("OBJECTIF", 200, 180))))
+    code = words_at("10.7", 20, 200)
+    words = [*header.line.words, *words_at("texte", 200, 200), *code, *words_at("x", 60, 300)]
+    p = page(words)
+    left = column_bounds([header], words, p, L, [20.0])[0][0]
+    assert left == (code[0].x1 + 60) / 2
+    assert column_bounds([header], words, p, L)[0][0] == (words[-1].x1 + 200) / 2
+
+
+def test_a_region_ends_at_a_lower_header_over_it_or_where_its_text_stops():
+    """A lower header overlapping the region ends it; one beside it ends it only when its text stops or is crossed."""
+    header = barred("objective", 40, 190, 180)
+    zone = Zone(40 - L.zone_margin, 190 + L.zone_margin, 178, 842)
+    text = [w for i in range(26) for w in words_at("texte", 45, 200 + i * 12)]
+    over = [[barred("results", 100, 300, 400)]]
+    beside = [[barred("results", 360, 550, 400)]]
+    assert region_bottom(zone, header, over, text, L) == 400
+    assert region_bottom(zone, header, beside, text, L) == 842
+    short = [w for w in text if w.top < 300]
+    assert region_bottom(zone, header, beside, short, L) == 400
+    crossing = [*text, *words_at("traverse", 180, 450)]
+    assert region_bottom(zone, header, beside, crossing, L) == 400
+
+
+def test_a_page_sized_box_is_a_background_not_a_panel():
+    """A box at least panel_max_page_share of the page both ways is the page's background."""
+    p = page([], [Box(0, L.panel_max_page_share * 595, 0, L.panel_max_page_share * 842), Box(0, 595, 0, 400)])
+    assert page_panels(p, 9.0, L) == (Box(0, 595, 0, 400),)
+
+
+def test_two_columns_split_mid_gutter_reaching_the_right_header_unless_both_have_bars():
+    """The last gutter before the right header (not a word gap further left) splits them; one bar is not enough."""
+    left = barred("objective", 40, 150, 180)
+    right = Header("activities", "fr", Line(tuple(words_at("ACTIVITÉS", 220, 182))))
+    words = [*words_at("un", 40, 200), *words_at("deux", 100, 200), *right.line.words]
+    p = page(words)
+    bounds = column_bounds([left, right], words, p, L)
+    assert bounds[0][1] == bounds[1][0] == (words[1].x1 + 220) / 2
+    across = [*words, *words_at("x" * 44, 40, 260)]
+    assert column_bounds([left, right], across, page(across), L)[0][1] == 220 - L.zone_margin
+
+
+def test_a_header_sticking_out_of_its_panel_by_the_margin_is_still_inside_it():
+    """A panel holds a header within zone_margin; one starting zone_margin below its top stands beside it."""
+    header = barred("objective", 49, 200, 180)
+    panel = Box(50, 250, 181, 500)
+    assert clip_to_panels(Zone(0, 595, 178, 842), header, [panel], L).x1 == 250 + L.zone_margin
+    side = Box(300, 560, 180 + L.zone_margin, 500)
+    between = words_at("texte", 220, 250)
+    assert clip_to_panels(Zone(0, 595, 178, 842), header, [side], L, between).x1 == 300

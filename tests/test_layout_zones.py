@@ -1,10 +1,13 @@
 """Layout stage: the recommendations band and its item marks, and the regions headers own."""
 
+import pytest
+
 from extract.geometry import Box, Line, Word
 from extract.settings import Settings
 from extract.stages.layout.model import Header, Zone
 from extract.stages.layout.recommendations import band_block, cell_boxes
 from extract.stages.layout.zones import (
+    _crosses,
     asides,
     clip_to_panels,
     column_bounds,
@@ -244,3 +247,33 @@ def test_a_header_sticking_out_of_its_panel_by_the_margin_is_still_inside_it():
     side = Box(300, 560, 180 + L.zone_margin, 500)
     between = words_at("texte", 220, 250)
     assert clip_to_panels(Zone(0, 595, 178, 842), header, [side], L, between).x1 == 300
+
+
+@pytest.mark.parametrize(
+    "x0, x1, crosses",
+    [(170, 210, True), (188, 200, False), (189, 200, False), (180, 192, False), (180, 190, False)],
+)
+def test_a_word_crosses_a_region_edge_only_by_more_than_the_slack_on_both_sides(x0, x1, crosses):
+    """A word crosses an edge when it starts more than the slack before it and ends more than the slack after it."""
+    word = Word("mot", x0, x1, 400, 409, 9, "Sans")
+    assert _crosses(word, Zone(40, 190, 178, 842), 2.0) is crosses
+
+
+def test_aside_bounds_centre_on_the_left_edge_top_on_the_top_count_but_not_centre_on_the_bottom():
+    """An aside's centre may sit on the region's left edge and its top on its top; its middle must lie above the
+    bottom and its width under aside_max_region_share of the region."""
+    zone = Zone(40, 300, 180, 600)
+    header = barred("objective", 40, 300, 150)
+    share = L.aside_max_region_share * (zone.x1 - zone.x0)
+    corner = Box(10, 70, 180, 250)
+    low = Box(60, 150, 560, 640)
+    wide = Box(60, 60 + share, 300, 400)
+    assert asides([corner, low, wide], [header], {"objective": zone}, ["objective"], L) == [corner]
+
+
+def test_a_panel_holding_a_header_within_the_margin_is_no_aside():
+    """A panel holding a header (within zone_margin) is that header's, never an aside."""
+    zone = Zone(40, 300, 140, 600)
+    header = barred("objective", 59, 150, 200)
+    panel = Box(60, 150, 200, 300)
+    assert asides([panel], [header], {"objective": zone}, ["objective"], L) == []

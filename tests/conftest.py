@@ -51,6 +51,16 @@ def sample_pdf() -> Path:
 
 
 @pytest.fixture(scope="session")
+def sample_outputs(sample_result, tmp_path_factory) -> Path:
+    """Every output of the sample (with xlsx and sqlite), written once per session."""
+    from extract.stages.write import OutputOptions, write_outputs
+
+    out = tmp_path_factory.mktemp("sample-outputs")
+    write_outputs(out, sample_result.actions, sample_result.pages, OutputOptions(xlsx=True, sqlite=True))
+    return out
+
+
+@pytest.fixture(scope="session")
 def family_corpus(tmp_path_factory):
     """The design-family files (tests/synth/families), rendered once per session into a tmp
     folder: a dict case_id -> (FamilyFile, Path), Chromium files only when Chromium exists."""

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from extract.catalog import fold, load_catalog
 from extract.settings import MatchSettings
-from extract.stages.normalise import REVIEW_COLUMNS, normalise_action, review_rows
+from extract.stages.normalise import normalise_action
 from extract.stages.validate import DraftAction
 from tests.helpers import draft_action
 from tests.truth import truth_actions
@@ -140,30 +140,44 @@ def test_unknown_code_with_unrelated_label_goes_to_review_keeping_printed_values
     assert any("16.16" in w and "review" in w for w in result.warnings)
 
 
-def test_review_rows_list_review_and_corrected_items_in_order():
-    first = normalise_action(
+def test_queue_items_store_their_candidates_with_labels_best_first():
+    result = normalise_action(
         draft_action(
-            id="b",
-            page=2,
             targets=[
                 ("10.7", "Faciliter la migration des personnes"),
                 ("17.19", "Lorem ipsum dolor"),
                 ("17.8", "Améliorer le renforcement des capacités à travers des données de haute qualité"),
             ],
             recommendations=["Accès à la santé", "Vivre ensemble au quotidien"],
-        )
+        ),
+        MatchSettings(review_candidates=2),
     )
-    second = normalise_action(draft_action(id="a", page=1, targets=[("99.9", "Quis nostrud")]))
-    rows = review_rows([first, second])
-    assert all(tuple(row) == REVIEW_COLUMNS for row in rows)
-    assert [(r["action_id"], r["kind"], r["printed_code"], r["status"], r["chosen"]) for r in rows] == [
-        ("a", "sdg", "99.9", "review", "99.9"),
-        ("b", "sdg", "17.19", "review", "17.19"),
-        ("b", "sdg", "17.8", "corrected", "17.18"),
-        ("b", "recommendation", "", "review", first.recommendations[1].id),
+    exact, review, corrected = result.sdg_targets
+    assert exact.status == "exact" and exact.candidates == []
+    assert (review.status, corrected.status) == ("review", "corrected")
+    catalog = load_catalog()
+    for item in (review, corrected):
+        assert len(item.candidates) == 2
+        assert [c.score for c in item.candidates] == sorted((c.score for c in item.candidates), reverse=True)
+        assert all(c.label == catalog.targets[c.value].titles["fr"] for c in item.candidates)
+    assert corrected.candidates[0].value == corrected.code == "17.18"
+    matched, doubtful = result.recommendations
+    assert matched.candidates == [] and doubtful.status == "review"
+    assert doubtful.candidates[0].value == doubtful.id
+    assert doubtful.candidates[0].label == catalog.recommendation_titles[doubtful.id]["fr"]
+
+
+def test_review_candidates_setting_sets_how_many_are_stored():
+    printed = [("17.19", "Lorem ipsum dolor")]
+    counts = [
+        len(
+            normalise_action(draft_action(targets=printed), MatchSettings(review_candidates=n))
+            .sdg_targets[0]
+            .candidates
+        )
+        for n in (1, 4)
     ]
-    assert rows[2]["candidates"].startswith("17.18:") and rows[2]["candidates"].count(" | ") == 2
-    assert review_rows([second, first]) == rows
+    assert counts == [1, 4]
 
 
 # --- Cities and countries ---------------------------------------------------------------

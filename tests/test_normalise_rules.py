@@ -10,7 +10,7 @@ from extract.catalog import fold, load_catalog
 from extract.decisions import REJECT, Decisions
 from extract.settings import MatchSettings
 from extract.stages import normalise
-from extract.stages.normalise import Ranking, normalise_action, rank_sdg, review_rows
+from extract.stages.normalise import Ranking, normalise_action, rank_sdg
 from tests.helpers import draft_action
 
 DEFAULT = MatchSettings()
@@ -284,13 +284,23 @@ def test_ranking_runner_up_of_a_lone_candidate_is_zero():
     assert Ranking(()).best == ("", 0.0)
 
 
-def test_review_rows_list_review_candidates_for_recommendations():
-    """review_rows: a recommendation row lists review_candidates `id:score` candidates."""
-    settings = MatchSettings(review_candidates=2)
-    normalised = normalise_action(draft_action(recommendations=["Education et formation"]), settings)
-    [row] = review_rows([normalised], settings)
-    assert row["kind"] == "recommendation"
-    assert row["candidates"].startswith("education:58.5 | ") and row["candidates"].count(" | ") == 1
+def test_review_recommendation_stores_review_candidates_with_labels():
+    """A recommendation in review stores review_candidates candidates (id, title, score), best first."""
+    item, _ = recommendation("Education et formation", MatchSettings(review_candidates=2))
+    titles = load_catalog().recommendation_titles
+    assert item.status == "review" and len(item.candidates) == 2
+    best, second = item.candidates
+    assert (best.value, best.score, best.label) == ("education", 58.5, titles["education"]["fr"])
+    assert second.score <= best.score and second.label == titles[second.value]["fr"]
+
+
+def test_ranking_candidates_keep_order_and_count():
+    """Ranking.candidates: the first `count` keys, best first, each with its label."""
+    ranking = Ranking((("a", 80.0), ("b", 70.5), ("c", 3.0)))
+    assert [(c.value, c.label, c.score) for c in ranking.candidates(2, str.upper)] == [
+        ("a", "A", 80.0),
+        ("b", "B", 70.5),
+    ]
 
 
 # --- Cities ------------------------------------------------------------------------------------

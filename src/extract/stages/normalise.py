@@ -42,7 +42,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -50,12 +50,11 @@ from rapidfuzz import fuzz, process
 
 from extract.catalog import Catalog, fold, load_catalog
 from extract.decisions import REJECT, Decisions, code_key
-from extract.models import Action, City, Recommendation, SdgTarget
+from extract.models import QUEUE_STATUSES, Action, Candidate, City, Recommendation, SdgTarget
 from extract.settings import MatchSettings
 from extract.stages.validate import DraftAction
 
 SCORE_DECIMALS = 1
-REVIEW_STATUSES = ("review", "corrected")
 
 
 @dataclass(frozen=True)
@@ -76,8 +75,12 @@ class Ranking:
         return next((score for other, score in self.scored if other != key), 0.0)
 
     def top(self, count: int) -> str:
-        """The review-queue rendering: `key:score | key:score ...`."""
+        """The warning rendering: `key:score | key:score ...`."""
         return " | ".join(f"{key}:{score:.{SCORE_DECIMALS}f}" for key, score in self.scored[:count])
+
+    def candidates(self, count: int, label: Callable[[str], str]) -> list[Candidate]:
+        """The `count` best keys with their label and score, best first (the review queue's)."""
+        return [Candidate(value=key, label=label(key), score=score) for key, score in self.scored[:count]]
 
 
 def _rank(query: str, choices: tuple[str, ...], keys: tuple[str, ...], scorer) -> Ranking:
@@ -184,6 +187,9 @@ def normalise_sdg(
     ranking = rank_sdg(printed_label, settings)
     code, status = _decide_sdg(printed, ranking, settings, catalog)
     result = _sdg_item(printed_code, printed_label, code, status, ranking.score(code or printed), language, catalog)
+    if status in QUEUE_STATUSES:
+        label = lambda key: _title(catalog.targets[key].titles, language)  # noqa: E731
+        result = result.model_copy(update={"candidates": ranking.candidates(settings.review_candidates, label)})
     if status == "corrected":
         return result, [
             f"SDG target {printed_code} corrected to {code}: the printed label "
@@ -249,6 +255,9 @@ def normalise_recommendation(
     status = _recommendation_status(ranking, settings)
     title = _title(titles[best_id], language) if status == "matched" else printed
     result = Recommendation(id=best_id, title=title, printed=printed, status=status, score=best)
+    if status in QUEUE_STATUSES:
+        label = lambda key: _title(titles[key], language)  # noqa: E731
+        result = result.model_copy(update={"candidates": ranking.candidates(settings.review_candidates, label)})
     if status == "review":
         return result, [
             f"recommendation {printed!r}: no decisive match, needs review "
@@ -343,57 +352,3 @@ def normalise_action(
             "warnings": warnings,
         }
     )
-
-
-REVIEW_COLUMNS = (
-    "action_id",
-    "file",
-    "page",
-    "kind",
-    "printed_code",
-    "printed",
-    "status",
-    "chosen",
-    "score",
-    "candidates",
-)
-
-
-def review_rows(actions: list[Action], settings: MatchSettings | None = None) -> list[dict]:
-    """One row per `review` or `corrected` item of normalised actions, sorted by file,
-    page, action id, then sdg before recommendation in printed order."""
-    settings = settings or MatchSettings()
-    rows = []
-    for action in sorted(actions, key=lambda a: (a.source.file, a.source.page, a.id)):
-        base = {"action_id": action.id, "file": action.source.file, "page": action.source.page}
-        for target in action.sdg_targets:
-            if target.status in REVIEW_STATUSES:
-                ranking = rank_sdg(target.printed_label, settings)
-                rows.append(
-                    {
-                        **base,
-                        "kind": "sdg",
-                        "printed_code": target.printed_code,
-                        "printed": target.printed_label,
-                        "status": target.status,
-                        "chosen": target.code,
-                        "score": target.score,
-                        "candidates": ranking.top(settings.review_candidates),
-                    }
-                )
-        for item in action.recommendations:
-            if item.status in REVIEW_STATUSES:
-                ranking = rank_recommendation(item.printed)
-                rows.append(
-                    {
-                        **base,
-                        "kind": "recommendation",
-                        "printed_code": "",
-                        "printed": item.printed,
-                        "status": item.status,
-                        "chosen": item.id,
-                        "score": item.score,
-                        "candidates": ranking.top(settings.review_candidates),
-                    }
-                )
-    return rows

@@ -6,11 +6,12 @@ RAW    ?= raw
 OUT    ?= output
 ARGS   ?=
 
-.PHONY: extract test lint bench mutation check-output golden clean help
+.PHONY: extract test explore lint bench mutation check-output golden clean help
 
 help:
 	@echo "make extract   set up .venv and extract $(RAW)/ -> $(OUT)/ (RAW=, OUT=, ARGS= to override)"
-	@echo "make test      set up .venv and run the test suite"
+	@echo "make test      set up .venv and run the test suite (property tests replay fixed examples)"
+	@echo "make explore   the test suite with fresh random property examples (finds new failures)"
 	@echo "make lint      ruff (check + format check) over src tests bench mutation, mypy over src"
 	@echo "make check-output  re-extract $(RAW)/ and fail if the committed $(OUT)/ differs"
 	@echo "make bench     run the speed/memory benchmark (bench/results.json)"
@@ -31,6 +32,10 @@ extract: $(VENV)/.installed
 
 test: $(VENV)/.installed
 	$(BIN)/python -m pytest -q $(ARGS)
+
+# Property tests with fresh random examples (make test replays fixed ones): finds new failures.
+explore: $(VENV)/.installed
+	$(BIN)/python -m pytest -q -p no:cacheprovider --hypothesis-profile=explore $(ARGS)
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check src tests bench mutation

@@ -17,6 +17,11 @@ from hypothesis import settings
 # `make mutation` (--hypothesis-profile=mutation): the same examples for every mutant, and no
 # example database, so that no mutant is killed by replaying another mutant's failure.
 settings.register_profile("mutation", derandomize=True, database=None)
+# `make test` and CI: the same examples on every run, so a red CI is a real regression, never a
+# random draw; `make explore` (--hypothesis-profile=explore) draws new random examples, many more.
+settings.register_profile("ci", derandomize=True, database=None)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile("ci")
 
 CACHE_DIR_ENV = "BROCHURE_EXTRACT_CACHE_DIR"  # read by extract.batch.cache when it is imported
 _test_cache: list[str] = []

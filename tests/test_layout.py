@@ -114,6 +114,15 @@ def test_words_to_lines_groups_by_top():
     assert [l.text for l in words_to_lines(words, 0.45)] == ["a b", "c"]
 
 
+def test_small_caps_header_stays_one_line_beside_a_higher_column_line():
+    """Letters of two sizes share a baseline; a line in another column a little higher (its top
+    within the tolerance of the large letter, not of the small ones) never splits the header."""
+    words = words_at("Provision of welcoming", 440, 171.07, 7.6) + words_at("M", 65, 174.68, 10.0, "Sans-Bold")
+    words += words_at("AIN ACTIVITIES", 76.1, 176.36, 7.8, "Sans-Bold")
+    segments = words_to_segments(words, 0.45, 1.2)
+    assert sorted(s.text for s in segments) == ["M AIN ACTIVITIES", "Provision of welcoming"]
+
+
 @pytest.mark.parametrize(
     "line, code, label",
     [

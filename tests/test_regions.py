@@ -220,3 +220,26 @@ def test_sideways_strip_read_glyph_by_glyph_is_furniture_but_stacked_markers_are
     assert set(strip) <= sideways and not sideways & set(markers)
     f = fields_of(page([*pages[0].words, *strip]), learn_document(pages, S.layout))
     assert f.coverage == 1.0
+
+
+def test_small_caps_side_heading_beside_a_glyph_strip():
+    """A sideways strip's glyph a little above a small-caps header (letters in two sizes, the
+    small ones lower) never sets that header's line: the header stays whole and bounds the blocks."""
+    words = words_at("Un titre d’action", 40, 40, 22, "Sans-Bold")
+    words += words_at("Objectif général", 60, 100, 9, "Sans-Bold") + words_at("Renforcer la cohésion.", 180, 100)
+    words += words_at("Activités prévues", 60, 150, 9, "Sans-Bold") + words_at("• Former les agents ;", 180, 150)
+    words += words_at("Résultats attendus", 60, 200, 9, "Sans-Bold")
+    words += words_at("1) Un centre ouvert pour les familles ;", 180, 200) + words_at("2) Des agents formés.", 180, 214)
+    words += words_at("C", 60, 250, 11.2, "Sans-Bold") + words_at("IBLES", 65.8, 251.9, 8.8, "Sans-Bold")
+    words += words_at("ODD", 90.5, 250, 11.2, "Sans-Bold") + words_at("CONCERNEES", 60, 265, 8.8, "Sans-Bold")
+    words += words_at("Cible 10.7", 180, 252, 9, "Sans-Bold") + words_at("Faciliter la migration", 240, 252, 8.4)
+    words += words_at("Cible 16.6", 180, 268, 9, "Sans-Bold") + words_at("Des institutions efficaces", 240, 268, 8.4)
+    words += words_at("Recommandations MC2CM", 60, 320, 9, "Sans-Bold")
+    words += words_at("1. Accès à l’éducation ;", 180, 320) + words_at("2. Accès à la santé.", 180, 334)
+    # one glyph's top (245.4) is within a line's tolerance of "C", not of the lower "IBLES"
+    strip = [Word(c, 10, 16, 181.4 + 8 * i, 189.4 + 8 * i, 8.0, "Sans-Bold") for i, c in enumerate("TUNIS·TUNISIE")]
+    f = fields_of(page([*words, *strip]))
+    assert f.results == ("Un centre ouvert pour les familles", "Des agents formés")
+    assert f.sdg_targets == (("10.7", "Faciliter la migration"), ("16.6", "Des institutions efficaces"))
+    assert f.recommendations == ("Accès à l’éducation", "Accès à la santé")
+    assert f.coverage == 1.0

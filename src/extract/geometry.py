@@ -125,11 +125,12 @@ class Line:
 
 
 def words_to_lines(words: Iterable[Word], tolerance_ratio: float) -> list[Line]:
-    """Group words whose tops differ by less than `tolerance_ratio` x font size; top to bottom."""
+    """Group words whose bottoms (their baseline: letters of two sizes share it, not their tops)
+    differ by less than `tolerance_ratio` x font size; top to bottom."""
     lines: list[list[Word]] = []
-    for word in sorted(words, key=lambda w: (w.top, w.x0)):
+    for word in sorted(words, key=lambda w: (w.bottom, w.x0)):
         current = lines[-1] if lines else None
-        if current and abs(word.top - current[0].top) <= tolerance_ratio * max(word.size, current[0].size):
+        if current and abs(word.bottom - current[0].bottom) <= tolerance_ratio * max(word.size, current[0].size):
             current.append(word)
         else:
             lines.append([word])

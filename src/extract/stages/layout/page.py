@@ -35,7 +35,9 @@ def page_to_layout(
     layout = settings.layout
     if not page.words:
         raise PageSkipped("no text layer (scanned?)" if page.image_count else "empty page")
-    all_segments = words_to_segments(page.words, layout.line_tolerance_ratio, layout.segment_gap_ratio)
+    sideways = sideways_glyphs(page.words, layout)  # a side strip's glyphs: never part of a line
+    flat = [w for w in page.words if w not in sideways]  # (one would set the level of a header beside it)
+    all_segments = words_to_segments(flat, layout.line_tolerance_ratio, layout.segment_gap_ratio)
     page_body = body_size(page.words)
     headers = find_headers(all_segments, page.boxes, settings, page_body)  # header words are never furniture
     reason = missing_column_reason(headers, settings)
@@ -44,12 +46,10 @@ def page_to_layout(
 
     header_words = {w for h in headers for w in h.line.words}
     frames = logo_frames(page, layout)
-    sideways = sideways_glyphs(page.words, layout)
     segments = [
         s
         for s in all_segments
-        if s.words[0] in header_words
-        or not (is_furniture(s, page, layout, page_body, frames, context) or set(s.words) <= sideways)
+        if s.words[0] in header_words or not is_furniture(s, page, layout, page_body, frames, context)
     ]
     content = [w for s in segments for w in s.words if w not in header_words]
     rows = header_rows(headers, layout.header_row_tolerance)

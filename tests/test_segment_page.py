@@ -1,9 +1,11 @@
 """Segmentation of whole blocks: recommendation cells (drawn rules or chains) and a page layout's fields."""
 
+from dataclasses import replace
+
 import pytest
 
 from extract.geometry import Box, words_to_lines
-from extract.settings import LayoutSettings, Settings
+from extract.settings import LayoutSettings, SegmentSettings, Settings
 from extract.stages.layout.model import Block, PageLayout, SdgItem, Zone
 from extract.stages.segment import band_cells, layout_to_fields
 from tests.pages import paragraph, words_at
@@ -80,6 +82,52 @@ def test_chains_never_continue_a_segment_beside_them():
     wide = GEO.model_copy(update={"band_chain_align_ratio": 10.0})
     words = words_at("Éducation", 40, 0) + words_at("Santé", 120, 0)
     assert cell_texts(band_cells(lines(words), [], wide)) == [["Éducation"], ["Santé"]]
+
+
+def test_boxes_holding_text_decide_the_cells():
+    """band_cells without rules: each box holding text (± rule_cell_slack) is a cell; text outside chains as usual."""
+    words = words_at("Accès à l’éducation", 40, 0.5) + words_at("Accès à la santé", 40, 12.5)
+    words += paragraph(["Hors des", "cadres"], 300, 40)
+    slack = GEO.rule_cell_slack
+    boxes = [Box(40 + slack, 200, 0, 11), Box(35, 200, 12, 21.5 - slack)]
+    cells = band_cells(lines(words), [], GEO, boxes)
+    assert cell_texts(cells) == [["Accès à l’éducation"], ["Accès à la santé"], ["Hors des", "cadres"]]
+    cells = band_cells(lines(words), [], GEO, boxes[::-1])
+    assert cell_texts(cells) == [["Accès à la santé"], ["Accès à l’éducation"], ["Hors des", "cadres"]]
+    empty = Box(300, 400, 300, 400)
+    assert cell_texts(band_cells(lines(words), [], GEO, [empty, *boxes]))[:2] == cell_texts(cells)[1::-1]
+
+
+def test_drawn_rules_win_over_boxes():
+    """band_cells: where both rules and boxes are drawn, the rules decide the cells."""
+    words = words_at("Accès à l’éducation", 40, 0.5) + words_at("Accès à la santé", 40, 12.5)
+    cells = band_cells(lines(words), [rule(30, 0), rule(30, 12)], GEO, [Box(0, 300, 0, 30)])
+    assert cell_texts(cells) == [["Accès à l’éducation"], ["Accès à la santé"]]
+
+
+def marked_item(first: str, edge: float = 52.0) -> list:
+    """A two-word first line at x 40 whose second word starts at `edge`, and a wrapped line at `edge`."""
+    head = words_at(first, 40, 0)
+    return head + words_at("Accès", edge, 0) + words_at("au marché", edge, 12)
+
+
+def test_a_wrapped_line_aligned_with_the_text_after_a_marker_continues_its_item():
+    """band_cells without rules: a marker's text edge continues its chain, given the segment settings."""
+    seg = SegmentSettings()
+    assert GEO.band_chain_align_ratio * 9.0 < 12.0
+    assert len(band_cells(lines(marked_item("•")), [], GEO, (), seg)) == 1
+    assert len(band_cells(lines(marked_item("•")), [], GEO)) == 2
+
+
+def test_only_a_leading_marker_gives_a_text_edge():
+    """band_cells without rules: a first word that is no marker, or a marker alone on its line, gives no text edge."""
+    seg = SegmentSettings()
+    assert len(band_cells(lines(marked_item("Le")), [], GEO, (), seg)) == 2
+    alone = words_at("•", 40, 0) + words_at("Accès", 52, 12) + words_at("au marché", 52, 24)
+    assert cell_texts(band_cells(lines(alone), [], GEO, (), seg)) == [["•"], ["Accès", "au marché"]]
+    two_markers = words_at("•", 40, 0) + words_at("1.", 46, 0) + words_at("Accès", 60, 0)
+    two_markers += words_at("au marché", 46, 12)
+    assert len(band_cells(lines(two_markers), [], GEO, (), seg)) == 1
 
 
 # --- the page --------------------------------------------------------------------------------
@@ -167,3 +215,36 @@ def test_page_lexicon_gathers_and_serves_every_block(attest):
     assert len(texts) == len(KINDS) and all("franco-marocain" in text for text in texts), texts
     unattested = [text for text in fields_as_text(layout_to_fields(sheet(attest="none"))) if "franco" in text]
     assert len(unattested) == len(KINDS) and all("francomarocain" in text for text in unattested), unattested
+
+
+def test_layout_to_fields_reads_band_boxes_and_marker_edges():
+    """layout_to_fields: the band's boxes decide its cells and its markers' text edges continue wrapped items."""
+    band = block("recommendations", words_at("Accès", 40, 700.5) + words_at("Accès à la santé", 40, 712.5))
+    boxed = replace(sheet(), band=band, band_rules=(), band_boxes=(Box(35, 300, 700, 710), Box(35, 300, 712, 722)))
+    assert layout_to_fields(boxed).recommendations == ("Accès", "Accès à la santé")
+    marked = block("recommendations", marked_item("•", 52.0))
+    assert layout_to_fields(replace(sheet(), band=marked, band_rules=())).recommendations == ("Accès au marché",)
+
+
+def test_a_band_without_items_warns():
+    """layout_to_fields: a band whose cells hold no item text adds the no-recommendations warning."""
+    empty = replace(sheet(), band=block("recommendations", words_at("•", 40, 700.5)), band_rules=())
+    assert layout_to_fields(empty).warnings == (
+        "a layout warning",
+        "no recommendations found under the recommendations header",
+    )
+    assert layout_to_fields(sheet()).warnings == ("a layout warning",)
+
+
+def test_layout_to_fields_keeps_coverage_and_item_spans():
+    """layout_to_fields: the layout's coverage passes through; each list item keeps the lines it was read from."""
+    layout = replace(sheet(), coverage=0.75)
+    fields = layout_to_fields(layout)
+    assert fields.coverage == 0.75
+    assert fields.spans["activities"] == (
+        layout.columns["activities"].lines[:2],
+        layout.columns["activities"].lines[2:],
+    )
+    band = layout.band.lines
+    assert fields.spans["recommendations"] == ((band[0], band[1]), (band[2],))
+    assert set(fields.spans) == {"activities", "results", "recommendations"}

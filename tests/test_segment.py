@@ -97,6 +97,19 @@ def test_line_end_hyphen_of_a_compound_on_a_function_word_stays():
     assert join_lines(["droits socio-éco-", "nomiques"], frozenset(), seg) == "droits socio-économiques"
 
 
+@pytest.mark.parametrize(
+    "texts, expected",
+    [
+        (["la de-", "mande"], "la demande"),
+        (["the out-of-box-", "ing"], "the out-of-boxing"),
+        (["la mise-en-", "scène"], "la mise-en-scène"),
+    ],
+)
+def test_compound_link_is_the_last_part_of_a_hyphenated_head(texts, expected):
+    """join_lines: a function word keeps the hyphen only as the last part of a hyphenated head."""
+    assert join_lines(texts, EMPTY, SEG) == expected
+
+
 # --- joining lines: the rules the cases above leave open -------------------------------------
 
 

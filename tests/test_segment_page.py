@@ -112,11 +112,13 @@ def marked_item(first: str, edge: float = 52.0) -> list:
 
 
 def test_a_wrapped_line_aligned_with_the_text_after_a_marker_continues_its_item():
-    """band_cells without rules: a marker's text edge continues its chain, given the segment settings."""
+    """band_cells without rules: a marker's text edge continues its chain (outside boxes too), given the settings."""
     seg = SegmentSettings()
     assert GEO.band_chain_align_ratio * 9.0 < 12.0
     assert len(band_cells(lines(marked_item("•")), [], GEO, (), seg)) == 1
     assert len(band_cells(lines(marked_item("•")), [], GEO)) == 2
+    beside_a_box = band_cells(lines(marked_item("•")), [], GEO, [Box(300, 400, 300, 400)], seg)
+    assert len(beside_a_box) == 1
 
 
 def test_only_a_leading_marker_gives_a_text_edge():

@@ -146,14 +146,13 @@ class _Tasks:
             address = self.started.get(key, (0, ""))[1]
             with contextlib.suppress(Exception):  # best effort: frees the hung thread's worker
                 self.client.restart_workers([address], raise_for_error=False)
-            limit = self.settings.run.file_timeout_s
-            return job, FileResult.failed(name, f"timed out: no page finished in {limit:g} s", "timeout")
+            return job, FileResult.timed_out(name, self.settings.run.file_timeout_s)
         try:
             answer = future.result()
         except MemoryError:
             return job, FileResult.failed(name, "memory limit exceeded", "too-large")
         except Exception as exc:  # KilledWorker: the worker died on it, repeatedly
-            return job, FileResult.failed(name, f"worker crashed ({type(exc).__name__}; out of memory?)", "crashed")
+            return job, FileResult.crashed(name, type(exc).__name__)
         self.split(key, job.item, answer["split"], answer["context"])
         return job, FileResult.model_validate(answer["result"])
 

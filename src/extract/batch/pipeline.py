@@ -51,6 +51,16 @@ class FileResult(BaseModel):
         """A file that produced nothing."""
         return cls(file=file, failure=FileFailure(kind=kind, reason=reason))
 
+    @classmethod
+    def timed_out(cls, file: str, limit_s: float) -> FileResult:
+        """A file whose worker finished no page within the time limit (any engine)."""
+        return cls.failed(file, f"timed out: no page finished in {limit_s:g} s", "timeout")
+
+    @classmethod
+    def crashed(cls, file: str, how: str) -> FileResult:
+        """A file whose worker died (any engine); `how` says how it ended."""
+        return cls.failed(file, f"worker crashed ({how}; out of memory?)", "crashed")
+
     def record_failure(self, failure: FileFailed) -> None:
         """Mark the file failed; pages already read stay."""
         self.failure = FileFailure(kind=failure.kind, reason=failure.reason)

@@ -170,10 +170,10 @@ def _finish(run: _Running, settings: Settings, timed_out: bool) -> FileResult:
         return run.result
     name = run.job.item.name
     if timed_out:
-        return FileResult.failed(name, f"timed out: no page finished in {settings.run.file_timeout_s:g} s", "timeout")
+        return FileResult.timed_out(name, settings.run.file_timeout_s)
     code = run.process.exitcode
     how = f"killed by signal {-code}" if code is not None and code < 0 else f"exit code {code}"
-    return FileResult.failed(name, f"worker crashed ({how}; out of memory?)", "crashed")
+    return FileResult.crashed(name, how)
 
 
 def run_files(

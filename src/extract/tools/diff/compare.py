@@ -201,16 +201,8 @@ def _missing_from(items: list, other: list) -> list:
 
 
 def _without(items: list, drop: list) -> list:
-    """`items` minus `drop` (with multiplicity), keeping order."""
-    to_drop = Counter(_hashable(x) for x in drop)
-    kept = []
-    for item in items:
-        key = _hashable(item)
-        if to_drop[key] > 0:
-            to_drop[key] -= 1
-        else:
-            kept.append(key)
-    return kept
+    """The comparison keys of `items` minus `drop` (with multiplicity), keeping order."""
+    return [_hashable(item) for item in _missing_from(items, drop)]
 
 
 def keyed_list_change(name: str, key: str, old: list, new: list) -> ListChange | None:

@@ -6,25 +6,32 @@ pdfminer applies it), and its filled boxes and rules. From there everything is s
 
 - Pages are read upright: the page is turned, by quarter turns, until most of its characters
   read left to right — whatever mix of /Rotate and rotated drawing produced it.
-- Words are built by pdfplumber's `extract_words` with the `[read]` settings, so both readers
-  group characters into words by the very same rule.
+- Words are built by pdfplumber's `extract_words` rule with the `[read]` settings (`words.py`,
+  specialised to those settings), so both readers group characters into words the same way.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import partial
+from itertools import compress
+from operator import is_not, itemgetter
 from typing import Any
 
 from extract.geometry import Box, Word
 from extract.settings import ReadSettings
 
+from .words import chars_to_words
+
 QUARTER_TURNS = 4
-WORD_SIZE_DIGITS = 2  # a word's font size is kept to 0.01 pt
 # A size measured again after a turn carries float noise (12.075 vs 12.0750000001); size is a
 # grouping key of `extract_words`, so noise would split words. Kept to this many decimals.
 TURNED_SIZE_DIGITS = 4
+_TEXT = itemgetter("text")
+_MATRIX = itemgetter("matrix")
+_DIRECTION = itemgetter(0, 1)  # a matrix's (a, b): the writing direction
 
 
 @dataclass(frozen=True)
@@ -60,7 +67,7 @@ def chars_to_content(
     width, height = size
     turn = page_turn(chars)
     if turn:
-        chars = [turn_char(c, turn, width, height) for c in chars]
+        chars = turn_chars(chars, turn, width, height)
     width_up, height_up = turned_size(width, height, turn)
     return PageContent(
         number=number,
@@ -90,13 +97,11 @@ def char_turn(matrix: Iterable[float]) -> int:
 
 def page_turn(chars: Iterable[dict[str, Any]]) -> int:
     """The quarter turn most visible characters share; 0 when there is no text or on a tie with 0."""
-    directions = Counter(
-        (c["matrix"][0], c["matrix"][1])
-        for c in chars
-        if str(c.get("text", "")).strip() and c.get("matrix") is not None
-    )
+    chars = list(chars)
+    visible = map(str.strip, map(_TEXT, chars))  # a blank strips to "": not counted
+    matrices = filter(partial(is_not, None), compress(map(_MATRIX, chars), visible))
     counts: Counter[int] = Counter()
-    for direction, count in directions.items():  # a page has few distinct writing directions
+    for direction, count in Counter(map(_DIRECTION, matrices)).items():  # a page has few
         counts[char_turn(direction)] += count
     if not counts:
         return 0
@@ -130,23 +135,39 @@ def turn_bbox(
     return min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)
 
 
-def turn_char(char: dict[str, Any], turn: int, width: float, height: float) -> dict[str, Any]:
-    """A character moved onto the turned page; `upright` and `size` follow its new direction."""
+def turn_chars(chars: list[dict[str, Any]], turn: int, width: float, height: float) -> list[dict[str, Any]]:
+    """Characters moved onto the page turned by `turn_char`; each writing direction's quarter
+    turn is worked out once."""
+    turns: dict[tuple[float, float], int] = {}
+    turned = []
+    for char in chars:
+        direction = _DIRECTION(char["matrix"])
+        if direction not in turns:
+            turns[direction] = char_turn(direction)
+        turned.append(turn_char(char, turn, width, height, turns[direction]))
+    return turned
+
+
+def turn_char(
+    char: dict[str, Any], turn: int, width: float, height: float, char_quarter: int | None = None
+) -> dict[str, Any]:
+    """A character moved onto the turned page; `upright` and `size` follow its new direction
+    (`char_quarter` is its `char_turn`, worked out when not given). Only the keys words are built
+    from are kept: text, x0, x1, top, bottom, doctop, upright, size, fontname, matrix."""
     x0, top, x1, bottom = turn_bbox(char["x0"], char["top"], char["x1"], char["bottom"], turn, width, height)
-    new_height = turned_size(width, height, turn)[1]
-    relative = (char_turn(char["matrix"]) - turn) % QUARTER_TURNS
+    if char_quarter is None:
+        char_quarter = char_turn(char["matrix"])
+    relative = (char_quarter - turn) % QUARTER_TURNS
     size = round(bottom - top if relative % 2 == 0 else x1 - x0, TURNED_SIZE_DIGITS)
     return {
-        **char,
+        "text": char["text"],
+        "fontname": char["fontname"],
+        "matrix": char["matrix"],
         "x0": x0,
         "x1": x1,
         "top": top,
         "bottom": bottom,
         "doctop": top,
-        "y0": new_height - bottom,
-        "y1": new_height - top,
-        "width": x1 - x0,
-        "height": bottom - top,
         "upright": relative == 0,
         "size": size,
     }
@@ -158,33 +179,6 @@ def turn_box(box: Box, turn: int, width: float, height: float) -> Box:
         return box
     x0, top, x1, bottom = turn_bbox(box.x0, box.top, box.x1, box.bottom, turn, width, height)
     return Box(x0=x0, x1=x1, top=top, bottom=bottom, filled=box.filled, stroked=box.stroked, color=box.color)
-
-
-# --- words -----------------------------------------------------------------------------------
-
-
-def chars_to_words(chars: list[dict[str, Any]], settings: ReadSettings) -> Iterator[Word]:
-    """Words by pdfplumber's rule: runs of one font and size, clustered into lines, split at
-    blanks and at gaps wider than `x_tolerance_ratio` x size."""
-    from pdfplumber.utils.text import extract_words
-
-    for w in extract_words(
-        chars,
-        x_tolerance=settings.x_tolerance,
-        y_tolerance=settings.y_tolerance,
-        x_tolerance_ratio=settings.x_tolerance_ratio or None,
-        keep_blank_chars=False,
-        extra_attrs=["fontname", "size"],
-    ):
-        yield Word(
-            text=w["text"],
-            x0=float(w["x0"]),
-            x1=float(w["x1"]),
-            top=float(w["top"]),
-            bottom=float(w["bottom"]),
-            size=round(float(w["size"]), WORD_SIZE_DIGITS),
-            fontname=str(w["fontname"]),
-        )
 
 
 def rgb(color: Any) -> tuple[float, float, float] | None:

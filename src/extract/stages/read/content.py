@@ -32,6 +32,7 @@ TURNED_SIZE_DIGITS = 4
 _TEXT = itemgetter("text")
 _MATRIX = itemgetter("matrix")
 _DIRECTION = itemgetter(0, 1)  # a matrix's (a, b): the writing direction
+_A, _B = itemgetter(0), itemgetter(1)
 
 
 @dataclass(frozen=True)
@@ -98,10 +99,13 @@ def char_turn(matrix: Iterable[float]) -> int:
 def page_turn(chars: Iterable[dict[str, Any]]) -> int:
     """The quarter turn most visible characters share; 0 when there is no text or on a tie with 0."""
     chars = list(chars)
+    matrices = list(map(_MATRIX, chars))
+    if None not in matrices and not any(map(_B, matrices)) and min(map(_A, matrices), default=0) >= 0:
+        return 0  # every character reads left to right (the common case: no need to count)
     visible = map(str.strip, map(_TEXT, chars))  # a blank strips to "": not counted
-    matrices = filter(partial(is_not, None), compress(map(_MATRIX, chars), visible))
+    directions = Counter(map(_DIRECTION, filter(partial(is_not, None), compress(matrices, visible))))
     counts: Counter[int] = Counter()
-    for direction, count in Counter(map(_DIRECTION, matrices)).items():  # a page has few
+    for direction, count in directions.items():  # a page has few writing directions
         counts[char_turn(direction)] += count
     if not counts:
         return 0

@@ -12,7 +12,7 @@ The rule, for each run of consecutive characters sharing `upright`, font name an
   of the previous one (`y_tolerance` upright, `x_tolerance` otherwise). Lines come in that order,
   characters inside a line by position along it (`x0` upright, then `top` and `bottom`), ties in
   input order.
-- Words: a blank ends the word; an empty text is a word of its own; a character starts a new word
+- Words, inside one line (a word never spans two): a blank ends the word; an empty text is a word of its own; a character starts a new word
   when it begins before the previous one, more than the along tolerance past its end, or more
   than the across tolerance off its line start. Upright: along `x_tolerance` (or
   `x_tolerance_ratio` x size), across `y_tolerance`; otherwise the two swap.
@@ -25,8 +25,9 @@ Coordinates are finite numbers (as every reader gives them).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
-from itertools import groupby, islice
+from itertools import chain, groupby, islice
 from operator import itemgetter, le
 from typing import Any
 
@@ -64,8 +65,8 @@ def chars_to_words(chars: Iterable[dict[str, Any]], settings: ReadSettings) -> l
         gap = x_tol if ratio is None else ratio * size
         font, word_size = str(fontname), round(float(size), WORD_SIZE_DIGITS)
         if upright:
-            lines = ordered_rows(list(run), y_tol, _UPRIGHT_ORDER)
-            for text, x0, x1, top, bottom in split_words(lines, gap, y_tol):
+            lines = ordered_lines(list(run), y_tol, _UPRIGHT_ORDER)
+            for text, x0, x1, top, bottom in chain.from_iterable(split_words(line, gap, y_tol) for line in lines):
                 word = _NEW(Word)  # see `new_word`
                 word.__dict__.update(
                     text=text,
@@ -78,8 +79,8 @@ def chars_to_words(chars: Iterable[dict[str, Any]], settings: ReadSettings) -> l
                 )
                 words.append(word)
         else:
-            lines = ordered_rows(list(map(_ROTATED, run)), x_tol, _ROTATED_ORDER)
-            for text, top, bottom, x0, x1 in split_words(lines, y_tol, gap):
+            lines = ordered_lines(list(map(_ROTATED, run)), x_tol, _ROTATED_ORDER)
+            for text, top, bottom, x0, x1 in chain.from_iterable(split_words(line, y_tol, gap) for line in lines):
                 words.append(new_word(text, float(x0), float(x1), float(top), float(bottom), word_size, font))
     return words
 
@@ -106,21 +107,27 @@ def line_indexes(values: list[float], tolerance: float) -> dict[float, int]:
     return index
 
 
-def ordered_rows(rows: list[Row], tolerance: float, order: Any) -> list[Row]:
-    """Rows line by line (lines by `line_indexes` on the across start), inside a line by
-    `order`; ties keep input order (both sorts are stable)."""
+def ordered_lines(rows: list[Row], tolerance: float, order: Any) -> list[list[Row]]:
+    """A run's rows as lines (by `line_indexes` on the across start, in that order), each in
+    `order`; ties keep input order (the sort is stable)."""
     across = list(map(_ACROSS, rows))
-    if len(set(across)) <= 1:  # one line: the common case of a run inside a line
-        return sorted(rows, key=order)
-    line_of = line_indexes(across, tolerance).__getitem__
+    index = line_indexes(across, tolerance)
+    if len(index) <= 1:  # one line: the common case of a run inside a line
+        return [sorted(rows, key=order)]
+    line_of = index.__getitem__
     keys = list(zip(map(line_of, across), map(order, rows)))
-    if all(map(le, keys, islice(keys, 1, None))):  # already in reading order: the common case
-        return rows
-    return list(map(rows.__getitem__, sorted(range(len(rows)), key=keys.__getitem__)))
+    if not all(map(le, keys, islice(keys, 1, None))):  # not yet in reading order
+        rows = list(map(rows.__getitem__, sorted(range(len(rows)), key=keys.__getitem__)))
+    sizes = Counter(map(line_of, across))
+    lines, first = [], 0
+    for line in range(len(sizes)):  # every line index holds at least one row
+        lines.append(rows[first : first + sizes[line]])
+        first += sizes[line]
+    return lines
 
 
 def split_words(rows: list[Row], along_tol: float, across_tol: float) -> list[Span]:
-    """Rows of ordered characters merged into words: each word's text and box as a `Span`.
+    """A line's ordered characters merged into words: each word's text and box as a `Span`.
 
     `-t <= d <= t` is pdfplumber's `not abs(d) > t`, `text.strip()` its `not text.isspace()` and
     `text != ""`; a word's start along is its first character's (rows are ordered along their

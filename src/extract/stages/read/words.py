@@ -12,10 +12,11 @@ The rule, for each run of consecutive characters sharing `upright`, font name an
   of the previous one (`y_tolerance` upright, `x_tolerance` otherwise). Lines come in that order,
   characters inside a line by position along it (`x0` upright, then `top` and `bottom`), ties in
   input order.
-- Words, inside one line (a word never spans two): a blank ends the word; an empty text is a word of its own; a character starts a new word
-  when it begins before the previous one, more than the along tolerance past its end, or more
-  than the across tolerance off its line start. Upright: along `x_tolerance` (or
-  `x_tolerance_ratio` x size), across `y_tolerance`; otherwise the two swap.
+- Words, inside one line (a word never spans two): a blank ends the word; an empty text is a
+  word of its own; a character starts a new word when it begins before the previous one, more
+  than the along tolerance past the previous one's end, or more than the across tolerance from
+  the previous one's line coordinate. Upright: along `x_tolerance` (or `x_tolerance_ratio` x
+  size), across `y_tolerance`; otherwise the two swap.
 - A word's box holds its characters' boxes; its font and size are its first character's; its
   text joins the characters' texts with ligatures expanded.
 

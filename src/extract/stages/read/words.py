@@ -131,15 +131,15 @@ def split_words(rows: list[Row], along_tol: float, across_tol: float) -> list[Sp
     """A line's ordered characters merged into words: each word's text and box as a `Span`.
 
     `-t <= d <= t` is pdfplumber's `not abs(d) > t`, `text.strip()` its `not text.isspace()` and
-    `text != ""`; a word's start along is its first character's (rows are ordered along their
-    line)."""
+    `text != ""`. Rows are ordered along the line, so pdfplumber's test "begins before the previous
+    one" never holds, and a word's start along is its first character's."""
     words: list[Span] = []
     parts: list[str] = []
-    lo = hi = start = end = prev_lo = prev_hi = prev_start = 0.0
+    lo = hi = start = end = prev_hi = prev_start = 0.0
     for text, a0, a1, c0, c1, _upright, _font, _size in rows:
         if (
             parts
-            and prev_lo <= a0 <= prev_hi + along_tol
+            and a0 <= prev_hi + along_tol
             and -across_tol <= c0 - prev_start <= across_tol
             and text.strip()  # neither blank nor empty
         ):
@@ -162,7 +162,7 @@ def split_words(rows: list[Row], along_tol: float, across_tol: float) -> list[Sp
                 continue
             parts.append(text)
             lo, hi, start, end = a0, a1, c0, c1
-        prev_lo, prev_hi, prev_start = a0, a1, c0
+        prev_hi, prev_start = a1, c0
     if parts:
         text_of = "".join(parts)
         words.append((text_of if _LIGATURE_CHARS.isdisjoint(text_of) else expand(parts), lo, hi, start, end))

@@ -22,6 +22,7 @@ from extract.settings import ReadSettings
 from .content import PageContent, UnreadablePage, chars_to_content
 from .faults import NO_PAGES_REASON, one_line
 from .pdfium_chars import page_chars
+from .pdfium_marks import drop_actual_text
 from .pdfium_shapes import page_shapes
 from .pdfium_space import PageSpace
 from .plumber import plumber_pages
@@ -66,6 +67,7 @@ def _read_page(doc: Any, index: int, settings: ReadSettings) -> PageContent | Un
     text_page = None
     try:
         space = PageSpace.of(pdfium_c.FPDFPage_GetRotation(page) * _QUARTER, _mediabox(page))
+        drop_actual_text(page)
         text_page = pdfium_c.FPDFText_LoadPage(page)
         if not text_page:
             return UnreadablePage(number, "unreadable content: pdfium cannot read its text")

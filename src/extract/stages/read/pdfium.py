@@ -24,6 +24,7 @@ from .content import PageContent, UnreadablePage, chars_to_content
 from .faults import NO_PAGES_REASON, one_line
 from .pdfium_chars import page_chars
 from .pdfium_marks import drop_actual_text
+from .pdfium_order import in_content_order
 from .pdfium_shapes import page_shapes
 from .pdfium_space import PageSpace
 from .vouch import Reference, needs_reference
@@ -77,7 +78,7 @@ def _read_page(doc: Any, index: int, settings: ReadSettings) -> tuple[PageConten
         if not text_page:
             return UnreadablePage(number, "unreadable content: pdfium cannot read its text"), False
         boxes, images = page_shapes(page, space)
-        chars = page_chars(text_page, space)
+        chars = in_content_order(page_chars(text_page, space), page)
         content = chars_to_content(number, (space.width, space.height), chars, boxes, images, settings)
         return content, not needs_reference(chars)
     except Exception as exc:  # a broken page must not stop the other pages

@@ -17,6 +17,7 @@ from typing import Any
 
 import pypdfium2.raw as pdfium_c
 
+from .pdfium_order import OBJECT_KEY
 from .pdfium_space import Matrix, PageSpace, multiply
 
 EM = 1000.0  # pdfium reports glyph widths and descents for this font size: font units, exact
@@ -166,6 +167,7 @@ def page_chars(text_page: Any, space: PageSpace) -> list[dict[str, Any]]:
             continue
         last = here
         chars.append(_char(text, here[1], here[2], facts.of(obj, index), fonts, space))
+        chars[-1][OBJECT_KEY] = obj
     return chars
 
 
@@ -208,5 +210,7 @@ def _join_ligature(char: dict[str, Any], text: str, fact: tuple, fonts: _Fonts, 
     ligature = _LIGATURES.get(letters, letters)
     ux, uy = char["_origin"]
     rebuilt = _char(ligature, ux, uy, fact, fonts, space)
+    obj = char.get(OBJECT_KEY, 0)
     char.clear()
     char.update(rebuilt, _letters=letters)
+    char[OBJECT_KEY] = obj

@@ -138,7 +138,17 @@ def test_pdfium_recovers_a_copy_whose_cross_references_are_off_by_one_byte(tmp_p
     got = extract_file(path, with_reader("pdfium"))
     clean = extract_file(SAMPLE_PDF, with_reader("pdfium"))
     assert got.failure is None and len(got.actions) == len(clean.actions) > 0
-    fields = {"language", "title", "subtitle", "objective", "activities", "results", "sdg_targets", "recommendations", "cities"}
+    fields = {
+        "language",
+        "title",
+        "subtitle",
+        "objective",
+        "activities",
+        "results",
+        "sdg_targets",
+        "recommendations",
+        "cities",
+    }
     assert [a.model_dump(include=fields) for a in got.actions] == [a.model_dump(include=fields) for a in clean.actions]
     assert [a.source.page for a in got.actions] == [a.source.page for a in clean.actions]
 

@@ -27,8 +27,8 @@ from .pdfium_marks import drop_actual_text
 from .pdfium_order import in_content_order
 from .pdfium_shapes import page_shapes
 from .pdfium_space import PageSpace
-from .vouch import Reference, needs_reference
 from .plumber import plumber_pages
+from .vouch import Reference, needs_reference
 
 _QUARTER = 90
 

@@ -24,7 +24,9 @@ def content_ranks(page: Any) -> dict[int, int]:
         for index in range(count):
             obj = get(index)
             if pdfium_c.FPDFPageObj_GetType(obj) == pdfium_c.FPDF_PAGEOBJ_FORM:
-                walk(pdfium_c.FPDFFormObj_CountObjects(obj), lambda i, form=obj: pdfium_c.FPDFFormObj_GetObject(form, i))
+                walk(
+                    pdfium_c.FPDFFormObj_CountObjects(obj), lambda i, form=obj: pdfium_c.FPDFFormObj_GetObject(form, i)
+                )
             ranks[ctypes.cast(obj, ctypes.c_void_p).value or 0] = len(ranks)
 
     walk(pdfium_c.FPDFPage_CountObjects(page), lambda i: pdfium_c.FPDFPage_GetObject(page, i))

@@ -115,14 +115,14 @@ def test_every_scalar_model_field_reaches_a_table():
 # --- CSV text: the csv module writes what pandas' to_csv wrote --------------------------------
 
 AWKWARD_CELLS = [
-    'plain',
-    'with, comma',
-    'semi; colon',
+    "plain",
+    "with, comma",
+    "semi; colon",
     'quote " inside',
     '"quoted"',
-    'line\nbreak',
-    'carriage\rreturn',
-    '',
+    "line\nbreak",
+    "carriage\rreturn",
+    "",
     None,
     0,
     -3,

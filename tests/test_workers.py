@@ -201,3 +201,13 @@ def test_worker_freezes_inherited_objects_and_raises_the_young_gc_threshold():
     threshold, frozen = parent.recv()
     process.join()
     assert threshold == workers.WORKER_GC_ALLOCATIONS and frozen > 0
+
+
+def test_every_reader_has_a_module_the_parent_imports_before_forking():
+    import importlib
+
+    from extract.settings import READ_ENGINES
+
+    assert set(workers.READER_MODULES) == set(READ_ENGINES)
+    for module in workers.READER_MODULES.values():
+        importlib.import_module(module)

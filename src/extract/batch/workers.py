@@ -17,6 +17,7 @@ parts are merged in page order. Nothing in the parent opens a PDF.
 from __future__ import annotations
 
 import gc
+import importlib
 import multiprocessing
 import os
 import resource
@@ -44,6 +45,9 @@ _MB = 1024 * 1024
 # millions of short-lived objects but little cyclic garbage: at 700 the collector ran ~1,000
 # times on 200 pages (~5 % of the CPU); at this value a few times, with the same peak memory.
 WORKER_GC_ALLOCATIONS = 10_000
+# Each reader's module: imported by the parent before the first worker forks, so that no worker
+# (one per file or page range) imports the PDF library again.
+READER_MODULES = {"pdfium": "extract.stages.read.pdfium", "pdfplumber": "extract.stages.read.plumber"}
 # Failures that depend on the machine or the limits, not on the file: never cached.
 TRANSIENT_FAILURES = frozenset({"timeout", "crashed", "too-large", "unreadable"})
 
@@ -218,8 +222,9 @@ def run_files(
     contexts: dict[InputFile, DocumentContext] = {}  # of the files split into ranges
     running: list[_Running] = []
     limit = worker_count(settings.run.workers)
-    if pending:
+    if pending:  # what every worker needs, done once here and inherited
         prepare(settings.match)
+        importlib.import_module(READER_MODULES[settings.read.engine])
     while pending or running:
         while pending and len(running) < limit:
             running.append(_start(pending.pop(0), settings, decisions))

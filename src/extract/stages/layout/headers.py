@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extract.geometry import Box, Line, Word
 from extract.settings import HeaderWords, LayoutSettings, Settings
@@ -21,6 +22,7 @@ from .model import COLUMN_KINDS, Header
 
 Alias = tuple[tuple[str, ...], str, str]  # (folded words, kind, language)
 WRAP_SIZE_RATIO = 0.7  # a wrapped header line is at least this share of the header's size (small capitals)
+ALIAS_INDEX_CACHE = 8  # alias tables indexed at once (one per settings in use)
 BAR_MAX_LINES = 4  # a header bar is at most this many header lines tall (taller: a panel, not a bar)
 
 
@@ -66,24 +68,55 @@ def header_words(text: str) -> tuple[str, ...]:
     return tuple(words)
 
 
-def _contains_run(words: Sequence[str], run: Sequence[str]) -> bool:
-    n = len(run)
-    return any(tuple(words[i : i + n]) == tuple(run) for i in range(len(words) - n + 1))
+@dataclass(frozen=True)
+class AliasIndex:
+    """The aliases folded once for look-ups: compact text -> its first alias's match; word run ->
+    (order, kind, language) of its first alias; run lengths, longest first; every prefix of a
+    compact alias (a header cut by its line end)."""
+
+    exact: dict[str, HeaderMatch]
+    runs: dict[tuple[str, ...], tuple[int, str, str]]
+    lengths: tuple[int, ...]
+    prefixes: frozenset[str]
+
+
+@lru_cache(maxsize=ALIAS_INDEX_CACHE)
+def alias_index(aliases: tuple[Alias, ...]) -> AliasIndex:
+    """The index of an alias table, built once per table (the first alias naming a text or a
+    run wins, as in a scan in order)."""
+    exact: dict[str, HeaderMatch] = {}
+    runs: dict[tuple[str, ...], tuple[int, str, str]] = {}
+    prefixes: set[str] = set()
+    for order, (run, kind, language) in enumerate(aliases):
+        compact = "".join(run)
+        exact.setdefault(compact, HeaderMatch(kind, language, len(run), 0))
+        runs.setdefault(run, (order, kind, language))
+        prefixes.update(compact[:end] for end in range(1, len(compact) + 1))
+    lengths = tuple(sorted({len(run) for run in runs}, reverse=True))
+    return AliasIndex(exact, runs, lengths, frozenset(prefixes))
 
 
 def match_header(text: str, aliases: Sequence[Alias], extra_max: int) -> HeaderMatch | None:
     """The kind a line names by its key words (see module rule), else None."""
-    compact = fold_compact(text)
-    for run, kind, language in aliases:
-        if "".join(run) == compact:
-            return HeaderMatch(kind, language, len(run), 0)
+    return match_indexed(text, alias_index(tuple(aliases)), extra_max)
+
+
+def match_indexed(text: str, index: AliasIndex, extra_max: int) -> HeaderMatch | None:
+    """`match_header` over an alias index: an exact compact match first, else the longest alias
+    whose words run inside the text's with at most `extra_max` others (ties: the first alias)."""
+    exact = index.exact.get(fold_compact(text))
+    if exact is not None:
+        return exact
     words = header_words(text)
-    best: HeaderMatch | None = None
-    for run, kind, language in aliases:
-        extra = len(words) - len(run)
-        if 0 <= extra <= extra_max and _contains_run(words, run) and (best is None or len(run) > best.matched):
-            best = HeaderMatch(kind, language, len(run), extra)
-    return best
+    for n in index.lengths:
+        extra = len(words) - n
+        if extra < 0 or extra > extra_max:
+            continue
+        found = [index.runs[run] for run in {words[i : i + n] for i in range(extra + 1)} if run in index.runs]
+        if found:
+            _, kind, language = min(found)
+            return HeaderMatch(kind, language, n, extra)
+    return None
 
 
 def looks_like_header(line: Line, bar: Box | None, body_font: str, body: float, layout: LayoutSettings) -> bool:
@@ -107,24 +140,45 @@ def body_font(words: Iterable[Word]) -> str:
     return min(weight, key=lambda f: (-weight[f], f)) if weight else ""
 
 
+@dataclass(frozen=True, slots=True)
+class _Segment:
+    """A candidate line with its geometry and text computed once."""
+
+    line: Line
+    top: float
+    bottom: float
+    x0: float
+    size: float
+    smallest: float  # smallest word size
+    first: Word  # the first word with a letter or digit
+    text: str
+
+    @classmethod
+    def of(cls, line: Line) -> _Segment:
+        sizes = [w.size for w in line.words]
+        return cls(line, line.top, line.bottom, line.x0, max(sizes), min(sizes), _first_letters(line), line.text)
+
+
 def find_headers(segments: Iterable[Line], boxes: Sequence[Box], settings: Settings, body: float = 0.0) -> list[Header]:
     """Segments (alone, or continued on the line below) that name a block kind; each with its
     bar, if any; the top-most per kind."""
-    ordered = sorted(segments, key=lambda s: (s.top, s.x0))
-    font = body_font(w for s in ordered for w in s.words)
-    aliases = alias_words(settings.headers)
+    ordered = sorted((_Segment.of(s) for s in segments), key=lambda s: (s.top, s.x0))
+    font: str | None = None  # the body font, found when a loose match needs it
+    index = alias_index(alias_words(settings.headers))
     found: dict[str, Header] = {}
     used: set[Word] = set()
     for i, segment in enumerate(ordered):
-        if segment.words[0] in used:
+        if segment.line.words[0] in used:
             continue
-        best = _header_line(segment, ordered[i + 1 :], aliases, settings.layout)
+        best = _header_line(i, ordered, index, settings.layout)
         if best is None:
             continue
         line, match = best
         bar = header_bar(line, boxes, settings.layout)
-        if match.extra and not looks_like_header(line, bar, font, body, settings.layout):
-            continue
+        if match.extra:
+            font = body_font(w for s in ordered for w in s.line.words) if font is None else font
+            if not looks_like_header(line, bar, font, body, settings.layout):
+                continue
         if match.kind not in found:
             found[match.kind] = Header(match.kind, match.language, line, bar)
             used.update(line.words)
@@ -132,44 +186,48 @@ def find_headers(segments: Iterable[Line], boxes: Sequence[Box], settings: Setti
 
 
 def _header_line(
-    segment: Line, below: Sequence[Line], aliases: Sequence[Alias], layout: LayoutSettings
+    at: int, ordered: Sequence[_Segment], index: AliasIndex, layout: LayoutSettings
 ) -> tuple[Line, HeaderMatch] | None:
-    """The segment joined with the lines below it while a header wraps (same face, aligned) and
+    """Segment `at` joined with the lines below it while a header wraps (same face, aligned) and
     each joined text names its kind with more alias words; else the segment if it names a kind."""
     extra_max = layout.header_extra_words_max
-    line, match = segment, match_header(segment.text, aliases, extra_max)
-    current, first = segment, _first_letters(segment)
-    for other in below:
-        if other.top - current.bottom > layout.header_wrap_gap_ratio * segment.height:
+    segment = ordered[at]
+    first = segment.first
+    line, match = segment.line, match_indexed(segment.text, index, extra_max)
+    reach = layout.header_wrap_gap_ratio * (segment.bottom - segment.top)
+    top, bottom, smallest, largest = segment.top, segment.bottom, segment.smallest, segment.size
+    words, text = segment.line.words, segment.text
+    for later in range(at + 1, len(ordered)):
+        other = ordered[later]
+        if other.top - bottom > reach:
             break
-        second = _first_letters(other)
+        second = other.first
         aligned = min(abs(other.x0 - segment.x0), abs(second.x0 - first.x0)) <= segment.size
-        if not aligned or other.top <= current.top:
+        if not aligned or other.top <= top:
             continue
-        sizes = [w.size for w in current.words]
-        if not min(sizes) * WRAP_SIZE_RATIO <= second.size <= max(sizes) / WRAP_SIZE_RATIO:
+        if not smallest * WRAP_SIZE_RATIO <= second.size <= largest / WRAP_SIZE_RATIO:
             break
         if second.fontname != first.fontname and not (second.bold and first.bold):
             break
-        joined = Line(current.words + other.words)
-        better = match_header(joined.text, aliases, extra_max)
-        same_face = all(w.fontname == second.fontname and w.text.isalpha() for w in other.words)
+        joined, joined_text = words + other.line.words, f"{text} {other.text}"
+        better = match_indexed(joined_text, index, extra_max)
+        same_face = all(w.fontname == second.fontname and w.text.isalpha() for w in other.line.words)
         same_face = same_face and second.fontname == first.fontname  # extra words, never codes or numbers
         if better and (
             match is None or better.matched > match.matched or (better.matched == match.matched and same_face)
         ):
-            line, match, current = joined, better, joined
-        elif better is None and match is None and _starts_alias(joined.text, aliases):
-            current = joined  # a header wrapped before its key words were complete
-        else:
-            break
+            line, match = Line(joined), better
+        elif not (better is None and match is None and _starts_alias(joined_text, index)):
+            break  # (else a header wrapped before its key words were complete)
+        top, bottom = min(top, other.top), max(bottom, other.bottom)
+        smallest, largest = min(smallest, other.smallest), max(largest, other.size)
+        words, text = joined, joined_text
     return (line, match) if match else None
 
 
-def _starts_alias(text: str, aliases: Sequence[Alias]) -> bool:
+def _starts_alias(text: str, index: AliasIndex) -> bool:
     """Whether the text is the beginning of some alias (a header cut by its line end)."""
-    compact = "".join(header_words(text))
-    return bool(compact) and any("".join(run).startswith(compact) for run, _, _ in aliases)
+    return "".join(header_words(text)) in index.prefixes
 
 
 def _first_letters(line: Line) -> Word:

@@ -97,7 +97,8 @@ def band_to_piece(
     skip = ""
     if not band.lead:
         try:
-            layout = page_to_layout(band.page, settings, document)
+            reading = band.text.reading if band.text else None
+            layout = page_to_layout(band.page, settings, document, reading)
             kinds = frozenset(b.kind for b in layout.regions if b.kind in BLOCK_KINDS)
             return Piece(
                 band.page.number,
@@ -123,7 +124,7 @@ def fragment_piece(
     """A band read without requiring a title or every block header."""
     layout = settings.layout
     page = band.page
-    text = page_text(page, settings, document)
+    text = band.text or page_text(page, settings, document)
     headers = [h for h in text.headers if h.kind in BLOCK_KINDS or h.kind == PARTNERS_KIND]
     if not text.content:
         return Piece(page.number, position, None, skip=skip)

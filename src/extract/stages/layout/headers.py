@@ -140,9 +140,28 @@ def body_font(words: Iterable[Word]) -> str:
     return min(weight, key=lambda f: (-weight[f], f)) if weight else ""
 
 
+class _Matcher:
+    """Header matches of texts, each text folded and matched once (a page's texts recur from
+    pass to pass)."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.index = alias_index(alias_words(settings.headers))
+        self.extra_max = settings.layout.header_extra_words_max
+        self.memo: dict[str, HeaderMatch | None] = {}
+
+    def match(self, text: str) -> HeaderMatch | None:
+        if text not in self.memo:
+            self.memo[text] = match_indexed(text, self.index, self.extra_max)
+        return self.memo[text]
+
+    def starts(self, text: str) -> bool:
+        """Whether the text is the beginning of some alias (a header cut by its line end)."""
+        return "".join(header_words(text)) in self.index.prefixes
+
+
 @dataclass(frozen=True, slots=True)
 class _Segment:
-    """A candidate line with its geometry and text computed once."""
+    """A candidate line with its geometry, text and own match computed once."""
 
     line: Line
     top: float
@@ -152,25 +171,49 @@ class _Segment:
     smallest: float  # smallest word size
     first: Word  # the first word with a letter or digit
     text: str
+    match: HeaderMatch | None
 
     @classmethod
-    def of(cls, line: Line) -> _Segment:
-        sizes = [w.size for w in line.words]
-        return cls(line, line.top, line.bottom, line.x0, max(sizes), min(sizes), _first_letters(line), line.text)
+    def of(cls, line: Line, matcher: _Matcher) -> _Segment:
+        sizes, text = [w.size for w in line.words], line.text
+        first = _first_letters(line)
+        return cls(line, line.top, line.bottom, line.x0, max(sizes), min(sizes), first, text, matcher.match(text))
 
 
 def find_headers(segments: Iterable[Line], boxes: Sequence[Box], settings: Settings, body: float = 0.0) -> list[Header]:
     """Segments (alone, or continued on the line below) that name a block kind; each with its
     bar, if any; the top-most per kind."""
-    ordered = sorted((_Segment.of(s) for s in segments), key=lambda s: (s.top, s.x0))
+    matcher = _Matcher(settings)
+    ordered = sorted((_Segment.of(s, matcher) for s in segments), key=lambda s: (s.top, s.x0))
+    return _find(ordered, boxes, settings, body, matcher)
+
+
+def header_passes(
+    segments: Iterable[Line], boxes: Sequence[Box], settings: Settings, body: float = 0.0
+) -> list[list[Header]]:
+    """`find_headers` pass after pass, each over the segments the earlier passes left (no word
+    of their headers), until a pass finds none: the first pass is `find_headers`' result."""
+    matcher = _Matcher(settings)
+    left = sorted((_Segment.of(s, matcher) for s in segments), key=lambda s: (s.top, s.x0))
+    passes: list[list[Header]] = []
+    while headers := _find(left, boxes, settings, body, matcher):
+        passes.append(headers)
+        used = {w for h in headers for w in h.line.words}
+        left = [s for s in left if used.isdisjoint(s.line.words)]
+    return passes
+
+
+def _find(
+    ordered: Sequence[_Segment], boxes: Sequence[Box], settings: Settings, body: float, matcher: _Matcher
+) -> list[Header]:
+    """`find_headers` over segments sorted top to bottom, then left to right."""
     font: str | None = None  # the body font, found when a loose match needs it
-    index = alias_index(alias_words(settings.headers))
     found: dict[str, Header] = {}
     used: set[Word] = set()
     for i, segment in enumerate(ordered):
         if segment.line.words[0] in used:
             continue
-        best = _header_line(i, ordered, index, settings.layout)
+        best = _header_line(i, ordered, matcher, settings.layout)
         if best is None:
             continue
         line, match = best
@@ -186,14 +229,13 @@ def find_headers(segments: Iterable[Line], boxes: Sequence[Box], settings: Setti
 
 
 def _header_line(
-    at: int, ordered: Sequence[_Segment], index: AliasIndex, layout: LayoutSettings
+    at: int, ordered: Sequence[_Segment], matcher: _Matcher, layout: LayoutSettings
 ) -> tuple[Line, HeaderMatch] | None:
     """Segment `at` joined with the lines below it while a header wraps (same face, aligned) and
     each joined text names its kind with more alias words; else the segment if it names a kind."""
-    extra_max = layout.header_extra_words_max
     segment = ordered[at]
     first = segment.first
-    line, match = segment.line, match_indexed(segment.text, index, extra_max)
+    line, match = segment.line, segment.match
     reach = layout.header_wrap_gap_ratio * (segment.bottom - segment.top)
     top, bottom, smallest, largest = segment.top, segment.bottom, segment.smallest, segment.size
     words, text = segment.line.words, segment.text
@@ -210,24 +252,19 @@ def _header_line(
         if second.fontname != first.fontname and not (second.bold and first.bold):
             break
         joined, joined_text = words + other.line.words, f"{text} {other.text}"
-        better = match_indexed(joined_text, index, extra_max)
+        better = matcher.match(joined_text)
         same_face = all(w.fontname == second.fontname and w.text.isalpha() for w in other.line.words)
         same_face = same_face and second.fontname == first.fontname  # extra words, never codes or numbers
         if better and (
             match is None or better.matched > match.matched or (better.matched == match.matched and same_face)
         ):
             line, match = Line(joined), better
-        elif not (better is None and match is None and _starts_alias(joined_text, index)):
+        elif not (better is None and match is None and matcher.starts(joined_text)):
             break  # (else a header wrapped before its key words were complete)
         top, bottom = min(top, other.top), max(bottom, other.bottom)
         smallest, largest = min(smallest, other.smallest), max(largest, other.size)
         words, text = joined, joined_text
     return (line, match) if match else None
-
-
-def _starts_alias(text: str, index: AliasIndex) -> bool:
-    """Whether the text is the beginning of some alias (a header cut by its line end)."""
-    return "".join(header_words(text)) in index.prefixes
 
 
 def _first_letters(line: Line) -> Word:

@@ -137,7 +137,8 @@ def fragment_piece(
     kinds = frozenset(h.kind for h in headers if h.kind in BLOCK_KINDS)
     first_top = min((h.extent.top for h in headers), default=page.height)
     above = [w for w in content if w.bottom <= first_top + layout.bar_slack and not _in_any(w, zones)]
-    body = body_size([w for w in content if w not in above]) or text.body
+    above_set = set(above)
+    body = body_size([w for w in content if w not in above_set]) or text.body
     title = find_title(above, body, layout) if kinds and not band.lead else ()  # a title heads blocks
     subtitle = find_subtitle([w for w in above if not _in_lines(w, title)], title, body, layout) if title else ()
     lead_words = [] if title else above if open_block is None else _in_column(above, open_block, settings)

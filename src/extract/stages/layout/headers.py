@@ -104,10 +104,12 @@ def match_header(text: str, aliases: Sequence[Alias], extra_max: int) -> HeaderM
 def match_indexed(text: str, index: AliasIndex, extra_max: int) -> HeaderMatch | None:
     """`match_header` over an alias index: an exact compact match first, else the longest alias
     whose words run inside the text's with at most `extra_max` others (ties: the first alias)."""
-    exact = index.exact.get(fold_compact(text))
-    if exact is not None:
-        return exact
-    words = header_words(text)
+    return index.exact.get(fold_compact(text)) or loose_match(header_words(text), index, extra_max)
+
+
+def loose_match(words: tuple[str, ...], index: AliasIndex, extra_max: int) -> HeaderMatch | None:
+    """The longest alias whose words run inside `words` with at most `extra_max` others (ties:
+    the first alias), else None."""
     for n in index.lengths:
         extra = len(words) - n
         if extra < 0 or extra > extra_max:
@@ -148,15 +150,22 @@ class _Matcher:
         self.index = alias_index(alias_words(settings.headers))
         self.extra_max = settings.layout.header_extra_words_max
         self.memo: dict[str, HeaderMatch | None] = {}
+        self.folded: dict[str, tuple[str, ...]] = {}
 
     def match(self, text: str) -> HeaderMatch | None:
         if text not in self.memo:
-            self.memo[text] = match_indexed(text, self.index, self.extra_max)
+            exact = self.index.exact.get(fold_compact(text))
+            self.memo[text] = exact or loose_match(self.words(text), self.index, self.extra_max)
         return self.memo[text]
+
+    def words(self, text: str) -> tuple[str, ...]:
+        if text not in self.folded:
+            self.folded[text] = header_words(text)
+        return self.folded[text]
 
     def starts(self, text: str) -> bool:
         """Whether the text is the beginning of some alias (a header cut by its line end)."""
-        return "".join(header_words(text)) in self.index.prefixes
+        return "".join(self.words(text)) in self.index.prefixes
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 
 from extract.geometry import Box, Line, Word
 from extract.settings import HeaderWords, LayoutSettings, Settings
@@ -23,6 +24,7 @@ from .model import COLUMN_KINDS, Header
 Alias = tuple[tuple[str, ...], str, str]  # (folded words, kind, language)
 WRAP_SIZE_RATIO = 0.7  # a wrapped header line is at least this share of the header's size (small capitals)
 ALIAS_INDEX_CACHE = 8  # alias tables indexed at once (one per settings in use)
+_TOP, _BOTTOM, _X0 = attrgetter("top"), attrgetter("bottom"), attrgetter("x0")
 BAR_MAX_LINES = 4  # a header bar is at most this many header lines tall (taller: a panel, not a bar)
 
 
@@ -184,9 +186,12 @@ class _Segment:
 
     @classmethod
     def of(cls, line: Line, matcher: _Matcher) -> _Segment:
-        sizes, text = [w.size for w in line.words], line.text
+        """The line's geometry, as its properties give it (`Line.top`, ...), in one go."""
+        words, text = line.words, line.text
+        top, bottom, x0 = min(map(_TOP, words)), max(map(_BOTTOM, words)), min(map(_X0, words))
+        sizes = [w.size for w in words]
         first = _first_letters(line)
-        return cls(line, line.top, line.bottom, line.x0, max(sizes), min(sizes), first, text, matcher.match(text))
+        return cls(line, top, bottom, x0, max(sizes), min(sizes), first, text, matcher.match(text))
 
 
 def find_headers(segments: Iterable[Line], boxes: Sequence[Box], settings: Settings, body: float = 0.0) -> list[Header]:

@@ -61,11 +61,10 @@ def page_to_layout(
     moved = marker_owners(
         content, {k: zones[k] for k in (*COLUMN_KINDS, BAND_KIND) if k in zones}, settings.segment, layout
     )
-    owned = lambda kind, w: moved[w] == kind if w in moved else zones[kind].holds(w)  # noqa: E731
     claimed: set[Word] = set()
     columns = {}
     for kind in COLUMN_KINDS:
-        words = [w for w in content if owned(kind, w)]
+        words = _owned(kind, content, zones[kind], moved)
         claimed.update(words)
         lines = words_to_lines(words, layout.line_tolerance_ratio)
         columns[kind] = Block(kind, zones[kind], cut_at_gap(lines, layout.block_end_gap_ratio), by_kind[kind])
@@ -172,6 +171,13 @@ def _headers_and_segments(
         for s in all_segments
         if s.words[0] in header_words or not is_furniture(s, page, layout, body, frames, context)
     ]
+
+
+def _owned(kind: str, content: Sequence[Word], zone: Zone, moved: dict[Word, str]) -> list[Word]:
+    """The words a block owns: those in its zone, a marker moved by its text to the zone it lies in."""
+    if not moved:
+        return [w for w in content if zone.holds(w)]
+    return [w for w in content if (moved[w] == kind if w in moved else zone.holds(w))]
 
 
 def _zone_of(lines: Sequence[Line]) -> Zone:

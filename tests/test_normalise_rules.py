@@ -324,6 +324,7 @@ def test_prepare_builds_the_matchers_the_settings_use(monkeypatch):
     """prepare: builds (caches) the SDG texts for the settings' aliases switch, the titles and the gazetteer."""
     for cached in (normalise._sdg_choices, normalise._recommendation_choices, normalise._gazetteer):
         cached.cache_clear()
+    normalise._ranked_sdg.cache_clear()
     normalise.prepare(OFFICIAL_ONLY)
     assert normalise._sdg_choices.cache_info().currsize == 1
     assert normalise._recommendation_choices.cache_info().currsize == 1

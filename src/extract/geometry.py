@@ -5,15 +5,45 @@ Coordinates are PDF points with the origin at the top-left corner (pdfplumber's 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any, Generic, TypeVar, overload
 
 LIGHT_FILL_MIN = 0.93  # a fill whose every colour component is above this is white-ish: a background
+
+T = TypeVar("T")
+
+
+class computed_once(Generic[T]):
+    """A property of a frozen object computed on first read and kept in the instance's `__dict__`
+    (later reads are plain attribute reads). `functools.cached_property` without its lock, which
+    costs more than the computations cached here."""
+
+    def __init__(self, func: Callable[[Any], T]) -> None:
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, instance: None, owner: type | None = None) -> computed_once[T]: ...
+
+    @overload
+    def __get__(self, instance: object, owner: type | None = None) -> T: ...
+
+    def __get__(self, instance: object | None, owner: type | None = None) -> T | computed_once[T]:
+        if instance is None:
+            return self
+        value = self.func(instance)
+        instance.__dict__[self.name] = value
+        return value
 
 
 @dataclass(frozen=True)
 class Word:
-    """A run of characters of one font, as pdfplumber groups them."""
+    """A run of characters of one font, as pdfplumber groups them (font traits kept once computed)."""
 
     text: str
     x0: float
@@ -31,17 +61,17 @@ class Word:
     def yc(self) -> float:
         return (self.top + self.bottom) / 2
 
-    @property
+    @computed_once
     def font(self) -> str:
         """Font name without the subset prefix (`ABCDEF+OpenSans-Bold` -> `OpenSans-Bold`)."""
         return self.fontname.split("+", 1)[-1]
 
-    @property
+    @computed_once
     def bold(self) -> bool:
         name = self.font.lower()
         return any(mark in name for mark in ("bold", "black", "heavy", "semibold", "extrabold"))
 
-    @property
+    @computed_once
     def italic(self) -> bool:
         name = self.font.lower()
         return "italic" in name or "oblique" in name
@@ -59,15 +89,15 @@ class Box:
     stroked: bool = False
     color: tuple[float, float, float] | None = None
 
-    @property
+    @computed_once
     def width(self) -> float:
         return self.x1 - self.x0
 
-    @property
+    @computed_once
     def height(self) -> float:
         return self.bottom - self.top
 
-    @property
+    @computed_once
     def is_light(self) -> bool:
         """White or near-white fill: a background, not a designed bar."""
         return self.color is None or min(self.color) > LIGHT_FILL_MIN
@@ -83,43 +113,46 @@ class Box:
 
 @dataclass(frozen=True)
 class Line:
-    """Words sharing a baseline, left to right (a whole line or one segment of it)."""
+    """Words sharing a baseline, left to right (a whole line or one segment of it).
+
+    Frozen: its extent, size and text are computed on first use and kept (stages read them often).
+    """
 
     words: tuple[Word, ...]
 
-    @property
+    @computed_once
     def x0(self) -> float:
         return min(w.x0 for w in self.words)
 
-    @property
+    @computed_once
     def x1(self) -> float:
         return max(w.x1 for w in self.words)
 
-    @property
+    @computed_once
     def top(self) -> float:
         return min(w.top for w in self.words)
 
-    @property
+    @computed_once
     def bottom(self) -> float:
         return max(w.bottom for w in self.words)
 
-    @property
+    @computed_once
     def height(self) -> float:
         return self.bottom - self.top
 
-    @property
+    @computed_once
     def size(self) -> float:
         return max(w.size for w in self.words)
 
-    @property
+    @computed_once
     def text(self) -> str:
         return " ".join(w.text for w in self.words)
 
-    @property
+    @computed_once
     def italic(self) -> bool:
         return all(w.italic for w in self.words)
 
-    @property
+    @computed_once
     def bold(self) -> bool:
         return all(w.bold for w in self.words)
 

@@ -6,7 +6,8 @@ Coordinates are PDF points with the origin at the top-left corner (pdfplumber's 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from operator import attrgetter
 from typing import Any, Generic, TypeVar, overload
 
 LIGHT_FILL_MIN = 0.93  # a fill whose every colour component is above this is white-ish: a background
@@ -52,6 +53,18 @@ class Word:
     bottom: float
     size: float
     fontname: str
+
+    def __hash__(self) -> int:
+        """The dataclass hash (of the fields, in order), computed once: stages keep words in sets."""
+        return self._hash
+
+    @computed_once
+    def _hash(self) -> int:
+        return hash((self.text, self.x0, self.x1, self.top, self.bottom, self.size, self.fontname))
+
+    def __getstate__(self) -> dict[str, object]:
+        """Pickled (copied) without the values computed once: a text's hash differs between processes."""
+        return {field.name: getattr(self, field.name) for field in fields(self)}
 
     @property
     def xc(self) -> float:
@@ -157,17 +170,21 @@ class Line:
         return all(w.bold for w in self.words)
 
 
+_BASELINE_ORDER = attrgetter("bottom", "x0")  # sort keys: (bottom, x0) and x0
+_LEFT_EDGE = attrgetter("x0")
+
+
 def words_to_lines(words: Iterable[Word], tolerance_ratio: float) -> list[Line]:
     """Group words whose bottoms (their baseline: letters of two sizes share it, not their tops)
     differ by less than `tolerance_ratio` x font size; top to bottom."""
     lines: list[list[Word]] = []
-    for word in sorted(words, key=lambda w: (w.bottom, w.x0)):
+    for word in sorted(words, key=_BASELINE_ORDER):
         current = lines[-1] if lines else None
         if current and abs(word.bottom - current[0].bottom) <= tolerance_ratio * max(word.size, current[0].size):
             current.append(word)
         else:
             lines.append([word])
-    return [Line(tuple(sorted(ws, key=lambda w: w.x0))) for ws in lines]
+    return [Line(tuple(sorted(ws, key=_LEFT_EDGE))) for ws in lines]
 
 
 def split_segments(line: Line, gap_ratio: float) -> list[Line]:

@@ -38,6 +38,8 @@ def test_a_lines_values_are_those_of_its_words_on_every_read(ws):
         all(w.bold for w in ws),
         all(w.italic for w in ws),
     )
+    for name, value in zip(("x0", "x1", "top", "bottom"), expected):  # each one read first
+        assert getattr(Line(tuple(ws)), name) == value
     for _ in range(2):
         assert (line.x0, line.x1, line.top, line.bottom, line.height, line.size, line.text, line.bold, line.italic) == (
             expected

@@ -135,19 +135,31 @@ class Line:
 
     @computed_once
     def x0(self) -> float:
-        return min(w.x0 for w in self.words)
+        return self._extent()[0]
 
     @computed_once
     def x1(self) -> float:
-        return max(w.x1 for w in self.words)
+        return self._extent()[1]
 
     @computed_once
     def top(self) -> float:
-        return min(w.top for w in self.words)
+        return self._extent()[2]
 
     @computed_once
     def bottom(self) -> float:
-        return max(w.bottom for w in self.words)
+        return self._extent()[3]
+
+    def _extent(self) -> tuple[float, float, float, float]:
+        """(x0, x1, top, bottom) of the words, all kept at the first read of any of them."""
+        words = self.words
+        extent = (
+            min([w.x0 for w in words]),
+            max([w.x1 for w in words]),
+            min([w.top for w in words]),
+            max([w.bottom for w in words]),
+        )
+        self.__dict__.update(zip(("x0", "x1", "top", "bottom"), extent))
+        return extent
 
     @computed_once
     def height(self) -> float:
@@ -155,11 +167,11 @@ class Line:
 
     @computed_once
     def size(self) -> float:
-        return max(w.size for w in self.words)
+        return max([w.size for w in self.words])
 
     @computed_once
     def text(self) -> str:
-        return " ".join(w.text for w in self.words)
+        return " ".join([w.text for w in self.words])
 
     @computed_once
     def italic(self) -> bool:
@@ -178,12 +190,13 @@ def words_to_lines(words: Iterable[Word], tolerance_ratio: float) -> list[Line]:
     """Group words whose bottoms (their baseline: letters of two sizes share it, not their tops)
     differ by less than `tolerance_ratio` x font size; top to bottom."""
     lines: list[list[Word]] = []
+    head: Word | None = None  # the first word of the last line
     for word in sorted(words, key=_BASELINE_ORDER):
-        current = lines[-1] if lines else None
-        if current and abs(word.bottom - current[0].bottom) <= tolerance_ratio * max(word.size, current[0].size):
-            current.append(word)
+        if head is not None and abs(word.bottom - head.bottom) <= tolerance_ratio * max(word.size, head.size):
+            lines[-1].append(word)
         else:
             lines.append([word])
+            head = word
     return [Line(tuple(sorted(ws, key=_LEFT_EDGE))) for ws in lines]
 
 

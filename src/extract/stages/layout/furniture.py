@@ -8,6 +8,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
+from operator import attrgetter
 
 from extract.geometry import Box, Line, Word
 from extract.settings import LayoutSettings
@@ -64,14 +65,17 @@ def logo_frames(page: PageContent, layout: LayoutSettings) -> tuple[Box, ...]:
     )
 
 
+_TOP, _BOTTOM = attrgetter("top"), attrgetter("bottom")
+
+
 class _WordIndex:
     """A page's words sorted by top and by bottom, to count the words a box holds without
     testing every word of the page against every box."""
 
     def __init__(self, words: Sequence[Word]) -> None:
-        self.by_top = sorted(words, key=lambda w: w.top)
+        self.by_top = sorted(words, key=_TOP)
         self.tops = [w.top for w in self.by_top]
-        self.by_bottom = sorted(words, key=lambda w: w.bottom)
+        self.by_bottom = sorted(words, key=_BOTTOM)
         self.bottoms = [w.bottom for w in self.by_bottom]
 
     def count_in(self, box: Box, slack: float) -> int:

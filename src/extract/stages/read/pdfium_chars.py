@@ -17,6 +17,7 @@ from typing import Any
 
 import pypdfium2.raw as pdfium_c
 
+from .pdfium_order import OBJECT_KEY
 from .pdfium_space import Matrix, PageSpace, multiply
 
 EM = 1000.0  # pdfium reports glyph widths and descents for this font size: font units, exact
@@ -26,6 +27,7 @@ _SURROGATES = (0xD800, 0xDFFF)  # a character beyond U+FFFF takes two UTF-16 uni
 # Ligatures pdfium splits into letters; pdfminer keeps the ligature character.
 _LIGATURES = {"ff": "ﬀ", "fi": "ﬁ", "fl": "ﬂ", "ffi": "ﬃ", "ffl": "ﬄ", "st": "ﬆ", "ſt": "ﬅ"}
 _NAME_BYTES = 256
+_UNMAPPED = "\U0010ffff"  # a noncharacter: no font's Unicode map has it
 # Fonts pdfminer measures with its built-in AFM metrics, whatever the file says: their descent
 # (per 1000 units of size). pdfium uses other built-in values (Helvetica-Bold: -227, not -207).
 _AFM_DESCENTS = {
@@ -91,6 +93,11 @@ class _Fonts:
             descent = _AFM_DESCENTS.get(self.name(font), self._float.value if ok else 0.0)
             self.descents[font] = -abs(descent) / EM  # pdfminer: a positive descent is a typo
         return self.descents[font]
+
+    def maps(self, font: int, char: str) -> bool:
+        """Whether the font has a code for `char` (one character): pdfium measures a character
+        the font cannot encode with the width of an invalid code, that of `_UNMAPPED`."""
+        return len(char) == 1 and bool(font) and self.width(font, char) != self.width(font, _UNMAPPED)
 
     def width(self, font: int, text: str) -> float:
         """Advance of `text` (one character or a ligature) per unit of font size."""
@@ -166,6 +173,7 @@ def page_chars(text_page: Any, space: PageSpace) -> list[dict[str, Any]]:
             continue
         last = here
         chars.append(_char(text, here[1], here[2], facts.of(obj, index), fonts, space))
+        chars[-1][OBJECT_KEY] = obj
     return chars
 
 
@@ -206,7 +214,11 @@ def _join_ligature(char: dict[str, Any], text: str, fact: tuple, fonts: _Fonts, 
     """Add a letter pdfium split off a ligature to `char`, rebuilt as the ligature character."""
     letters = char.get("_letters", char["text"]) + text
     ligature = _LIGATURES.get(letters, letters)
+    if not fonts.maps(fact[0], ligature):  # the font's Unicode map gives the letters (pdfminer too)
+        ligature = letters
     ux, uy = char["_origin"]
     rebuilt = _char(ligature, ux, uy, fact, fonts, space)
+    obj = char.get(OBJECT_KEY, 0)
     char.clear()
     char.update(rebuilt, _letters=letters)
+    char[OBJECT_KEY] = obj

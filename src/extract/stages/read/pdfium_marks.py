@@ -14,42 +14,51 @@ from typing import Any
 
 import pypdfium2.raw as pdfium_c
 
-ACTUAL_TEXT = "ActualText"
-_KEY_UNITS = 32  # UTF-16 units read of a mark parameter's key: enough for "ActualText"
+ACTUAL_TEXT = b"ActualText"
+_P, _I = ctypes.c_void_p, ctypes.c_int
+
+
+def _prototype(function: Any, restype: Any, *argtypes: Any) -> Any:
+    """A private copy of a pdfium function taking and returning plain addresses (fast)."""
+    copy = type(function)(ctypes.cast(function, ctypes.c_void_p).value)
+    copy.restype, copy.argtypes = restype, argtypes
+    return copy
+
+
+_page_count = _prototype(pdfium_c.FPDFPage_CountObjects, _I, _P)
+_page_object = _prototype(pdfium_c.FPDFPage_GetObject, _P, _P, _I)
+_form_count = _prototype(pdfium_c.FPDFFormObj_CountObjects, _I, _P)
+_form_object = _prototype(pdfium_c.FPDFFormObj_GetObject, _P, _P, ctypes.c_ulong)
+_object_type = _prototype(pdfium_c.FPDFPageObj_GetType, _I, _P)
+_count_marks = _prototype(pdfium_c.FPDFPageObj_CountMarks, _I, _P)
+_get_mark = _prototype(pdfium_c.FPDFPageObj_GetMark, _P, _P, ctypes.c_ulong)
+_param_type = _prototype(pdfium_c.FPDFPageObjMark_GetParamValueType, _I, _P, ctypes.c_char_p)
+_remove_mark = _prototype(pdfium_c.FPDFPageObj_RemoveMark, _I, _P, _P)
+_FORM, _ABSENT = pdfium_c.FPDF_PAGEOBJ_FORM, pdfium_c.FPDF_OBJECT_UNKNOWN
 
 
 def drop_actual_text(page: Any) -> int:
     """Remove every /ActualText mark from the page's objects (forms included); how many."""
-    return _drop_in(pdfium_c.FPDFPage_CountObjects(page), lambda i: pdfium_c.FPDFPage_GetObject(page, i))
+    handle = ctypes.cast(page, ctypes.c_void_p).value
+    return _drop_in(_page_count(handle), lambda i: _page_object(handle, i))
 
 
 def _drop_in(count: int, get: Any) -> int:
     dropped = 0
     for index in range(count):
         obj = get(index)
-        if pdfium_c.FPDFPageObj_GetType(obj) == pdfium_c.FPDF_PAGEOBJ_FORM:
-            dropped += _drop_in(
-                pdfium_c.FPDFFormObj_CountObjects(obj), lambda i, form=obj: pdfium_c.FPDFFormObj_GetObject(form, i)
-            )
-        dropped += _drop_marks(obj)
+        if _object_type(obj) == _FORM:
+            dropped += _drop_in(_form_count(obj), lambda i, form=obj: _form_object(form, i))
+        marks = _count_marks(obj)
+        if marks:
+            dropped += _drop_marks(obj, marks)
     return dropped
 
 
-def _drop_marks(obj: Any) -> int:
+def _drop_marks(obj: int, count: int) -> int:
     dropped = 0
-    for index in reversed(range(pdfium_c.FPDFPageObj_CountMarks(obj))):
-        mark = pdfium_c.FPDFPageObj_GetMark(obj, index)
-        if mark and _has_actual_text(mark) and pdfium_c.FPDFPageObj_RemoveMark(obj, mark):
+    for index in reversed(range(count)):
+        mark = _get_mark(obj, index)
+        if mark and _param_type(mark, ACTUAL_TEXT) != _ABSENT and _remove_mark(obj, mark):
             dropped += 1
     return dropped
-
-
-def _has_actual_text(mark: Any) -> bool:
-    key = (ctypes.c_ushort * _KEY_UNITS)()
-    length = ctypes.c_ulong()
-    for index in range(pdfium_c.FPDFPageObjMark_CountParams(mark)):
-        if pdfium_c.FPDFPageObjMark_GetParamKey(mark, index, key, ctypes.sizeof(key), length):
-            units = max(0, length.value // 2 - 1)  # bytes, with a final NUL
-            if "".join(map(chr, key[:units])) == ACTUAL_TEXT:
-                return True
-    return False

@@ -7,6 +7,7 @@ characters of both readers; the page turn (content.py) against its rule stated p
 
 from __future__ import annotations
 
+import pickle
 from collections import Counter
 from contextlib import suppress
 from pathlib import Path
@@ -169,9 +170,13 @@ def test_ligature_table_is_pdfplumbers():
 
 
 def test_new_word_is_the_dataclass_word():
+    """`new_word` skips `Word.__init__`: it holds while Word keeps its fields in `__dict__` and
+    does no work at construction (no `__post_init__`, no slots)."""
+    assert not hasattr(Word, "__post_init__") and "__slots__" not in vars(Word)
     fields = ("ﬁn", 1.0, 2.5, 3.0, 4.0, 9.0, "AAAAAA+OpenSans")
     built, plain = new_word(*fields), Word(*fields)
     assert built == plain and hash(built) == hash(plain) and repr(built) == repr(plain)
+    assert (built.font, built.bold, pickle.loads(pickle.dumps(built))) == (plain.font, plain.bold, plain)
     with pytest.raises(AttributeError):
         built.text = "x"  # type: ignore[misc]
 

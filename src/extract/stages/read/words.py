@@ -28,8 +28,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from itertools import chain, groupby, islice
-from operator import itemgetter, le
+from itertools import chain, groupby
+from operator import itemgetter
 from typing import Any
 
 from extract.geometry import Word
@@ -110,19 +110,18 @@ def line_indexes(values: list[float], tolerance: float) -> dict[float, int]:
 
 def ordered_lines(rows: list[Row], tolerance: float, order: Any) -> list[list[Row]]:
     """A run's rows as lines (by `line_indexes` on the across start, in that order), each in
-    `order`; ties keep input order (the sort is stable)."""
+    `order`; ties keep input order (both sorts are stable)."""
     across = list(map(_ACROSS, rows))
     index = line_indexes(across, tolerance)
     if len(index) <= 1:  # one line: the common case of a run inside a line
         return [sorted(rows, key=order)]
-    line_of = index.__getitem__
-    keys = list(zip(map(line_of, across), map(order, rows)))
-    if not all(map(le, keys, islice(keys, 1, None))):  # not yet in reading order
-        rows = list(map(rows.__getitem__, sorted(range(len(rows)), key=keys.__getitem__)))
-    sizes = Counter(map(line_of, across))
+    line_of = list(map(index.__getitem__, across))
+    if line_of != sorted(line_of):  # a line's rows not together: bring them together, in order
+        rows = list(map(rows.__getitem__, sorted(range(len(rows)), key=line_of.__getitem__)))
+    sizes = Counter(line_of)
     lines, first = [], 0
     for line in range(len(sizes)):  # every line index holds at least one row
-        lines.append(rows[first : first + sizes[line]])
+        lines.append(sorted(rows[first : first + sizes[line]], key=order))
         first += sizes[line]
     return lines
 

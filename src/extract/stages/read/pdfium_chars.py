@@ -61,15 +61,9 @@ class _Styles:
         self._raw = (ctypes.c_float * _MATRIX_TERMS)()
         self._size_at, self._raw_at = ctypes.byref(self._size), ctypes.byref(self._raw)
 
-    def of(self, obj: int, index: int) -> Builder:
-        """The builder of text object `obj`, whose character `index` is being read."""
-        builder = self.by_object.get(obj)
-        if builder is None:
-            builder = self.by_object[obj] = self._read(obj, index)
-        return builder
-
-    def _read(self, obj: int, index: int) -> Builder:
-        # A failed read leaves the previous object's value in place (as it always has).
+    def read(self, obj: int, index: int) -> Builder:
+        """The builder of text object `obj` (kept in `by_object`), from its character `index`.
+        A failed read leaves the previous object's value in place (as it always has)."""
         handle = ctypes.c_void_p(obj)
         font = _object_font(handle) or 0
         _font_size(handle, self._size_at)
@@ -83,6 +77,7 @@ class _Styles:
             name, descent = (fonts.name(font), fonts.descent(font)) if font else ("", 0.0)
             matrix = multiply((a, b, c, d, 0.0, 0.0), self.space.rotation)
             builder = self.by_style[key] = _builder(font, name, size, descent, matrix, self)
+        self.by_object[obj] = builder
         return builder
 
 
@@ -136,12 +131,11 @@ def _builder(font: int, fontname: str, size: float, descent: float, matrix: Matr
     return char
 
 
-def _page_text(text_page: Any, handle: ctypes.c_void_p, count: int) -> list[int]:
-    """Every character's code, in one call; per character where UTF-16 needs two units."""
+def _page_text(text_page: Any, count: int) -> list[int]:
+    """Every character's UTF-16 unit, in one call (see `page_chars` for units of a pair)."""
     buffer = (ctypes.c_ushort * (count + 1))()
     pdfium_c.FPDFText_GetText(text_page, 0, count, buffer)
-    codes = list(buffer[:count])
-    return [_unicode(handle, i) if _SURROGATES[0] <= c <= _SURROGATES[1] else c for i, c in enumerate(codes)]
+    return list(buffer[:count])
 
 
 def page_chars(text_page: Any, space: PageSpace) -> list[dict[str, Any]]:
@@ -160,8 +154,11 @@ def page_chars(text_page: Any, space: PageSpace) -> list[dict[str, Any]]:
     lx = ly = 0.0  # origin of the previous character kept
     letters = ""  # its letters, before any ligature is made of them
     build: Builder | None = None
+    by_object, read = styles.by_object, styles.read
     count = pdfium_c.FPDFText_CountChars(text_page)
-    for index, code in enumerate(_page_text(text_page, handle, count)):
+    for index, code in enumerate(_page_text(text_page, count)):
+        if _SURROGATES[0] <= code <= _SURROGATES[1]:  # half of a pair: pdfium joins it
+            code = _unicode(handle, index)
         if code in _MAYBE_GENERATED and _is_generated(handle, index):
             last = None
             continue
@@ -170,7 +167,7 @@ def page_chars(text_page: Any, space: PageSpace) -> list[dict[str, Any]]:
         _origin(handle, index, px, py)
         ux, uy = x.value, y.value
         if obj != run or build is None:
-            run, build = obj, styles.of(obj, index)
+            run, build = obj, by_object.get(obj) or read(obj, index)
         elif obj == last and ux == lx and uy == ly:
             letters += text
             chars[-1] = build(_LIGATURES.get(letters, letters), lx, ly)

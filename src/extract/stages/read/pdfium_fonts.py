@@ -4,9 +4,10 @@
   uses other built-in values: Helvetica-Bold -227, not -207); the font's own otherwise; always
   below the baseline (pdfminer: a positive descent is a typo);
 - widths: `FPDFFont_GetGlyphWidth` per letter, a ligature being the sum of its letters.
-Each fact is asked of pdfium once per font handle. Handles are only stable while the page that
-holds the font is open: pdfium frees a page's fonts when it closes, and a later page's font may
-get the same address. So one `Fonts` serves one page.
+Each fact is asked of pdfium once per font handle. A handle names a font only while its page is
+open: pdfium loads a page's fonts again for each page (the same few fonts on 200 pages come back
+under dozens of handles), so a later page's font may reuse a freed address. One `Fonts` serves
+one page.
 """
 
 from __future__ import annotations

@@ -111,7 +111,7 @@ def _builder(font: int, fontname: str, size: float, descent: float, matrix: Matr
             ys = (oy + d * v0, oy + d * v1, oy + b * advance + d * v0, oy + b * advance + d * v1)
             x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
         extent = y1 - y0
-        rounded = sizes.get(extent)
+        rounded = sizes.get(extent) if extent else extent  # 0.0 and -0.0 would be one key
         if rounded is None:
             rounded = sizes[extent] = round(extent, SIZE_DIGITS)
         top = height - y1 + shift

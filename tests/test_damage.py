@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from extract.batch.pipeline import extract_file
 from extract.geometry import Word
 from extract.settings import ReadSettings
 from extract.stages.legible import UNREADABLE_REASON, check_legible, text_legibility
@@ -73,11 +74,11 @@ MUTATIONS = {
 }
 
 
-def extract_mutated(tmp_path: Path, name: str) -> tuple[subprocess.CompletedProcess, Path]:
+def extract_mutated(tmp_path: Path, name: str, *options: str) -> tuple[subprocess.CompletedProcess, Path]:
     pdf = tmp_path / f"{name}.pdf"
     pdf.write_bytes(MUTATIONS[name](SAMPLE))
     out = tmp_path / "out"
-    command = [sys.executable, "-m", "extract", "extract", str(pdf), "--out", str(out), "-q", "--no-cache"]
+    command = [sys.executable, "-m", "extract", "extract", str(pdf), "--out", str(out), "-q", "--no-cache", *options]
     return subprocess.run(command, capture_output=True, text=True, timeout=300), out
 
 
@@ -102,13 +103,29 @@ def test_text_without_unicode_fails_every_page_and_the_file(tmp_path):
 
 
 def test_lost_pages_get_rows_a_file_warning_and_flagged_actions(tmp_path):
-    done, out = extract_mutated(tmp_path, "page-offsets-scrambled")
+    """The reference reader: pdfminer recovers the pages it can find, numbered in object order."""
+    done, out = extract_mutated(tmp_path, "page-offsets-scrambled", "--reader", "pdfplumber")
     assert done.returncode == 0, done.stderr
     actions, rows = read(out)
     assert sorted(int(r["page"]) for r in rows) == list(range(1, SAMPLE_PAGES + 1))
     lost = [r for r in rows if r["reason"].startswith("page not found")]
     assert len(lost) == LOST_PAGES and all(r["status"] == "failed" for r in lost)
     assert f"{SAMPLE_PAGES - LOST_PAGES} of {SAMPLE_PAGES} pages found" in done.stderr
+    assert actions and all(any("page number may be wrong" in w for w in a["warnings"]) for a in actions)
+
+
+def test_pdfium_keeps_damaged_pages_in_place(tmp_path):
+    """The default reader: pdfium rebuilds the page tree, so the damaged pages fail where they
+    are and every other page keeps its number (and its action: as many as the undamaged file's,
+    less the damaged pages')."""
+    done, out = extract_mutated(tmp_path, "page-offsets-scrambled")
+    assert done.returncode == 0, done.stderr
+    actions, rows = read(out)
+    assert [int(r["page"]) for r in rows] == list(range(1, SAMPLE_PAGES + 1))
+    failed = [int(r["page"]) for r in rows if r["status"] == "failed"]
+    assert len(failed) == LOST_PAGES and "damaged file structure" in done.stderr
+    clean_actions = {r.page for r in extract_file(SAMPLE_PDF).pages if r.status == "action"}
+    assert {int(r["page"]) for r in rows if r["status"] == "action"} == clean_actions - set(failed)
     assert actions and all(any("page number may be wrong" in w for w in a["warnings"]) for a in actions)
 
 

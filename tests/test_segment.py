@@ -1,6 +1,10 @@
 """Segmentation rules: joining lines, hyphens, bullets, indents, cleaning."""
 
+import re
+
 import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 from extract.geometry import words_to_lines
 from extract.settings import SegmentSettings
@@ -193,6 +197,78 @@ def test_attested_joined_form_wins_over_attested_hyphenated_form():
     """Lexicon: when both forms are printed, the hyphen at a line end is a break."""
     lexicon = lexicon_of("franco-marocain et francomarocain")
     assert join_lines(["franco-", "marocain"], lexicon, SEG) == "francomarocain"
+
+
+# --- joining lines: line-end hyphens of compounds (« c’est- » / « à-dire ») ------------------
+
+
+@pytest.mark.parametrize(
+    "texts, expected",
+    [
+        (["c’est-", "à-dire"], "c’est-à-dire"),
+        (["vis-", "à-vis"], "vis-à-vis"),
+        (["well-", "known"], "well-known"),
+        (["informa-", "tion"], "information"),
+        (["l’orga-", "nisa-", "tion"], "l’organisation"),
+    ],
+)
+def test_join_lines_keeps_the_hyphen_when_the_next_word_is_hyphenated(texts, expected):
+    """join_lines: a next word hyphenated before its first blank means a compound cut at its own
+    hyphen; a next line that merely ends in a hyphen is not one (« nisa- » is broken again)."""
+    assert join_lines(texts, EMPTY, SEG) == expected
+
+
+def test_join_lines_peut_etre_needs_the_prefix_setting():
+    """« peut- » / « être » are two words: only the page or `compound_prefixes` can tell."""
+    assert join_lines(["peut-", "être"], EMPTY, SEG) == "peutêtre"
+    seg = SegmentSettings(compound_prefixes=(*SEG.compound_prefixes, "peut"))
+    assert join_lines(["peut-", "être"], EMPTY, seg) == "peut-être"
+
+
+LETTERS = "abcdefghijklmnopqrstuvwxyzàâçéèêîôû"
+PARTS = st.text(LETTERS, min_size=1, max_size=8)
+
+
+@given(word=st.text(LETTERS, min_size=4, max_size=16), data=st.data())
+def test_property_a_word_cut_anywhere_is_rejoined(word, data):
+    """Property: a plain word cut at a line end comes back whole, unless its first part is a
+    compound prefix (« well- » / « known »)."""
+    cut = data.draw(st.integers(2, len(word) - 2))
+    assume(word[:cut] not in SEG.compound_prefixes)
+    assert join_lines([f"la {word[:cut]}-", f"{word[cut:]} suite"], EMPTY, SEG) == f"la {word} suite"
+
+
+@given(parts=st.lists(PARTS, min_size=3, max_size=5), data=st.data())
+def test_property_a_compound_cut_before_its_last_hyphen_is_kept_whole(parts, data):
+    """Property: a compound cut at any of its hyphens but the last comes back whole, without help
+    from the page."""
+    compound = "-".join(parts)
+    cut = len("-".join(parts[: data.draw(st.integers(1, len(parts) - 2))]))
+    assert join_lines([compound[: cut + 1], compound[cut + 1 :]], EMPTY, SEG) == compound
+
+
+@given(parts=st.lists(st.text(LETTERS, min_size=4, max_size=8), min_size=2, max_size=4), data=st.data())
+def test_property_a_compound_cut_inside_a_part_needs_the_page(parts, data):
+    """Property: « deci- » / « sion-making » is rejoined only when the page prints the compound
+    whole; otherwise the next word's hyphen keeps the line-end one."""
+    compound = "-".join(parts)
+    cut = data.draw(st.integers(2, len(parts[0]) - 2))
+    texts = [f"{compound[:cut]}-", compound[cut:]]
+    assert join_lines(texts, frozenset({compound}), SEG) == compound
+    assert join_lines(texts, EMPTY, SEG) == f"{compound[:cut]}-{compound[cut:]}"
+
+
+@given(texts=st.lists(st.text(LETTERS + " -’", max_size=20), max_size=5))
+def test_property_join_lines_only_adds_blanks_and_drops_line_end_hyphens(texts):
+    """Property: every character but blanks and hyphens is kept, in order."""
+    letters = lambda text: re.sub(r"[\s-]", "", text)  # noqa: E731
+    assert letters(join_lines(texts, EMPTY, SEG)) == letters("".join(texts))
+
+
+@given(texts=st.lists(st.text(LETTERS + " ", max_size=20), max_size=5))
+def test_property_lines_without_hyphens_are_joined_by_one_blank(texts):
+    """Property: without hyphens, joining lines is joining their words with single blanks."""
+    assert join_lines(texts, EMPTY, SEG) == " ".join(" ".join(texts).split())
 
 
 # --- bullets ---------------------------------------------------------------------------------

@@ -3,7 +3,7 @@
 import pytest
 
 from extract.settings import SegmentSettings
-from extract.text import clean, fold, fold_compact, strip_controls, strip_item_end
+from extract.text import clean, continues_compound, fold, fold_compact, strip_controls, strip_item_end
 
 SEG = SegmentSettings()
 
@@ -104,3 +104,29 @@ def test_fold_turns_apostrophes_hyphens_and_punctuation_into_one_space():
 def test_fold_compact_ignores_letter_spacing():
     """fold_compact: a letter-spaced header equals the word it spells."""
     assert fold_compact("A C T I V I T É S") == fold_compact("Activités") == "activites"
+
+
+# --- continues_compound ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "tail, expected",
+    [
+        ("à-dire", True),
+        ("sion-making in", True),
+        ("à\u2010dire", True),
+        ("à\u2011dire", True),
+        ("d’hui-là", True),
+        ("l'avant-garde", True),
+        ("nisa-", False),
+        ("tion locale", False),
+        ("d’hui", False),
+        ("à dire-moi", False),
+        ("-dire", False),
+        ("19-related", False),
+        ("", False),
+    ],
+)
+def test_continues_compound_reads_the_first_word_only(tail, expected):
+    """continues_compound: a hyphen between letters in the first word, apostrophes included."""
+    assert continues_compound(tail) is expected

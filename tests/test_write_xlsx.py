@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import time
+import zipfile
+
+import pandas as pd
 import pytest
 
 from extract.stages.write.columns import TABLES
-from extract.stages.write.xlsx import MAX_WIDTH, MIN_WIDTH, column_width
+from extract.stages.write.xlsx import FIXED_TIME, MAX_WIDTH, MIN_WIDTH, column_width, write_workbook
 
 openpyxl = pytest.importorskip("openpyxl", reason="openpyxl is the xlsx extra")
 
@@ -53,3 +57,34 @@ def test_text_that_looks_like_a_formula_stays_text(tmp_path, sample_result):
     column = [c.value for c in sheet[1]].index("title") + 1
     cell = sheet.cell(row=2, column=column)
     assert (cell.value, cell.data_type) == ('\'=HYPERLINK("http://x")', "s")  # made inert (cells.safe_cell)
+
+
+# --- same tables, same bytes -----------------------------------------------------------------
+
+TABLES_TO_WRITE = {"actions": pd.DataFrame({"title": ["Un", "=deux"], "page": [1, 2]}), "empty": pd.DataFrame()}
+CLOCK_JUMP = 400 * 24 * 3600  # s: a later day, month and year for every date the zip module takes
+
+
+def test_two_writes_a_while_apart_give_the_same_bytes(tmp_path, monkeypatch):
+    """write_workbook: no clock in the file, neither in docProps/core.xml (to the second) nor in
+    the zip entries' dates (time.time, to two seconds)."""
+    write_workbook(tmp_path / "first.xlsx", TABLES_TO_WRITE)
+    time.sleep(1.1)
+    later = time.time() + CLOCK_JUMP
+    monkeypatch.setattr(time, "time", lambda: later)
+    write_workbook(tmp_path / "second.xlsx", TABLES_TO_WRITE)
+    assert (tmp_path / "first.xlsx").read_bytes() == (tmp_path / "second.xlsx").read_bytes()
+
+
+def test_every_timestamp_is_the_fixed_time(tmp_path):
+    """write_workbook: created, modified and every zip entry's date are `FIXED_TIME`; cells intact."""
+    write_workbook(tmp_path / "a.xlsx", TABLES_TO_WRITE)
+    with zipfile.ZipFile(tmp_path / "a.xlsx") as archive:
+        entries = archive.infolist()
+        assert archive.testzip() is None
+    assert {entry.date_time for entry in entries} == {FIXED_TIME.timetuple()[:6]}
+    assert {entry.compress_type for entry in entries} == {zipfile.ZIP_DEFLATED}
+    book = openpyxl.load_workbook(tmp_path / "a.xlsx")
+    assert (book.properties.created, book.properties.modified) == (FIXED_TIME, FIXED_TIME)
+    assert book.sheetnames == ["actions", "empty"]
+    assert list(book["actions"].values) == [("title", "page"), ("Un", 1), ("=deux", 2)]

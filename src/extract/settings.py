@@ -37,9 +37,9 @@ class ReadSettings(_Section):
     """Which reader turns pages into characters, and how words are built from them (the rule of
     pdfplumber's `extract_words`, for both readers)."""
 
-    # "pdfplumber" (pdfminer.six, the reference) or "pdfium" (pypdfium2, several times faster;
-    # same outputs, see README "Readers").
-    engine: ReadEngine = "pdfplumber"
+    # "pdfium" (pypdfium2, the default, several times faster) or "pdfplumber" (pdfminer.six, the
+    # reference): the same outputs except on damaged files, see docs/ARCHITECTURE.md "Readers".
+    engine: ReadEngine = "pdfium"
 
     x_tolerance: Number = Field(1.5, ge=0, le=72)  # max gap between two chars of one word, pt (when the ratio is 0)
     # Max gap between two chars of one word as a share of their size: letter-spaced titles

@@ -13,6 +13,8 @@ SOFT_HYPHEN = "\u00ad"
 HYPHENS = "-\u2010\u2011"
 
 _SPACES = re.compile(r"\s+")
+# A word: letters, joined by hyphens or apostrophes ("à-dire", "d’hui"), as printed at a line start.
+_FIRST_WORD = re.compile(rf"[^\W\d_]+(?:[’'{HYPHENS}][^\W\d_]+)*")
 CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # Unicode category Cc: C0, DEL, C1
 
 
@@ -65,3 +67,11 @@ def strip_item_end(text: str, punctuation: tuple[str, ...]) -> str:
     while text and text[-1] in "".join(punctuation) and not text.endswith("..."):
         text = text[:-1].rstrip()
     return text
+
+
+def continues_compound(tail: str) -> bool:
+    """Whether a line-end hyphen before `tail` is a compound's own hyphen: the word goes on with
+    another hyphen after the line end (« c’est- » / « à-dire »). A hyphenated compound is cut at
+    one of its hyphens, never inside a part, so that hyphen stays."""
+    word = _FIRST_WORD.match(tail)
+    return word is not None and any(char in HYPHENS for char in word.group())

@@ -4,7 +4,9 @@ Rules:
 - Wrapped lines are joined with a space; a line-end hyphen is a break (the word is re-joined)
   unless the hyphenated form is attested on the page, the joined form is not, and the first part
   is a known compound prefix or the second part is capitalised (« vivre-ensemble », « Al-Majd »),
-  or the first part ends a compound on a function word (« out-of- » / « school »).
+  or the first part ends a compound on a function word (« out-of- » / « school »). It also stays
+  when the next line's first word is itself hyphenated (« c’est- » / « à-dire »): a hyphenated
+  compound is cut at one of its own hyphens, never inside a part.
   A soft hyphen (U+00AD) is always a break.
 - An item starts at a bullet glyph (•, ▪, –, -, a symbol-font glyph), else at a hanging or first-line
   indent, else after a paragraph gap or a line ending with ";".
@@ -24,7 +26,7 @@ from extract.geometry import Box, Line, Word, split_segments, words_to_lines, wo
 from extract.settings import LayoutSettings, SegmentSettings, Settings
 from extract.stages.layout import PageLayout
 from extract.stages.layout.markers import is_marker
-from extract.text import HYPHENS, SOFT_HYPHEN, clean, fold, strip_item_end
+from extract.text import HYPHENS, SOFT_HYPHEN, clean, continues_compound, fold, strip_item_end
 
 LABEL_LEAD = ":–—-· "  # separators between a code and a label printed on the same line
 _WORD = re.compile(r"[^\W\d_]+(?:[’'-][^\W\d_]+)*", re.UNICODE)
@@ -65,7 +67,7 @@ def joins_as_break(left: str, right: str, lexicon: frozenset[str], settings: Seg
     head_word, tail_word = heads[-1].lower(), tails[0]
     if (head_word + tail_word.lower()) in lexicon:
         return True
-    if f"{head_word}-{tail_word.lower()}" in lexicon or _compound_link(head_word):
+    if f"{head_word}-{tail_word.lower()}" in lexicon or _compound_link(head_word) or continues_compound(right):
         return False
     last_part = head_word.split("-")[-1].split("’")[-1].split("'")[-1]
     return not (last_part in settings.compound_prefixes or tail_word[0].isupper())

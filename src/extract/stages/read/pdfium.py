@@ -9,6 +9,7 @@ Pages are loaded, read and closed one at a time.
 from __future__ import annotations
 
 import ctypes
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -22,9 +23,12 @@ from extract.settings import ReadSettings
 from .content import PageContent, UnreadablePage, chars_to_content
 from .faults import NO_PAGES_REASON, one_line
 from .pdfium_chars import page_chars
+from .pdfium_marks import drop_actual_text
+from .pdfium_order import in_content_order
 from .pdfium_shapes import page_shapes
 from .pdfium_space import PageSpace
 from .plumber import plumber_pages
+from .vouch import Reference, needs_reference
 
 _QUARTER = 90
 
@@ -33,7 +37,7 @@ def pdfium_pages(
     path: Path, settings: ReadSettings, first: int = 1, last: int | None = None
 ) -> Iterator[PageContent | UnreadablePage]:
     """Yield pages `first`..`last` (1-based, inclusive; None: to the end) of `path`."""
-    doc = pdfium_c.FPDF_LoadDocument(str(path).encode("utf-8"), None)
+    doc = pdfium_c.FPDF_LoadDocument(os.fsencode(path), None)
     if not doc:
         yield from plumber_pages(path, settings, first, last)
         return
@@ -41,15 +45,17 @@ def pdfium_pages(
         count = pdfium_c.FPDF_GetPageCount(doc)
         if count == 0:
             raise FileFailed(path.name, NO_PAGES_REASON, "no-pages")
+        reference = Reference(path, settings, count)
         for index in range(first - 1, count if last is None else min(count, last)):
-            yield _read_page(doc, index, settings)
+            page, vouched = _read_page(doc, index, settings)
+            yield page if vouched else reference.read(page)
     finally:
         pdfium_c.FPDF_CloseDocument(doc)
 
 
 def pdfium_page_count(path: Path) -> int:
     """Number of pages pdfium finds (0 when it cannot open the file)."""
-    doc = pdfium_c.FPDF_LoadDocument(str(path).encode("utf-8"), None)
+    doc = pdfium_c.FPDF_LoadDocument(os.fsencode(path), None)
     if not doc:
         return 0
     try:
@@ -58,22 +64,25 @@ def pdfium_page_count(path: Path) -> int:
         pdfium_c.FPDF_CloseDocument(doc)
 
 
-def _read_page(doc: Any, index: int, settings: ReadSettings) -> PageContent | UnreadablePage:
+def _read_page(doc: Any, index: int, settings: ReadSettings) -> tuple[PageContent | UnreadablePage, bool]:
+    """The page, and whether pdfium's reading can be vouched for (see `vouch`)."""
     number = index + 1
     page = pdfium_c.FPDF_LoadPage(doc, index)
     if not page:
-        return UnreadablePage(number, "unreadable page: pdfium cannot load it")
+        return UnreadablePage(number, "unreadable page: pdfium cannot load it"), True
     text_page = None
     try:
         space = PageSpace.of(pdfium_c.FPDFPage_GetRotation(page) * _QUARTER, _mediabox(page))
+        drop_actual_text(page)
         text_page = pdfium_c.FPDFText_LoadPage(page)
         if not text_page:
-            return UnreadablePage(number, "unreadable content: pdfium cannot read its text")
+            return UnreadablePage(number, "unreadable content: pdfium cannot read its text"), False
         boxes, images = page_shapes(page, space)
-        chars = page_chars(text_page, space)
-        return chars_to_content(number, (space.width, space.height), chars, boxes, images, settings)
+        chars = in_content_order(page_chars(text_page, space), page)
+        content = chars_to_content(number, (space.width, space.height), chars, boxes, images, settings)
+        return content, not needs_reference(chars)
     except Exception as exc:  # a broken page must not stop the other pages
-        return UnreadablePage(number, one_line(f"unreadable content: {type(exc).__name__}: {exc}"))
+        return UnreadablePage(number, one_line(f"unreadable content: {type(exc).__name__}: {exc}")), False
     finally:
         if text_page:
             pdfium_c.FPDFText_ClosePage(text_page)

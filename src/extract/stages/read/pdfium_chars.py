@@ -22,6 +22,7 @@ from typing import Any
 import pypdfium2.raw as pdfium_c
 
 from .pdfium_fonts import Fonts, bare
+from .pdfium_order import OBJECT_KEY
 from .pdfium_space import Matrix, PageSpace, multiply
 
 _HYPHENS = {0x02: "-", 0xFFFE: "-"}
@@ -45,7 +46,7 @@ _char_matrix = bare(pdfium_c.FPDFText_GetMatrix, ctypes.c_int)
 _object_font = bare(pdfium_c.FPDFTextObj_GetFont, ctypes.c_void_p)
 _font_size = bare(pdfium_c.FPDFTextObj_GetFontSize, ctypes.c_int)
 
-Builder = Callable[[str, float, float], dict[str, Any]]  # (text, origin x, origin y) -> char
+Builder = Callable[[str, float, float, int], dict[str, Any]]  # (text, origin x, y, object) -> char
 
 
 class _Styles:
@@ -55,6 +56,7 @@ class _Styles:
         self.text_page, self.space = text_page, space
         self.fonts = Fonts()
         self.by_object: dict[int, Builder] = {}
+        self.font_of: dict[int, int] = {}  # text object -> its font
         self.by_style: dict[tuple[Any, ...], Builder] = {}
         self.sizes: dict[float, float] = {}  # height of a box -> the size it stands for
         self._size = ctypes.c_float()
@@ -77,8 +79,14 @@ class _Styles:
             name, descent = (fonts.name(font), fonts.descent(font)) if font else ("", 0.0)
             matrix = multiply((a, b, c, d, 0.0, 0.0), self.space.rotation)
             builder = self.by_style[key] = _builder(font, name, size, descent, matrix, self)
-        self.by_object[obj] = builder
+        self.by_object[obj], self.font_of[obj] = builder, font
         return builder
+
+    def ligature(self, obj: int, letters: str) -> str:
+        """The ligature character of `letters`, when the font of `obj` has a code for it (else the
+        font's Unicode map gives the letters, and pdfminer reads them)."""
+        ligature = _LIGATURES.get(letters, letters)
+        return ligature if self.fonts.maps(self.font_of.get(obj, 0), ligature) else letters
 
 
 def _builder(font: int, fontname: str, size: float, descent: float, matrix: Matrix, styles: _Styles) -> Builder:
@@ -94,7 +102,7 @@ def _builder(font: int, fontname: str, size: float, descent: float, matrix: Matr
     dv0, dv1 = d * v0, d * v1
     advances: dict[str, float] = {}
 
-    def char(text: str, ux: float, uy: float) -> dict[str, Any]:
+    def char(text: str, ux: float, uy: float, obj: int) -> dict[str, Any]:
         ox = ra * ux + rc * uy + re
         oy = rb * ux + rd * uy + rf
         advance = advances.get(text)
@@ -126,6 +134,7 @@ def _builder(font: int, fontname: str, size: float, descent: float, matrix: Matr
             "upright": upright,
             "fontname": fontname,
             "matrix": (a, b, c, d, ox, oy),
+            OBJECT_KEY: obj,
         }
 
     return char
@@ -170,8 +179,8 @@ def page_chars(text_page: Any, space: PageSpace) -> list[dict[str, Any]]:
             run, build = obj, by_object.get(obj) or read(obj, index)
         elif obj == last and ux == lx and uy == ly:
             letters += text
-            chars[-1] = build(_LIGATURES.get(letters, letters), lx, ly)
+            chars[-1] = build(styles.ligature(obj, letters), lx, ly, obj)
             continue
         last, lx, ly, letters = obj, ux, uy, text
-        chars.append(build(text, ux, uy))
+        chars.append(build(text, ux, uy, obj))
     return chars

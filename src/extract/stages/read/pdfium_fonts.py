@@ -19,6 +19,7 @@ import pypdfium2.raw as pdfium_c
 
 EM = 1000.0  # pdfium reports glyph widths and descents for this font size: font units, exact
 _NAME_BYTES = 256
+_UNMAPPED = "\U0010ffff"  # a noncharacter: no font's Unicode map has it
 # Fonts pdfminer measures with its built-in AFM metrics, whatever the file says: their descent
 # (per 1000 units of size).
 _AFM_DESCENTS = {
@@ -79,6 +80,11 @@ class Fonts:
             descent = _AFM_DESCENTS.get(self.name(font), self._float.value if ok else 0.0)
             self.descents[font] = -abs(descent) / EM
         return self.descents[font]
+
+    def maps(self, font: int, char: str) -> bool:
+        """Whether the font has a code for `char` (one character): pdfium measures a character
+        the font cannot encode with the width of an invalid code, that of `_UNMAPPED`."""
+        return len(char) == 1 and bool(font) and self.width(font, char) != self.width(font, _UNMAPPED)
 
     def width(self, font: int, text: str) -> float:
         """Advance of `text` (one character or a ligature) per unit of font size."""

@@ -2,13 +2,18 @@
 
 Each sheet has its header row frozen, an auto filter over its columns and widths fitted to the
 content (between `MIN_WIDTH` and `MAX_WIDTH` characters). Every cell is a string or a number,
-never a formula: text is stored as text even when it starts with `=`. Needs openpyxl (`xlsx` extra).
+never a formula: text is stored as text even when it starts with `=`. Same tables, same bytes:
+the only timestamps, the workbook's created/modified and the zip entries' dates, are
+`FIXED_TIME`. Needs openpyxl (`xlsx` extra).
 """
 
 from __future__ import annotations
 
+import io
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
+from zipfile import ZipFile, ZipInfo
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -19,6 +24,10 @@ MAX_WIDTH = 60  # characters: longer text (objectives, labels) is cut off in vie
 WIDTH_PADDING = 2  # characters beside the longest value, for the filter button
 HEADER_ROW_FROZEN_AT = "A2"  # freeze everything above row 2
 STRING_TYPE = "s"  # openpyxl data type of a text cell
+FIXED_TIME = datetime(1980, 1, 1)  # the earliest date a zip entry can hold (MS-DOS epoch)
+CORE_PROPERTIES = "docProps/core.xml"  # the part holding the workbook's created/modified
+ZIP_FILE_MODE = 0o600 << 16  # entry permissions (rw-------), as zipfile gives a written string
+ZIP_MADE_ON_UNIX = 3  # "version made by" host system, fixed whatever the platform
 
 
 def column_width(values: list[object]) -> int:
@@ -45,12 +54,31 @@ def _fill_sheet(sheet: Worksheet, table: pd.DataFrame) -> None:
     sheet.auto_filter.ref = f"A1:{last}"
 
 
+def with_fixed_dates(archive: bytes, parts: dict[str, bytes]) -> bytes:
+    """The zip `archive` with its entries in the same order, compressed the same way, each dated
+    `FIXED_TIME` and with fixed attributes; an entry named in `parts` gets that content instead."""
+    out = io.BytesIO()
+    with ZipFile(io.BytesIO(archive)) as source, ZipFile(out, "w") as target:
+        for entry in source.infolist():
+            info = ZipInfo(entry.filename, date_time=FIXED_TIME.timetuple()[:6])
+            info.compress_type = entry.compress_type
+            info.external_attr = ZIP_FILE_MODE
+            info.create_system = ZIP_MADE_ON_UNIX
+            target.writestr(info, parts[entry.filename] if entry.filename in parts else source.read(entry))
+    return out.getvalue()
+
+
 def write_workbook(path: Path, all_tables: dict[str, pd.DataFrame]) -> None:
-    """One sheet per table, in table order."""
+    """One sheet per table, in table order; no clock in the file (see `FIXED_TIME`)."""
     from openpyxl import Workbook
+    from openpyxl.xml.functions import tostring
 
     book = Workbook()
     book.remove(book.active)
     for name, table in all_tables.items():
         _fill_sheet(book.create_sheet(title=name), table)
-    book.save(path)
+    saved = io.BytesIO()
+    book.save(saved)  # stamps `modified` with the clock: the core properties are written again
+    book.properties.created = book.properties.modified = FIXED_TIME
+    core = tostring(book.properties.to_tree())
+    path.write_bytes(with_fixed_dates(saved.getvalue(), {CORE_PROPERTIES: core}))

@@ -1,0 +1,55 @@
+"""Pages the fast reader cannot vouch for are read again by the reference reader.
+
+pdfium is lenient where pdfminer fails loudly: a content stream with an unknown filter reads as
+an empty page, a font whose Unicode map is damaged reads partly as other letters. Either would
+pass as a page without action blocks instead of a damaged one. So a page pdfium read with no
+text at all, or with any glyph it could not map (U+FFFD or a control character), is read again
+by pdfplumber, whose answer stands: the same page, or the same failure, as with the reference
+reader. Only when both readers agree on the page count (pdfminer may renumber the pages of a
+damaged page tree; then pdfium's own reading is kept).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from extract.settings import ReadSettings
+from extract.text import CONTROL_CHARS
+
+from .content import PageContent, UnreadablePage
+
+_REPLACEMENT = "\ufffd"
+
+
+def needs_reference(chars: Iterable[dict[str, Any]]) -> bool:
+    """Whether a page's characters cannot be vouched for: none at all, or one unmapped glyph."""
+    seen = False
+    for char in chars:
+        seen = True
+        text = char["text"]
+        if _REPLACEMENT in text or CONTROL_CHARS.search(text):
+            return True
+    return not seen
+
+
+class Reference:
+    """The reference reader's pages of one file, opened only when a page needs them."""
+
+    def __init__(self, path: Path, settings: ReadSettings, page_count: int) -> None:
+        self.path, self.settings, self.page_count = path, settings, page_count
+        self._agrees: bool | None = None
+
+    def read(self, page: PageContent | UnreadablePage) -> PageContent | UnreadablePage:
+        """pdfplumber's reading of page `page.number` when both readers count the same pages."""
+        from .plumber import plumber_page_count, plumber_pages
+
+        if self._agrees is None:
+            self._agrees = plumber_page_count(self.path) == self.page_count
+        if not self._agrees:
+            return page
+        try:
+            return next(plumber_pages(self.path, self.settings, page.number, page.number), page)
+        except Exception:  # the reference fails on the whole file: pdfium's reading stands
+            return page

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import pytest
 
+from extract.geometry import words_to_segments
 from extract.settings import AssembleSettings, Settings
 from extract.stages.assemble import NO_RECOMMENDATIONS, NO_SDG, Pending, attach_problem, merge_fields
 from extract.stages.fragment import Face, OpenBlock, Piece, same_face
-from extract.stages.layout import learn_document
+from extract.stages.layout import find_headers, learn_document
 from extract.stages.read import PageContent, pdf_to_pages
 from extract.stages.segment import ActionFields
 from extract.stages.split import band_page, band_words, split_page
@@ -133,6 +134,23 @@ def test_sample_pages_are_never_cut(sample_pages):
     for page in sample_pages:
         bands = split_page(page, settings, document)
         assert len(bands) == 1 and bands[0].page is page and not bands[0].lead
+
+
+def test_a_whole_page_band_carries_the_splits_reading_of_the_page(sample_pages):
+    """The one band of a page holds what the split read: the first pass's headers (what the layout
+    stage finds), the content without furniture or header words; a band cut from a page holds none."""
+    settings, layout = Settings(), Settings().layout
+    document = learn_document(sample_pages, layout)
+    for page in sample_pages:
+        text = split_page(page, settings, document)[0].text
+        segments = words_to_segments(page.words, layout.line_tolerance_ratio, layout.segment_gap_ratio)
+        assert text is not None and text.reading.headers == tuple(
+            find_headers(segments, page.boxes, settings, text.body)
+        )
+        header_words = {w for h in text.headers for w in h.line.words}
+        assert set(text.reading.headers) <= set(text.headers) and not header_words & set(text.content)
+        assert set(text.content) <= {w for s in text.reading.segments for w in s.words}
+    assert _band(band_page(sample_pages[0], 0.0, 100.0)).text is None
 
 
 def test_a_band_keeps_its_words_and_clips_boxes(sample_pages):

@@ -14,11 +14,19 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from extract.batch.pipeline import extract_file
 from extract.geometry import Word
 from extract.settings import ReadSettings
-from extract.stages.legible import UNREADABLE_REASON, check_legible, text_legibility
+from extract.stages.legible import (
+    UNREADABLE_REASON,
+    Legibility,
+    check_legible,
+    page_legibility,
+    text_legibility,
+)
 from extract.stages.read import PageContent, UnreadablePage
 from extract.stages.structure import Structure, recovery
 from tests.helpers import SAMPLE_PDF
@@ -166,6 +174,22 @@ def test_unreadable_share_counts_cids_replacements_and_controls():
     assert text_legibility("(cid:3)(cid:4)ab").glyphs == 4
     assert text_legibility("a\ufffd\x07b").unreadable == 2
     assert text_legibility("plain").unreadable == 0
+
+
+GLYPH_SOUP = st.text(alphabet="(cid:)0123 ab\ufffd\x07\x85", max_size=12)  # pieces of every counted case
+
+
+@given(st.lists(GLYPH_SOUP, max_size=8))
+def test_page_counts_are_the_sums_of_its_words_counts(texts):
+    """page_legibility: the same counts as adding up each word's (no `(cid:N)` spans two words)."""
+    counts = [text_legibility(text) for text in texts]
+    page = page_legibility(page_of(*texts))
+    assert (page.glyphs, page.unreadable) == (sum(c.glyphs for c in counts), sum(c.unreadable for c in counts))
+
+
+def test_a_cid_split_over_two_words_is_no_cid():
+    assert page_legibility(page_of("(cid:", "3)")) == Legibility(glyphs=7, unreadable=0)
+    assert page_legibility(page_of("(cid:3)", "x")) == Legibility(glyphs=2, unreadable=1)
 
 
 def test_mostly_unreadable_page_fails_partly_unreadable_page_stays():

@@ -106,11 +106,11 @@ def test_malformed_file_names_file_and_line(tmp_path, body, header, line, words)
 def queue_file(tmp_path, actions, fill, encoding="utf-8", fmt=None):
     """review.csv of `actions` as the write stage makes it, with `fill(row index)` as each decision."""
     from extract.stages.write.columns import REVIEW
-    from extract.stages.write.tables import CsvFormat, csv_text, frame
+    from extract.stages.write.tables import CsvFormat, csv_text, grid
 
     rows = [{**row, "decision": fill(i)} for i, row in enumerate(review_rows(actions))]
     path = tmp_path / "decisions.csv"
-    text = csv_text(frame(REVIEW, rows), fmt or CsvFormat())
+    text = csv_text(grid(REVIEW, rows), fmt or CsvFormat())
     path.write_bytes(text.encode(encoding, errors="replace"))  # as Excel: "?" for what the code page lacks
     return path
 

@@ -1,12 +1,14 @@
 """Layout stage: furniture (running text, page numbers, logos, sideways strips) and furniture learnt per document."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from extract.geometry import Box, Line, Word
 from extract.settings import Settings
 from extract.stages.document import DocumentContext
 from extract.stages.layout.document import is_learnt_furniture, learn_document, segment_key
-from extract.stages.layout.furniture import is_furniture, is_logo, logo_frames, sideways_glyphs
+from extract.stages.layout.furniture import _WordIndex, is_furniture, is_logo, logo_frames, sideways_glyphs
 from extract.stages.read import PageContent
 from tests.pages import page, words_at
 
@@ -244,3 +246,20 @@ def test_band_text_on_exactly_the_least_number_of_pages_is_learnt_and_textless_m
     context = learn_document(pages, L)
     assert [key[0] for key in context.furniture] == ["pied"]
     assert context.file == ""
+
+
+EDGE = st.floats(min_value=0, max_value=200, allow_nan=False)
+
+
+@st.composite
+def rects(draw) -> tuple[float, float, float, float]:
+    x0, top = draw(EDGE), draw(EDGE)
+    return x0, x0 + draw(st.floats(0, 80)), top, top + draw(st.floats(0, 40))
+
+
+@given(st.lists(rects(), max_size=30), rects(), st.floats(0, 5))
+def test_the_word_index_counts_what_testing_every_word_counts(spots, frame, slack):
+    """logo_frames: the words a box holds, counted through the page's top/bottom index."""
+    words = [Word("w", x0, x1, top, bottom, 9.0, "Sans") for x0, x1, top, bottom in spots]
+    box = Box(*frame)
+    assert _WordIndex(words).count_in(box, slack) == sum(box.contains(w, slack) for w in words)

@@ -1,22 +1,29 @@
 """Layout stage: what makes a line a block header, its bar, the page language and header rows."""
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from extract.geometry import Box, Line, Word, words_to_segments
 from extract.settings import Settings
 from extract.stages.layout.headers import (
     HeaderMatch,
+    alias_index,
     alias_words,
     body_font,
     find_headers,
     header_aliases,
     header_bar,
+    header_passes,
     header_rows,
     header_words,
     looks_like_header,
     match_header,
+    match_indexed,
     missing_column_reason,
     page_language,
 )
 from extract.stages.layout.model import Header
+from extract.text import fold_compact
 from tests.pages import words_at
 
 S = Settings()
@@ -211,3 +218,60 @@ def test_a_header_does_not_join_a_line_far_below_or_in_another_face():
         head = words_at("MC2CM POLICY", 40, 100, 9, "Sans-Bold") + second
         segments = words_to_segments(head + body, L.line_tolerance_ratio, L.segment_gap_ratio)
         assert [h.line.text for h in find_headers(segments, [], S, 9.0)] != ["MC2CM POLICY RECOMMENDATIONS"]
+
+
+def _scan_match(text: str, aliases, extra_max: int) -> HeaderMatch | None:
+    """The rule as a plain scan of the aliases in order (the reference the index must agree with)."""
+    compact = fold_compact(text)
+    for run, kind, language in aliases:
+        if "".join(run) == compact:
+            return HeaderMatch(kind, language, len(run), 0)
+    words = header_words(text)
+    best = None
+    for run, kind, language in aliases:
+        extra = len(words) - len(run)
+        inside = any(words[i : i + len(run)] == run for i in range(len(words) - len(run) + 1))
+        if 0 <= extra <= extra_max and inside and (best is None or len(run) > best.matched):
+            best = HeaderMatch(kind, language, len(run), extra)
+    return best
+
+
+VOCABULARY = sorted(
+    {w for text in header_aliases(S.headers) for w in text.split()}
+    | {word for run, _, _ in ALIASES for word in run}
+    | {"nos", "2", "R", "de", "la", "A C T I V I T É S", "É"}
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(VOCABULARY), min_size=1, max_size=7), st.integers(0, 3))
+def test_the_alias_index_matches_as_a_scan_of_the_aliases_in_order(words, extra_max):
+    """Exact compact match first, else the longest alias run inside the words (ties: first listed)."""
+    text = " ".join(words)
+    assert match_header(text, ALIASES, extra_max) == _scan_match(text, ALIASES, extra_max)
+
+
+def test_the_alias_index_keeps_the_first_alias_of_a_text_and_every_prefix():
+    """Two aliases folding alike: the first listed names the text; every start of an alias is a prefix."""
+    index = alias_index(((("a", "b"), "first", "fr"), (("ab",), "second", "en"), (("b",), "third", "fr")))
+    assert index.exact["ab"] == HeaderMatch("first", "fr", 2, 0)
+    assert index.runs[("ab",)] == (1, "second", "en")
+    assert index.lengths == (2, 1)
+    assert index.prefixes == frozenset({"a", "ab", "b"})
+    assert match_indexed("xy b", index, 1) == HeaderMatch("third", "fr", 1, 1)
+    assert match_indexed("xy b", index, 0) is None
+
+
+def test_header_passes_find_a_kind_again_below_its_first_header():
+    """The first pass is find_headers' result; the next finds the same kind again in what is left."""
+    head = words_at("ACTIVITÉS", 40, 100, 9, "Sans-Bold") + words_at("OBJECTIF", 300, 100, 9, "Sans-Bold")
+    again = words_at("ACTIVITÉS", 40, 400, 9, "Sans-Bold")
+    body = words_at("Un texte courant de la page assez long.", 40, 200)
+    segments = words_to_segments(head + again + body, L.line_tolerance_ratio, L.segment_gap_ratio)
+    passes = header_passes(segments, [], S, 9.0)
+    assert passes[0] == find_headers(segments, [], S, 9.0)
+    assert [[(h.kind, h.line.words[0].top) for h in found] for found in passes] == [
+        [("activities", 100), ("objective", 100)],
+        [("activities", 400)],
+    ]
+    assert header_passes(words_to_segments(body, L.line_tolerance_ratio, L.segment_gap_ratio), [], S, 9.0) == []

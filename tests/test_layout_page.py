@@ -73,3 +73,26 @@ def test_an_aside_panel_in_a_column_keeps_its_text_out_of_the_column():
     layout = page_to_layout(page([*sheet.words, *aside], [*sheet.boxes, panel]), S)
     texts = [w.text for block in layout.columns.values() for line in block.lines for w in line.words]
     assert "Encadré" not in texts
+
+
+def test_a_reading_of_the_page_gives_the_layout_it_would_find_itself():
+    """The split's reading (first-pass headers, kept segments) yields the very same layout."""
+    from extract.stages.split import page_text
+
+    sheet = action_sheet()
+    reading = page_text(sheet, S, None).reading
+    assert reading.headers and reading.segments
+    assert page_to_layout(sheet, S, None, reading) == page_to_layout(sheet, S)
+
+
+def test_a_reading_is_used_unless_some_glyph_is_sideways():
+    """Without sideways glyphs the reading stands (an empty one: no blocks); with them the page is read anew."""
+    from extract.stages.layout.model import PageReading
+
+    sheet = action_sheet()
+    with pytest.raises(PageSkipped) as skipped:
+        page_to_layout(sheet, S, None, PageReading((), ()))
+    assert str(skipped.value) == "no action blocks"
+    strip = [w for i, c in enumerate("VERTICAL") for w in words_at(c, 580, 300 + i * 7, 7)]
+    sideways = page([*sheet.words, *strip], list(sheet.boxes))
+    assert page_to_layout(sideways, S, None, PageReading((), ())) == page_to_layout(sideways, S)

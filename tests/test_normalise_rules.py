@@ -10,7 +10,7 @@ from extract.catalog import fold, load_catalog
 from extract.decisions import REJECT, Decisions
 from extract.settings import MatchSettings
 from extract.stages import normalise
-from extract.stages.normalise import Ranking, normalise_action, rank_sdg
+from extract.stages.normalise import Ranking, normalise_action, rank_recommendation, rank_sdg
 from tests.helpers import draft_action
 
 DEFAULT = MatchSettings()
@@ -324,6 +324,7 @@ def test_prepare_builds_the_matchers_the_settings_use(monkeypatch):
     """prepare: builds (caches) the SDG texts for the settings' aliases switch, the titles and the gazetteer."""
     for cached in (normalise._sdg_choices, normalise._recommendation_choices, normalise._gazetteer):
         cached.cache_clear()
+    normalise._ranked_sdg.cache_clear()
     normalise.prepare(OFFICIAL_ONLY)
     assert normalise._sdg_choices.cache_info().currsize == 1
     assert normalise._recommendation_choices.cache_info().currsize == 1
@@ -331,3 +332,17 @@ def test_prepare_builds_the_matchers_the_settings_use(monkeypatch):
     hits = normalise._sdg_choices.cache_info().hits
     rank_sdg("migration", OFFICIAL_ONLY)
     assert normalise._sdg_choices.cache_info().hits == hits + 1
+
+
+def test_a_printed_label_or_title_is_ranked_once_and_alike_every_time():
+    """rank_sdg / rank_recommendation: memoised per distinct printed text and aliases switch."""
+    label = "Réduire les coûts de transaction des envois de fonds des migrants"
+    normalise._ranked_sdg.cache_clear()
+    rank_recommendation.cache_clear()
+    first = rank_sdg(label, DEFAULT)
+    assert rank_sdg(label, DEFAULT) is first and normalise._ranked_sdg.cache_info().hits == 1
+    assert rank_sdg(label, OFFICIAL_ONLY) is not first  # the switch is part of the key
+    normalise._ranked_sdg.cache_clear()
+    assert rank_sdg(label, DEFAULT) == first and first.best[0] == "10.c"
+    title = rank_recommendation("Santé des migrants")
+    assert rank_recommendation("Santé des migrants") is title and rank_recommendation.cache_info().hits == 1

@@ -141,3 +141,26 @@ def test_swap_without_an_exchange_call_and_restore_after_a_kill_mid_swap(tmp_pat
     outputs.clear_leftovers(out)
     assert snapshot(out) == {"actions.json": b"new"}
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+def test_publish_flushes_every_file_and_returns_the_hash_of_its_bytes(tmp_path, monkeypatch):
+    import hashlib
+
+    flushed: list[str] = []
+    real_fsync = os.fsync
+
+    def fsync(fd: int) -> None:
+        flushed.append(os.path.basename(os.readlink(f"/proc/self/fd/{fd}")))
+        real_fsync(fd)
+
+    monkeypatch.setattr(outputs.os, "fsync", fsync)
+    contents = {f"f{i}.txt": f"content {i}\n" * i for i in range(outputs.SYNC_THREADS_MAX + 3)}
+
+    def write(folder: Path) -> None:
+        for name, text in contents.items():
+            (folder / name).write_text(text, encoding="utf-8")
+
+    hashes = outputs.publish(tmp_path / "out", write)
+    assert sorted(flushed) == sorted(contents)
+    assert hashes == {n: hashlib.sha256(t.encode()).hexdigest() for n, t in contents.items()}
+    assert {p.name: p.read_text(encoding="utf-8") for p in (tmp_path / "out").iterdir()} == contents

@@ -182,3 +182,32 @@ def test_plan_hands_back_ranges_with_one_context(tmp_path):
     head, others, context = workers.plan(workers.Job(item), with_run(workers=3, split_min_pages=19))
     assert (head.first, head.last) == (1, 19) and [(j.first, j.last) for j in others] == [(20, 38), (39, 57)]
     assert {j.context for j in [head, *others]} == {context} and context.page_count == 57
+
+
+def _gc_state_after_tuning(conn) -> None:
+    import gc
+
+    workers._tune_gc()
+    conn.send((gc.get_threshold()[0], gc.get_freeze_count()))
+    conn.close()
+
+
+def test_worker_freezes_inherited_objects_and_raises_the_young_gc_threshold():
+    """Run in a worker process, never in the test process itself."""
+    context = workers._context()
+    parent, child = context.Pipe(duplex=False)
+    process = context.Process(target=_gc_state_after_tuning, args=(child,))
+    process.start()
+    threshold, frozen = parent.recv()
+    process.join()
+    assert threshold == workers.WORKER_GC_ALLOCATIONS and frozen > 0
+
+
+def test_every_reader_has_a_module_the_parent_imports_before_forking():
+    import importlib
+
+    from extract.settings import READ_ENGINES
+
+    assert set(workers.READER_MODULES) == set(READ_ENGINES)
+    for module in workers.READER_MODULES.values():
+        importlib.import_module(module)

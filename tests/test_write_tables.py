@@ -8,6 +8,8 @@ import io
 import re
 from pathlib import Path
 
+import pytest
+
 from extract.catalog import load_catalog
 from extract.models import Action, Candidate, City, Recommendation, SdgTarget
 from extract.stages.write.columns import REVIEW_COLUMNS, TABLES
@@ -108,3 +110,56 @@ def test_every_scalar_model_field_reaches_a_table():
     for model, table in ((Action, ACTIONS), (PageRecord, PAGES)):
         missing = set(model.model_fields) - nested - lists - set(table.column_names)
         assert not missing, f"{model.__name__} fields without a column in {table.name}.csv: {sorted(missing)}"
+
+
+# --- CSV text: the csv module writes what pandas' to_csv wrote --------------------------------
+
+AWKWARD_CELLS = [
+    "plain",
+    "with, comma",
+    "semi; colon",
+    'quote " inside',
+    '"quoted"',
+    "line\nbreak",
+    "carriage\rreturn",
+    "",
+    None,
+    0,
+    -3,
+    12.5,
+    0.1 + 0.2,
+    float("nan"),
+    "  spaced  ",
+    "é ü ß 中",
+    "'=formula",
+]
+
+
+@pytest.mark.parametrize("excel", [False, True], ids=["plain", "excel"])
+def test_csv_text_is_byte_identical_to_pandas_to_csv(excel):
+    """Outputs written before pandas left the write path must not change by a byte."""
+    pd = pytest.importorskip("pandas")
+    from extract.stages.write.tables import BOM, CsvFormat, Grid, csv_text
+
+    fmt = CsvFormat.excel() if excel else CsvFormat()
+    rows = [[value, AWKWARD_CELLS[-1 - i], i] for i, value in enumerate(AWKWARD_CELLS)]
+    table = Grid(("a", "b,c", 'd"e'), rows)
+    frame = pd.DataFrame(rows, columns=list(table.columns), dtype=object)
+    expected = (BOM if fmt.bom else "") + frame.to_csv(index=False, sep=fmt.delimiter, lineterminator="\n")
+    assert csv_text(table, fmt) == expected
+
+
+def test_csv_text_of_an_empty_table_is_its_header():
+    from extract.stages.write.tables import CsvFormat, Grid, csv_text
+
+    assert csv_text(Grid(("a", "b"), []), CsvFormat()) == "a,b\n"
+
+
+def test_grid_keeps_column_order_and_makes_cells_safe():
+    from extract.stages.write.columns import REVIEW
+    from extract.stages.write.tables import grid
+
+    table = grid(REVIEW, [{"title": "=1+1", "action_id": "x"}])
+    assert table.columns == tuple(REVIEW.column_names)
+    row = dict(zip(table.columns, table.rows[0], strict=True))
+    assert row["title"] == "'=1+1" and row["action_id"] == "x" and row["decision"] is None

@@ -5,15 +5,46 @@ Coordinates are PDF points with the origin at the top-left corner (pdfplumber's 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, fields
+from operator import attrgetter
+from typing import Any, Generic, TypeVar, overload
 
 LIGHT_FILL_MIN = 0.93  # a fill whose every colour component is above this is white-ish: a background
+
+T = TypeVar("T")
+
+
+class computed_once(Generic[T]):
+    """A property of a frozen object computed on first read and kept in the instance's `__dict__`
+    (later reads are plain attribute reads). `functools.cached_property` without its lock, which
+    costs more than the computations cached here."""
+
+    def __init__(self, func: Callable[[Any], T]) -> None:
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, instance: None, owner: type | None = None) -> computed_once[T]: ...
+
+    @overload
+    def __get__(self, instance: object, owner: type | None = None) -> T: ...
+
+    def __get__(self, instance: object | None, owner: type | None = None) -> T | computed_once[T]:
+        if instance is None:
+            return self
+        value = self.func(instance)
+        instance.__dict__[self.name] = value
+        return value
 
 
 @dataclass(frozen=True)
 class Word:
-    """A run of characters of one font, as pdfplumber groups them."""
+    """A run of characters of one font, as pdfplumber groups them (font traits kept once computed)."""
 
     text: str
     x0: float
@@ -23,6 +54,18 @@ class Word:
     size: float
     fontname: str
 
+    def __hash__(self) -> int:
+        """The dataclass hash (of the fields, in order), computed once: stages keep words in sets."""
+        return self._hash
+
+    @computed_once
+    def _hash(self) -> int:
+        return hash((self.text, self.x0, self.x1, self.top, self.bottom, self.size, self.fontname))
+
+    def __getstate__(self) -> dict[str, object]:
+        """Pickled (copied) without the values computed once: a text's hash differs between processes."""
+        return {field.name: getattr(self, field.name) for field in fields(self)}
+
     @property
     def xc(self) -> float:
         return (self.x0 + self.x1) / 2
@@ -31,17 +74,17 @@ class Word:
     def yc(self) -> float:
         return (self.top + self.bottom) / 2
 
-    @property
+    @computed_once
     def font(self) -> str:
         """Font name without the subset prefix (`ABCDEF+OpenSans-Bold` -> `OpenSans-Bold`)."""
         return self.fontname.split("+", 1)[-1]
 
-    @property
+    @computed_once
     def bold(self) -> bool:
         name = self.font.lower()
         return any(mark in name for mark in ("bold", "black", "heavy", "semibold", "extrabold"))
 
-    @property
+    @computed_once
     def italic(self) -> bool:
         name = self.font.lower()
         return "italic" in name or "oblique" in name
@@ -59,15 +102,15 @@ class Box:
     stroked: bool = False
     color: tuple[float, float, float] | None = None
 
-    @property
+    @computed_once
     def width(self) -> float:
         return self.x1 - self.x0
 
-    @property
+    @computed_once
     def height(self) -> float:
         return self.bottom - self.top
 
-    @property
+    @computed_once
     def is_light(self) -> bool:
         """White or near-white fill: a background, not a designed bar."""
         return self.color is None or min(self.color) > LIGHT_FILL_MIN
@@ -83,58 +126,78 @@ class Box:
 
 @dataclass(frozen=True)
 class Line:
-    """Words sharing a baseline, left to right (a whole line or one segment of it)."""
+    """Words sharing a baseline, left to right (a whole line or one segment of it).
+
+    Frozen: its extent, size and text are computed on first use and kept (stages read them often).
+    """
 
     words: tuple[Word, ...]
 
-    @property
+    @computed_once
     def x0(self) -> float:
-        return min(w.x0 for w in self.words)
+        return self._extent()[0]
 
-    @property
+    @computed_once
     def x1(self) -> float:
-        return max(w.x1 for w in self.words)
+        return self._extent()[1]
 
-    @property
+    @computed_once
     def top(self) -> float:
-        return min(w.top for w in self.words)
+        return self._extent()[2]
 
-    @property
+    @computed_once
     def bottom(self) -> float:
-        return max(w.bottom for w in self.words)
+        return self._extent()[3]
 
-    @property
+    def _extent(self) -> tuple[float, float, float, float]:
+        """(x0, x1, top, bottom) of the words, all kept at the first read of any of them."""
+        words = self.words
+        extent = (
+            min([w.x0 for w in words]),
+            max([w.x1 for w in words]),
+            min([w.top for w in words]),
+            max([w.bottom for w in words]),
+        )
+        self.__dict__.update(zip(("x0", "x1", "top", "bottom"), extent))
+        return extent
+
+    @computed_once
     def height(self) -> float:
         return self.bottom - self.top
 
-    @property
+    @computed_once
     def size(self) -> float:
-        return max(w.size for w in self.words)
+        return max([w.size for w in self.words])
 
-    @property
+    @computed_once
     def text(self) -> str:
-        return " ".join(w.text for w in self.words)
+        return " ".join([w.text for w in self.words])
 
-    @property
+    @computed_once
     def italic(self) -> bool:
         return all(w.italic for w in self.words)
 
-    @property
+    @computed_once
     def bold(self) -> bool:
         return all(w.bold for w in self.words)
+
+
+_BASELINE_ORDER = attrgetter("bottom", "x0")  # sort keys: (bottom, x0) and x0
+_LEFT_EDGE = attrgetter("x0")
 
 
 def words_to_lines(words: Iterable[Word], tolerance_ratio: float) -> list[Line]:
     """Group words whose bottoms (their baseline: letters of two sizes share it, not their tops)
     differ by less than `tolerance_ratio` x font size; top to bottom."""
     lines: list[list[Word]] = []
-    for word in sorted(words, key=lambda w: (w.bottom, w.x0)):
-        current = lines[-1] if lines else None
-        if current and abs(word.bottom - current[0].bottom) <= tolerance_ratio * max(word.size, current[0].size):
-            current.append(word)
+    head: Word | None = None  # the first word of the last line
+    for word in sorted(words, key=_BASELINE_ORDER):
+        if head is not None and abs(word.bottom - head.bottom) <= tolerance_ratio * max(word.size, head.size):
+            lines[-1].append(word)
         else:
             lines.append([word])
-    return [Line(tuple(sorted(ws, key=lambda w: w.x0))) for ws in lines]
+            head = word
+    return [Line(tuple(sorted(ws, key=_LEFT_EDGE))) for ws in lines]
 
 
 def split_segments(line: Line, gap_ratio: float) -> list[Line]:

@@ -1,7 +1,7 @@
 """A batch run: inputs -> extract each file (worker processes, cache) -> write outputs.
 
-Heavy modules (the PDF parser, pandas, the matcher) are imported only when a file has to be
-extracted or an output written, so a re-run over unchanged inputs finishes in well under a second.
+Heavy modules (the PDF parser, the matcher) are imported only when a file has to be extracted,
+pandas only for `--xlsx`, so a re-run over unchanged inputs finishes in well under a second.
 """
 
 from __future__ import annotations
@@ -164,9 +164,7 @@ def _output_options(excel: bool, xlsx: bool, sqlite: bool):
 
 
 def _import_writer() -> None:
-    """Import the writer and pandas (about half a second) while the first workers run."""
-    import pandas  # noqa: F401
-
+    """Import the writer while the first workers run (pandas is not needed: `--xlsx` only)."""
     import extract.stages.write  # noqa: F401
 
 

@@ -97,7 +97,8 @@ def band_to_piece(
     skip = ""
     if not band.lead:
         try:
-            layout = page_to_layout(band.page, settings, document)
+            reading = band.text.reading if band.text else None
+            layout = page_to_layout(band.page, settings, document, reading)
             kinds = frozenset(b.kind for b in layout.regions if b.kind in BLOCK_KINDS)
             return Piece(
                 band.page.number,
@@ -123,7 +124,7 @@ def fragment_piece(
     """A band read without requiring a title or every block header."""
     layout = settings.layout
     page = band.page
-    text = page_text(page, settings, document)
+    text = band.text or page_text(page, settings, document)
     headers = [h for h in text.headers if h.kind in BLOCK_KINDS or h.kind == PARTNERS_KIND]
     if not text.content:
         return Piece(page.number, position, None, skip=skip)
@@ -136,7 +137,8 @@ def fragment_piece(
     kinds = frozenset(h.kind for h in headers if h.kind in BLOCK_KINDS)
     first_top = min((h.extent.top for h in headers), default=page.height)
     above = [w for w in content if w.bottom <= first_top + layout.bar_slack and not _in_any(w, zones)]
-    body = body_size([w for w in content if w not in above]) or text.body
+    above_set = set(above)
+    body = body_size([w for w in content if w not in above_set]) or text.body
     title = find_title(above, body, layout) if kinds and not band.lead else ()  # a title heads blocks
     subtitle = find_subtitle([w for w in above if not _in_lines(w, title)], title, body, layout) if title else ()
     lead_words = [] if title else above if open_block is None else _in_column(above, open_block, settings)

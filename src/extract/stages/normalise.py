@@ -45,6 +45,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
@@ -55,6 +56,8 @@ from extract.settings import MatchSettings
 from extract.stages.validate import DraftAction
 
 SCORE_DECIMALS = 1
+RANKINGS_CACHED = 4096  # distinct printed labels and titles whose ranking is kept (a process's worth)
+Scorer = Callable[..., Any]
 
 
 @dataclass(frozen=True)
@@ -83,14 +86,30 @@ class Ranking:
         return [Candidate(value=key, label=label(key), score=score) for key, score in self.scored[:count]]
 
 
-def _rank(query: str, choices: tuple[str, ...], keys: tuple[str, ...], scorer) -> Ranking:
+@dataclass(frozen=True)
+class Choices:
+    """Folded texts to score a query against, the key of each, and each key's first position
+    (ties rank in catalog order)."""
+
+    texts: tuple[str, ...]
+    keys: tuple[str, ...]
+    order: dict[str, int]
+
+    @classmethod
+    def of(cls, texts: tuple[str, ...], keys: tuple[str, ...]) -> Choices:
+        order: dict[str, int] = {}
+        for index, key in enumerate(keys):
+            order.setdefault(key, index)
+        return cls(texts, keys, order)
+
+
+def _rank(query: str, choices: Choices, scorer: Scorer) -> Ranking:
     """Best score per key of `query` against every choice text."""
-    order: dict[str, int] = {}
-    for index, key in enumerate(keys):
-        order.setdefault(key, index)
     best: dict[str, float] = {}
-    for _, score, index in process.extract(query, choices, scorer=scorer, limit=None):
+    keys = choices.keys
+    for _, score, index in process.extract(query, choices.texts, scorer=scorer, limit=None):
         best[keys[index]] = max(best.get(keys[index], 0.0), round(float(score), SCORE_DECIMALS))
+    order = choices.order
     return Ranking(tuple(sorted(best.items(), key=lambda kv: (-kv[1], order[kv[0]]))))
 
 
@@ -102,10 +121,10 @@ def _without_stopwords(folded: str, stopwords: frozenset[str]) -> str:
 
 
 @lru_cache(maxsize=4)
-def _sdg_choices(with_aliases: bool) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _sdg_choices(with_aliases: bool) -> Choices:
     catalog = load_catalog()
     labels = catalog.sdg_texts(with_aliases)
-    return (
+    return Choices.of(
         tuple(_without_stopwords(label.folded, catalog.stopwords) for label in labels),
         tuple(label.key for label in labels),
     )
@@ -113,9 +132,14 @@ def _sdg_choices(with_aliases: bool) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 def rank_sdg(printed_label: str, settings: MatchSettings) -> Ranking:
     """Every target scored against a printed label (see module docstring)."""
-    choices, keys = _sdg_choices(settings.sdg_use_aliases)
+    return _ranked_sdg(printed_label, settings.sdg_use_aliases)
+
+
+@lru_cache(maxsize=RANKINGS_CACHED)
+def _ranked_sdg(printed_label: str, with_aliases: bool) -> Ranking:
+    """`rank_sdg`, once per distinct printed label (a brochure repeats its labels)."""
     query = _without_stopwords(fold(printed_label), load_catalog().stopwords)
-    return _rank(query, choices, keys, fuzz.token_set_ratio)
+    return _rank(query, _sdg_choices(with_aliases), fuzz.token_set_ratio)
 
 
 def _printed_goal(printed_code: str, catalog: Catalog) -> int | None:
@@ -213,15 +237,15 @@ def _title_score(query: str, choice: str, **_: object) -> float:
 
 
 @lru_cache(maxsize=1)
-def _recommendation_choices() -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _recommendation_choices() -> Choices:
     labels = load_catalog().recommendation_labels
-    return tuple(label.folded for label in labels), tuple(label.key for label in labels)
+    return Choices.of(tuple(label.folded for label in labels), tuple(label.key for label in labels))
 
 
+@lru_cache(maxsize=RANKINGS_CACHED)
 def rank_recommendation(printed: str) -> Ranking:
-    """Every recommendation id scored against a printed title."""
-    choices, keys = _recommendation_choices()
-    return _rank(fold(printed), choices, keys, _title_score)
+    """Every recommendation id scored against a printed title (once per distinct title)."""
+    return _rank(fold(printed), _recommendation_choices(), _title_score)
 
 
 def _exact_recommendation(printed: str) -> str | None:

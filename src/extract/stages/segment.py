@@ -55,8 +55,9 @@ class ActionFields:
 
 
 def page_lexicon(lines: Sequence[Line]) -> frozenset[str]:
-    """Every word (lower case) printed on the page, hyphenated compounds included."""
-    return frozenset(m.group(0).lower() for line in lines for m in _WORD.finditer(line.text))
+    """Every word (lower case) printed on the page, hyphenated compounds included (no word spans
+    the line break the lines are joined with)."""
+    return frozenset(map(str.lower, _WORD.findall("\n".join([line.text for line in lines]))))
 
 
 def joins_as_break(left: str, right: str, lexicon: frozenset[str], settings: SegmentSettings) -> bool:

@@ -22,8 +22,9 @@ from dataclasses import dataclass, replace
 from extract.geometry import Box, Line, Word, body_size, words_to_lines, words_to_segments
 from extract.settings import Settings
 from extract.stages.document import DocumentContext
-from extract.stages.layout import COLUMN_KINDS, find_headers, is_furniture, logo_frames
-from extract.stages.layout.model import Header
+from extract.stages.layout import COLUMN_KINDS, is_furniture, logo_frames
+from extract.stages.layout.headers import header_passes
+from extract.stages.layout.model import Header, PageReading
 from extract.stages.layout.zones import cut_at_gap
 from extract.stages.read import PageContent
 
@@ -31,55 +32,44 @@ TITLE_MIN_LETTERS = 3  # a title run holds at least this many letters (a lone la
 
 
 @dataclass(frozen=True)
+class PageText:
+    """What the split reads from a page: its content words (furniture and headers removed),
+    its headers, its body size, and what the layout stage reads first from it."""
+
+    content: tuple[Word, ...]
+    headers: tuple[Header, ...]
+    body: float
+    reading: PageReading
+
+
+@dataclass(frozen=True)
 class Band:
-    """A horizontal slice of a page: `lead` when it lies above the page's first title."""
+    """A horizontal slice of a page: `lead` when it lies above the page's first title; `text`:
+    the split's reading of `page` when the band is the whole page (None: read the band anew)."""
 
     page: PageContent
     top: float
     bottom: float
     lead: bool = False
-
-
-@dataclass(frozen=True)
-class PageText:
-    """What the split reads from a page: its content words (furniture and headers removed),
-    its headers and its body size."""
-
-    content: tuple[Word, ...]
-    headers: tuple[Header, ...]
-    body: float
+    text: PageText | None = None
 
 
 def page_text(page: PageContent, settings: Settings, document: DocumentContext | None) -> PageText:
-    """Headers and non-furniture words of a page."""
+    """Headers and non-furniture words of a page (furniture checked once per segment)."""
     layout = settings.layout
     segments = words_to_segments(page.words, layout.line_tolerance_ratio, layout.segment_gap_ratio)
     body = body_size(page.words)
-    headers = all_headers(segments, page, settings, body)
+    passes = header_passes(segments, page.boxes, settings, body)
+    headers = tuple(sorted((h for found in passes for h in found), key=lambda h: (h.extent.top, h.extent.x0)))
+    first = tuple(passes[0]) if passes else ()
+    first_words = {w for h in first for w in h.line.words}
     header_words = {w for h in headers for w in h.line.words}
     frames = logo_frames(page, layout)
-    content = tuple(
-        w
-        for s in segments
-        if s.words[0] not in header_words and not is_furniture(s, page, layout, body, frames, document)
-        for w in s.words
-        if w not in header_words
-    )
-    return PageText(content, headers, body)
-
-
-def all_headers(segments: Sequence[Line], page: PageContent, settings: Settings, body: float) -> tuple[Header, ...]:
-    """Every header of the page, several per kind (the layout stage keeps the top-most per kind):
-    found pass after pass over the segments the earlier passes left."""
-    found: list[Header] = []
-    left = list(segments)
-    while True:
-        headers = find_headers(left, page.boxes, settings, body)
-        if not headers:
-            return tuple(sorted(found, key=lambda h: (h.extent.top, h.extent.x0)))
-        found += headers
-        used = {w for h in headers for w in h.line.words}
-        left = [s for s in left if not any(w in used for w in s.words)]
+    kept = [
+        s for s in segments if s.words[0] in first_words or not is_furniture(s, page, layout, body, frames, document)
+    ]  # the first pass's header words are a part of every pass's
+    content = tuple(w for s in kept if s.words[0] not in header_words for w in s.words if w not in header_words)
+    return PageText(content, headers, body, PageReading(first, tuple(kept)))
 
 
 def title_runs(text: PageText, settings: Settings) -> list[tuple[Line, ...]]:
@@ -127,7 +117,7 @@ def split_page(
     cuts = [run[0].top - slack for run in runs]
     has_lead = lead and bool(cuts) and any(w.bottom <= cuts[0] for w in text.content)
     if len(cuts) <= 1 and not has_lead:
-        return [Band(page, 0.0, page.height)]
+        return [Band(page, 0.0, page.height, text=text)]
     edges = [0.0, *cuts[1:], page.height] if not has_lead else [0.0, *cuts, page.height]
     bands = [Band(band_page(page, top, bottom), top, bottom) for top, bottom in zip(edges, edges[1:])]
     return [replace(bands[0], lead=True), *bands[1:]] if has_lead else bands

@@ -5,8 +5,10 @@ Never content: dropped before blocks are found.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
+from operator import attrgetter
 
 from extract.geometry import Box, Line, Word
 from extract.settings import LayoutSettings
@@ -35,7 +37,7 @@ def is_furniture(
     """Running headers/footers by their words or learnt from the document; lone numbers in the
     top or bottom margin; text set sideways (a rotated side strip); logos."""
     folded = fold(segment.text)
-    if any(folded.startswith(phrase) for phrase in _folded(layout.furniture)):
+    if folded.startswith(_folded(layout.furniture)):
         return True
     if is_learnt_furniture(segment, document, layout):
         return True
@@ -52,25 +54,50 @@ def logo_frames(page: PageContent, layout: LayoutSettings) -> tuple[Box, ...]:
     """Boxes that can frame a logo: small, stroked or dark, in the top or bottom band of the page,
     holding a few words at most (a logo's name; a boxed numbered item has more)."""
     band = layout.logo_band_ratio * page.height
+    held = _WordIndex(page.words)
     return tuple(
         box
         for box in page.boxes
         if box.width <= layout.logo_box_max_width_ratio * page.width
         and (box.stroked or (box.filled and not box.is_light))
         and (box.top >= page.height - band or box.bottom <= band)
-        and sum(box.contains(w, layout.logo_frame_slack) for w in page.words) <= layout.logo_max_words
+        and held.count_in(box, layout.logo_frame_slack) <= layout.logo_max_words
     )
+
+
+_TOP, _BOTTOM = attrgetter("top"), attrgetter("bottom")
+
+
+class _WordIndex:
+    """A page's words sorted by top and by bottom, to count the words a box holds without
+    testing every word of the page against every box."""
+
+    def __init__(self, words: Sequence[Word]) -> None:
+        self.by_top = sorted(words, key=_TOP)
+        self.tops = [w.top for w in self.by_top]
+        self.by_bottom = sorted(words, key=_BOTTOM)
+        self.bottoms = [w.bottom for w in self.by_bottom]
+
+    def count_in(self, box: Box, slack: float) -> int:
+        """Words `box` contains with `slack` (`Box.contains`): only words whose top is not above
+        the box's, or whose bottom is not below it, the smaller set, are tested."""
+        below_top = bisect_left(self.tops, box.top - slack)
+        above_bottom = bisect_right(self.bottoms, box.bottom + slack)
+        if len(self.tops) - below_top <= above_bottom:
+            candidates = self.by_top[below_top:]
+        else:
+            candidates = self.by_bottom[:above_bottom]
+        return sum(box.contains(w, slack) for w in candidates)
 
 
 def is_logo(segment: Line, frames: Sequence[Box], layout: LayoutSettings, body: float = 0.0) -> bool:
     """Small text (not title-sized) framed by a logo frame no taller than a few of its lines."""
-    if body and segment.size >= layout.title_min_ratio * body:
+    if not frames or (body and segment.size >= layout.title_min_ratio * body):
         return False
-    return any(
-        segment.height <= frame.height <= layout.logo_box_max_lines * segment.height
-        and frame.contains(segment, layout.logo_frame_slack)
-        for frame in frames
-    )
+    height = segment.height
+    tallest = layout.logo_box_max_lines * height
+    slack = layout.logo_frame_slack
+    return any(height <= frame.height <= tallest and frame.contains(segment, slack) for frame in frames)
 
 
 def sideways_glyphs(words: Sequence[Word], layout: LayoutSettings) -> frozenset[Word]:

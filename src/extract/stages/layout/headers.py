@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from operator import attrgetter
 
 from extract.geometry import Box, Line, Word
 from extract.settings import HeaderWords, LayoutSettings, Settings
@@ -21,6 +23,8 @@ from .model import COLUMN_KINDS, Header
 
 Alias = tuple[tuple[str, ...], str, str]  # (folded words, kind, language)
 WRAP_SIZE_RATIO = 0.7  # a wrapped header line is at least this share of the header's size (small capitals)
+ALIAS_INDEX_CACHE = 8  # alias tables indexed at once (one per settings in use)
+_TOP, _BOTTOM, _X0 = attrgetter("top"), attrgetter("bottom"), attrgetter("x0")
 BAR_MAX_LINES = 4  # a header bar is at most this many header lines tall (taller: a panel, not a bar)
 
 
@@ -66,24 +70,57 @@ def header_words(text: str) -> tuple[str, ...]:
     return tuple(words)
 
 
-def _contains_run(words: Sequence[str], run: Sequence[str]) -> bool:
-    n = len(run)
-    return any(tuple(words[i : i + n]) == tuple(run) for i in range(len(words) - n + 1))
+@dataclass(frozen=True)
+class AliasIndex:
+    """The aliases folded once for look-ups: compact text -> its first alias's match; word run ->
+    (order, kind, language) of its first alias; run lengths, longest first; every prefix of a
+    compact alias (a header cut by its line end)."""
+
+    exact: dict[str, HeaderMatch]
+    runs: dict[tuple[str, ...], tuple[int, str, str]]
+    lengths: tuple[int, ...]
+    prefixes: frozenset[str]
+
+
+@lru_cache(maxsize=ALIAS_INDEX_CACHE)
+def alias_index(aliases: tuple[Alias, ...]) -> AliasIndex:
+    """The index of an alias table, built once per table (the first alias naming a text or a
+    run wins, as in a scan in order)."""
+    exact: dict[str, HeaderMatch] = {}
+    runs: dict[tuple[str, ...], tuple[int, str, str]] = {}
+    prefixes: set[str] = set()
+    for order, (run, kind, language) in enumerate(aliases):
+        compact = "".join(run)
+        exact.setdefault(compact, HeaderMatch(kind, language, len(run), 0))
+        runs.setdefault(run, (order, kind, language))
+        prefixes.update(compact[:end] for end in range(1, len(compact) + 1))
+    lengths = tuple(sorted({len(run) for run in runs}, reverse=True))
+    return AliasIndex(exact, runs, lengths, frozenset(prefixes))
 
 
 def match_header(text: str, aliases: Sequence[Alias], extra_max: int) -> HeaderMatch | None:
     """The kind a line names by its key words (see module rule), else None."""
-    compact = fold_compact(text)
-    for run, kind, language in aliases:
-        if "".join(run) == compact:
-            return HeaderMatch(kind, language, len(run), 0)
-    words = header_words(text)
-    best: HeaderMatch | None = None
-    for run, kind, language in aliases:
-        extra = len(words) - len(run)
-        if 0 <= extra <= extra_max and _contains_run(words, run) and (best is None or len(run) > best.matched):
-            best = HeaderMatch(kind, language, len(run), extra)
-    return best
+    return match_indexed(text, alias_index(tuple(aliases)), extra_max)
+
+
+def match_indexed(text: str, index: AliasIndex, extra_max: int) -> HeaderMatch | None:
+    """`match_header` over an alias index: an exact compact match first, else the longest alias
+    whose words run inside the text's with at most `extra_max` others (ties: the first alias)."""
+    return index.exact.get(fold_compact(text)) or loose_match(header_words(text), index, extra_max)
+
+
+def loose_match(words: tuple[str, ...], index: AliasIndex, extra_max: int) -> HeaderMatch | None:
+    """The longest alias whose words run inside `words` with at most `extra_max` others (ties:
+    the first alias), else None."""
+    for n in index.lengths:
+        extra = len(words) - n
+        if extra < 0 or extra > extra_max:
+            continue
+        found = [index.runs[run] for run in {words[i : i + n] for i in range(extra + 1)} if run in index.runs]
+        if found:
+            _, kind, language = min(found)
+            return HeaderMatch(kind, language, n, extra)
+    return None
 
 
 def looks_like_header(line: Line, bar: Box | None, body_font: str, body: float, layout: LayoutSettings) -> bool:
@@ -107,24 +144,98 @@ def body_font(words: Iterable[Word]) -> str:
     return min(weight, key=lambda f: (-weight[f], f)) if weight else ""
 
 
+class _Matcher:
+    """Header matches of texts, each text folded and matched once (a page's texts recur from
+    pass to pass)."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.index = alias_index(alias_words(settings.headers))
+        self.extra_max = settings.layout.header_extra_words_max
+        self.memo: dict[str, HeaderMatch | None] = {}
+        self.folded: dict[str, tuple[str, ...]] = {}
+
+    def match(self, text: str) -> HeaderMatch | None:
+        if text not in self.memo:
+            exact = self.index.exact.get(fold_compact(text))
+            self.memo[text] = exact or loose_match(self.words(text), self.index, self.extra_max)
+        return self.memo[text]
+
+    def words(self, text: str) -> tuple[str, ...]:
+        if text not in self.folded:
+            self.folded[text] = header_words(text)
+        return self.folded[text]
+
+    def starts(self, text: str) -> bool:
+        """Whether the text is the beginning of some alias (a header cut by its line end)."""
+        return "".join(self.words(text)) in self.index.prefixes
+
+
+@dataclass(frozen=True, slots=True)
+class _Segment:
+    """A candidate line with its geometry, text and own match computed once."""
+
+    line: Line
+    top: float
+    bottom: float
+    x0: float
+    size: float
+    smallest: float  # smallest word size
+    first: Word  # the first word with a letter or digit
+    text: str
+    match: HeaderMatch | None
+
+    @classmethod
+    def of(cls, line: Line, matcher: _Matcher) -> _Segment:
+        """The line's geometry, as its properties give it (`Line.top`, ...), in one go."""
+        words, text = line.words, line.text
+        top, bottom, x0 = min(map(_TOP, words)), max(map(_BOTTOM, words)), min(map(_X0, words))
+        sizes = [w.size for w in words]
+        first = _first_letters(line)
+        return cls(line, top, bottom, x0, max(sizes), min(sizes), first, text, matcher.match(text))
+
+
 def find_headers(segments: Iterable[Line], boxes: Sequence[Box], settings: Settings, body: float = 0.0) -> list[Header]:
     """Segments (alone, or continued on the line below) that name a block kind; each with its
     bar, if any; the top-most per kind."""
-    ordered = sorted(segments, key=lambda s: (s.top, s.x0))
-    font = body_font(w for s in ordered for w in s.words)
-    aliases = alias_words(settings.headers)
+    matcher = _Matcher(settings)
+    ordered = sorted((_Segment.of(s, matcher) for s in segments), key=lambda s: (s.top, s.x0))
+    return _find(ordered, boxes, settings, body, matcher)
+
+
+def header_passes(
+    segments: Iterable[Line], boxes: Sequence[Box], settings: Settings, body: float = 0.0
+) -> list[list[Header]]:
+    """`find_headers` pass after pass, each over the segments the earlier passes left (no word
+    of their headers), until a pass finds none: the first pass is `find_headers`' result."""
+    matcher = _Matcher(settings)
+    left = sorted((_Segment.of(s, matcher) for s in segments), key=lambda s: (s.top, s.x0))
+    passes: list[list[Header]] = []
+    while headers := _find(left, boxes, settings, body, matcher):
+        passes.append(headers)
+        used = {w for h in headers for w in h.line.words}
+        left = [s for s in left if used.isdisjoint(s.line.words)]
+    return passes
+
+
+def _find(
+    ordered: Sequence[_Segment], boxes: Sequence[Box], settings: Settings, body: float, matcher: _Matcher
+) -> list[Header]:
+    """`find_headers` over segments sorted top to bottom, then left to right."""
+    font: str | None = None  # the body font, found when a loose match needs it
     found: dict[str, Header] = {}
     used: set[Word] = set()
     for i, segment in enumerate(ordered):
-        if segment.words[0] in used:
+        if segment.line.words[0] in used:
             continue
-        best = _header_line(segment, ordered[i + 1 :], aliases, settings.layout)
+        best = _header_line(i, ordered, matcher, settings.layout)
         if best is None:
             continue
         line, match = best
         bar = header_bar(line, boxes, settings.layout)
-        if match.extra and not looks_like_header(line, bar, font, body, settings.layout):
-            continue
+        if match.extra:
+            font = body_font(w for s in ordered for w in s.line.words) if font is None else font
+            if not looks_like_header(line, bar, font, body, settings.layout):
+                continue
         if match.kind not in found:
             found[match.kind] = Header(match.kind, match.language, line, bar)
             used.update(line.words)
@@ -132,44 +243,42 @@ def find_headers(segments: Iterable[Line], boxes: Sequence[Box], settings: Setti
 
 
 def _header_line(
-    segment: Line, below: Sequence[Line], aliases: Sequence[Alias], layout: LayoutSettings
+    at: int, ordered: Sequence[_Segment], matcher: _Matcher, layout: LayoutSettings
 ) -> tuple[Line, HeaderMatch] | None:
-    """The segment joined with the lines below it while a header wraps (same face, aligned) and
+    """Segment `at` joined with the lines below it while a header wraps (same face, aligned) and
     each joined text names its kind with more alias words; else the segment if it names a kind."""
-    extra_max = layout.header_extra_words_max
-    line, match = segment, match_header(segment.text, aliases, extra_max)
-    current, first = segment, _first_letters(segment)
-    for other in below:
-        if other.top - current.bottom > layout.header_wrap_gap_ratio * segment.height:
+    segment = ordered[at]
+    first = segment.first
+    line, match = segment.line, segment.match
+    reach = layout.header_wrap_gap_ratio * (segment.bottom - segment.top)
+    top, bottom, smallest, largest = segment.top, segment.bottom, segment.smallest, segment.size
+    words, text = segment.line.words, segment.text
+    for later in range(at + 1, len(ordered)):
+        other = ordered[later]
+        if other.top - bottom > reach:
             break
-        second = _first_letters(other)
+        second = other.first
         aligned = min(abs(other.x0 - segment.x0), abs(second.x0 - first.x0)) <= segment.size
-        if not aligned or other.top <= current.top:
+        if not aligned or other.top <= top:
             continue
-        sizes = [w.size for w in current.words]
-        if not min(sizes) * WRAP_SIZE_RATIO <= second.size <= max(sizes) / WRAP_SIZE_RATIO:
+        if not smallest * WRAP_SIZE_RATIO <= second.size <= largest / WRAP_SIZE_RATIO:
             break
         if second.fontname != first.fontname and not (second.bold and first.bold):
             break
-        joined = Line(current.words + other.words)
-        better = match_header(joined.text, aliases, extra_max)
-        same_face = all(w.fontname == second.fontname and w.text.isalpha() for w in other.words)
+        joined, joined_text = words + other.line.words, f"{text} {other.text}"
+        better = matcher.match(joined_text)
+        same_face = all(w.fontname == second.fontname and w.text.isalpha() for w in other.line.words)
         same_face = same_face and second.fontname == first.fontname  # extra words, never codes or numbers
         if better and (
             match is None or better.matched > match.matched or (better.matched == match.matched and same_face)
         ):
-            line, match, current = joined, better, joined
-        elif better is None and match is None and _starts_alias(joined.text, aliases):
-            current = joined  # a header wrapped before its key words were complete
-        else:
-            break
+            line, match = Line(joined), better
+        elif not (better is None and match is None and matcher.starts(joined_text)):
+            break  # (else a header wrapped before its key words were complete)
+        top, bottom = min(top, other.top), max(bottom, other.bottom)
+        smallest, largest = min(smallest, other.smallest), max(largest, other.size)
+        words, text = joined, joined_text
     return (line, match) if match else None
-
-
-def _starts_alias(text: str, aliases: Sequence[Alias]) -> bool:
-    """Whether the text is the beginning of some alias (a header cut by its line end)."""
-    compact = "".join(header_words(text))
-    return bool(compact) and any("".join(run).startswith(compact) for run, _, _ in aliases)
 
 
 def _first_letters(line: Line) -> Word:

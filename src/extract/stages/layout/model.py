@@ -30,6 +30,17 @@ class Header:
 
 
 @dataclass(frozen=True)
+class PageReading:
+    """What the layout stage reads first from a whole page, found once by the split and passed
+    on: the headers `find_headers` finds over all its segments, and those segments that start
+    with one of their words or are no furniture. (The layout stage uses it only when no glyph
+    of the page is sideways, i.e. when it would have read the same segments.)"""
+
+    headers: tuple[Header, ...]
+    segments: tuple[Line, ...]
+
+
+@dataclass(frozen=True)
 class Zone:
     """A rectangle of the page that holds one block's content."""
 

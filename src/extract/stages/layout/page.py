@@ -16,7 +16,7 @@ from .coverage import coverage_warning, page_coverage
 from .furniture import is_furniture, logo_frames, sideways_glyphs
 from .headers import find_headers, header_rows, missing_column_reason, page_language
 from .markers import marker_owners
-from .model import BAND_KIND, COLUMN_KINDS, PARTNERS_KIND, SDG_KIND, Block, PageLayout, Zone
+from .model import BAND_KIND, COLUMN_KINDS, PARTNERS_KIND, SDG_KIND, Block, Header, PageLayout, PageReading, Zone
 from .recommendations import band_block
 from .sdg import assign_to_anchors, badges_of, code_companions, sdg_anchors
 from .title import find_subtitle, find_title
@@ -24,33 +24,28 @@ from .zones import asides, block_zones, cut_at_gap, page_panels
 
 
 def page_to_layout(
-    page: PageContent, settings: Settings | None = None, context: DocumentContext | None = None
+    page: PageContent,
+    settings: Settings | None = None,
+    context: DocumentContext | None = None,
+    reading: PageReading | None = None,
 ) -> PageLayout:
     """Find every block of an action sheet; raise PageSkipped saying why a page is not one.
 
     `context` is what the per-document pass learnt from the whole file (see stages/document.py),
-    the same for every page range of a split file.
+    the same for every page range of a split file. `reading`: the page's headers and kept
+    segments when an earlier stage found them (see PageReading).
     """
     settings = settings or Settings()
     layout = settings.layout
     if not page.words:
         raise PageSkipped("no text layer (scanned?)" if page.image_count else "empty page")
-    sideways = sideways_glyphs(page.words, layout)  # a side strip's glyphs: never part of a line
-    flat = [w for w in page.words if w not in sideways]  # (one would set the level of a header beside it)
-    all_segments = words_to_segments(flat, layout.line_tolerance_ratio, layout.segment_gap_ratio)
     page_body = body_size(page.words)
-    headers = find_headers(all_segments, page.boxes, settings, page_body)  # header words are never furniture
+    headers, segments = _headers_and_segments(page, settings, context, page_body, reading)
     reason = missing_column_reason(headers, settings)
     if reason:
         raise PageSkipped(reason)
 
     header_words = {w for h in headers for w in h.line.words}
-    frames = logo_frames(page, layout)
-    segments = [
-        s
-        for s in all_segments
-        if s.words[0] in header_words or not is_furniture(s, page, layout, page_body, frames, context)
-    ]
     content = [w for s in segments for w in s.words if w not in header_words]
     rows = header_rows(headers, layout.header_row_tolerance)
     anchors = sdg_anchors(segments, re.compile(layout.sdg_code_pattern), layout.sdg_code_prefixes)
@@ -66,11 +61,10 @@ def page_to_layout(
     moved = marker_owners(
         content, {k: zones[k] for k in (*COLUMN_KINDS, BAND_KIND) if k in zones}, settings.segment, layout
     )
-    owned = lambda kind, w: moved[w] == kind if w in moved else zones[kind].holds(w)  # noqa: E731
     claimed: set[Word] = set()
     columns = {}
     for kind in COLUMN_KINDS:
-        words = [w for w in content if owned(kind, w)]
+        words = _owned(kind, content, zones[kind], moved)
         claimed.update(words)
         lines = words_to_lines(words, layout.line_tolerance_ratio)
         columns[kind] = Block(kind, zones[kind], cut_at_gap(lines, layout.block_end_gap_ratio), by_kind[kind])
@@ -152,6 +146,38 @@ def page_to_layout(
         unassigned=unassigned,
         band_boxes=cells,
     )
+
+
+def _headers_and_segments(
+    page: PageContent, settings: Settings, context: DocumentContext | None, body: float, reading: PageReading | None
+) -> tuple[Sequence[Header], list[Line]]:
+    """The page's headers and its segments that start with a header word or are no furniture
+    (header words are never furniture); a side strip's glyphs are never part of a segment (one
+    would set the level of a header beside it). A reading of the same segments is reused."""
+    layout = settings.layout
+    sideways = sideways_glyphs(page.words, layout)
+    if reading is not None and not sideways:
+        return reading.headers, list(reading.segments)
+    flat = [w for w in page.words if w not in sideways]
+    all_segments = words_to_segments(flat, layout.line_tolerance_ratio, layout.segment_gap_ratio)
+    headers = find_headers(all_segments, page.boxes, settings, body)
+    reason = missing_column_reason(headers, settings)
+    if reason:
+        return headers, []  # (the page is skipped: no segment is needed)
+    header_words = {w for h in headers for w in h.line.words}
+    frames = logo_frames(page, layout)
+    return headers, [
+        s
+        for s in all_segments
+        if s.words[0] in header_words or not is_furniture(s, page, layout, body, frames, context)
+    ]
+
+
+def _owned(kind: str, content: Sequence[Word], zone: Zone, moved: dict[Word, str]) -> list[Word]:
+    """The words a block owns: those in its zone, a marker moved by its text to the zone it lies in."""
+    if not moved:
+        return [w for w in content if zone.holds(w)]
+    return [w for w in content if (moved[w] == kind if w in moved else zone.holds(w))]
 
 
 def _zone_of(lines: Sequence[Line]) -> Zone:

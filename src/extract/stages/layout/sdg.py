@@ -30,12 +30,14 @@ def sdg_anchors(segments: Iterable[Line], pattern: re.Pattern[str], prefixes: Se
 
 def badges_of(anchors: Sequence[Word], words: Sequence[Word], layout: LayoutSettings) -> list[Word]:
     """Goal badges: the goal's number printed just left of its code, on its level."""
+    by_goal: dict[str, list[Word]] = {}
+    for a in anchors:
+        by_goal.setdefault(a.text.split(".")[0], []).append(a)
     return [
         w
         for w in words
-        for a in anchors
-        if w.text == a.text.split(".")[0]
-        and 0 <= a.x0 - w.x1 <= layout.badge_reach_ratio * a.size
+        for a in by_goal.get(w.text, ())
+        if 0 <= a.x0 - w.x1 <= layout.badge_reach_ratio * a.size
         and abs(w.yc - a.yc) <= layout.badge_reach_ratio * a.size / 2
     ]
 

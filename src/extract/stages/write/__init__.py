@@ -2,6 +2,7 @@
 
 Files are written into the folder given; the batch gives a staging folder and swaps it in
 whole (batch/outputs.py). Output is deterministic: sorted keys, stable row order, no timestamps.
+CSVs are written with the standard `csv` module; pandas is imported for `--xlsx` only.
 
     tables.py       rows of the CSV tables and actions.json
     columns.py      the tables' columns: names, types, meanings, keys
@@ -22,7 +23,7 @@ from pathlib import Path
 from extract.files import write_output_text
 from extract.models import Action, PageRecord
 from extract.stages.write.columns import TABLES
-from extract.stages.write.tables import CsvFormat, actions_json, csv_text, frame, sort_actions, table_rows
+from extract.stages.write.tables import CsvFormat, actions_json, csv_text, data_frame, grid, sort_actions, table_rows
 
 __all__ = ["CsvFormat", "OutputOptions", "write_outputs"]
 
@@ -49,7 +50,7 @@ def write_outputs(
     from extract.stages.write.report import report_html
 
     rows = table_rows(actions, pages)
-    all_tables = {table.name: frame(table, rows[table.name]) for table in TABLES}
+    all_tables = {table.name: grid(table, rows[table.name]) for table in TABLES}
     texts = {"actions.json": actions_json(actions), "actions.schema.json": schema_text()}
     texts |= {f"{stem}.csv": csv_text(table, options.fmt) for stem, table in all_tables.items()}
     texts["datapackage.json"] = datapackage_text(options.fmt)
@@ -60,7 +61,7 @@ def write_outputs(
     if options.xlsx:
         from extract.stages.write.xlsx import write_workbook
 
-        write_workbook(out_dir / "actions.xlsx", all_tables)
+        write_workbook(out_dir / "actions.xlsx", {name: data_frame(t) for name, t in all_tables.items()})
         written.append(out_dir / "actions.xlsx")
     if options.sqlite:
         from extract.stages.write.sqlite import write_database

@@ -7,6 +7,8 @@ the review queue's candidates were stored on each item by the normalise stage.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -23,7 +25,7 @@ from extract.models import (
     Recommendation,
     SdgTarget,
 )
-from extract.stages.write.cells import safe_cell
+from extract.stages.write.cells import Cell, safe_cell
 from extract.stages.write.columns import ANSWER_VALUES, TABLES, Table
 from extract.text import strip_controls
 
@@ -32,6 +34,8 @@ if TYPE_CHECKING:
 
 LIST_SEPARATOR = " | "
 SCORE_FORMAT = ".1f"
+CSV_LINE_END = "\n"
+BOM = "\ufeff"
 
 
 @dataclass(frozen=True)
@@ -203,19 +207,43 @@ def table_rows(actions: Sequence[Action], pages: Sequence[PageRecord]) -> dict[s
     }
 
 
-def frame(table: Table, rows: Sequence[dict]) -> pd.DataFrame:
-    """A table's rows as a frame of cells (see `cells.safe_cell`), columns in their documented order."""
-    import pandas as pd  # imported when writing only: it dominates start-up time
+@dataclass(frozen=True)
+class Grid:
+    """A table's cells (see `cells.safe_cell`), columns in their documented order."""
 
+    columns: tuple[str, ...]
+    rows: list[list[Cell]]
+
+
+def grid(table: Table, rows: Sequence[dict]) -> Grid:
+    """A table's rows as safe cells, in the table's column order (a missing key: empty cell)."""
     names = table.column_names
-    return pd.DataFrame([[safe_cell(row.get(n)) for n in names] for row in rows], columns=list(names), dtype=object)
+    return Grid(tuple(names), [[safe_cell(row.get(n)) for n in names] for row in rows])
 
 
-def tables(actions: Sequence[Action], pages: Sequence[PageRecord]) -> dict[str, pd.DataFrame]:
+def grids(actions: Sequence[Action], pages: Sequence[PageRecord]) -> dict[str, Grid]:
     """Every CSV table by file stem, with fixed column order."""
     rows = table_rows(actions, pages)
-    return {table.name: frame(table, rows[table.name]) for table in TABLES}
+    return {table.name: grid(table, rows[table.name]) for table in TABLES}
 
 
-def csv_text(table: pd.DataFrame, fmt: CsvFormat) -> str:
-    return ("\ufeff" if fmt.bom else "") + table.to_csv(index=False, sep=fmt.delimiter, lineterminator="\n")
+def _csv_cell(value: Cell) -> Cell:
+    """None and NaN are empty cells (as pandas wrote them); other values go to `csv` as they are."""
+    return "" if value is None or (isinstance(value, float) and value != value) else value
+
+
+def csv_text(table: Grid, fmt: CsvFormat) -> str:
+    """The CSV text of a table: header row, then its rows; minimal quoting, `\\n` line ends."""
+    buffer = io.StringIO()
+    buffer.write(BOM if fmt.bom else "")
+    writer = csv.writer(buffer, delimiter=fmt.delimiter, lineterminator=CSV_LINE_END, quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(table.columns)
+    writer.writerows([_csv_cell(v) for v in row] for row in table.rows)
+    return buffer.getvalue()
+
+
+def data_frame(table: Grid) -> pd.DataFrame:
+    """A table as a pandas frame of object cells (the xlsx writer's input; pandas imported here only)."""
+    import pandas as pd
+
+    return pd.DataFrame(table.rows, columns=list(table.columns), dtype=object)

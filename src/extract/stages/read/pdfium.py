@@ -27,7 +27,6 @@ from .pdfium_marks import read_objects
 from .pdfium_order import in_content_order
 from .pdfium_shapes import page_shapes
 from .pdfium_space import PageSpace
-from .plumber import plumber_pages
 from .vouch import Reference, needs_reference
 
 _QUARTER = 90
@@ -39,6 +38,8 @@ def pdfium_pages(
     """Yield pages `first`..`last` (1-based, inclusive; None: to the end) of `path`."""
     doc = pdfium_c.FPDF_LoadDocument(os.fsencode(path), None)
     if not doc:
+        from .plumber import plumber_pages  # only for files pdfium cannot open: pdfminer loads slowly
+
         yield from plumber_pages(path, settings, first, last)
         return
     try:

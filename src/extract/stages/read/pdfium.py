@@ -23,11 +23,10 @@ from extract.settings import ReadSettings
 from .content import PageContent, UnreadablePage, chars_to_content
 from .faults import NO_PAGES_REASON, one_line
 from .pdfium_chars import page_chars
-from .pdfium_marks import drop_actual_text
+from .pdfium_marks import read_objects
 from .pdfium_order import in_content_order
 from .pdfium_shapes import page_shapes
 from .pdfium_space import PageSpace
-from .plumber import plumber_pages
 from .vouch import Reference, needs_reference
 
 _QUARTER = 90
@@ -39,6 +38,8 @@ def pdfium_pages(
     """Yield pages `first`..`last` (1-based, inclusive; None: to the end) of `path`."""
     doc = pdfium_c.FPDF_LoadDocument(os.fsencode(path), None)
     if not doc:
+        from .plumber import plumber_pages  # only for files pdfium cannot open: pdfminer loads slowly
+
         yield from plumber_pages(path, settings, first, last)
         return
     try:
@@ -73,12 +74,12 @@ def _read_page(doc: Any, index: int, settings: ReadSettings) -> tuple[PageConten
     text_page = None
     try:
         space = PageSpace.of(pdfium_c.FPDFPage_GetRotation(page) * _QUARTER, _mediabox(page))
-        drop_actual_text(page)
+        ranks = read_objects(page)  # and /ActualText dropped, before the text is read
         text_page = pdfium_c.FPDFText_LoadPage(page)
         if not text_page:
             return UnreadablePage(number, "unreadable content: pdfium cannot read its text"), False
         boxes, images = page_shapes(page, space)
-        chars = in_content_order(page_chars(text_page, space), page)
+        chars = in_content_order(page_chars(text_page, space), ranks)
         content = chars_to_content(number, (space.width, space.height), chars, boxes, images, settings)
         return content, not needs_reference(chars)
     except Exception as exc:  # a broken page must not stop the other pages

@@ -6,219 +6,181 @@ pdfium's own boxes and sizes differ from pdfminer's, so each character is rebuil
   descent, one font size high — not pdfium's loose box, which uses the font bbox;
 - text: generated spaces and line ends are dropped (they would split letter-spaced titles),
   ligatures split into letters at one origin are joined again, the line-end hyphen that pdfium
-  reports as U+0002 (or U+FFFE) is a hyphen again;
-- font, size and matrix are read once per text object (one text show), not per character.
+  reports as U+0002 (or U+FFFE) is a hyphen again.
+Cost: per character, two pdfium calls (its text object, its origin) and one dict. Font, size and
+matrix are read once per text object (one text show); text objects drawn alike (same font, size
+and matrix: a style) share one box builder, which keeps each letter's advance and each rounded
+size once.
 """
 
 from __future__ import annotations
 
 import ctypes
+from collections.abc import Callable
 from typing import Any
 
 import pypdfium2.raw as pdfium_c
 
+from .pdfium_fonts import Fonts, bare
 from .pdfium_order import OBJECT_KEY
 from .pdfium_space import Matrix, PageSpace, multiply
 
-EM = 1000.0  # pdfium reports glyph widths and descents for this font size: font units, exact
 _HYPHENS = {0x02: "-", 0xFFFE: "-"}
 _MAYBE_GENERATED = frozenset({0x20, 0x0D, 0x0A})  # the only codes pdfium generates
 _SURROGATES = (0xD800, 0xDFFF)  # a character beyond U+FFFF takes two UTF-16 units
 # Ligatures pdfium splits into letters; pdfminer keeps the ligature character.
 _LIGATURES = {"ff": "ﬀ", "fi": "ﬁ", "fl": "ﬂ", "ffi": "ﬃ", "ffl": "ﬄ", "st": "ﬆ", "ſt": "ﬅ"}
-_NAME_BYTES = 256
-_UNMAPPED = "\U0010ffff"  # a noncharacter: no font's Unicode map has it
-# Fonts pdfminer measures with its built-in AFM metrics, whatever the file says: their descent
-# (per 1000 units of size). pdfium uses other built-in values (Helvetica-Bold: -227, not -207).
-_AFM_DESCENTS = {
-    **dict.fromkeys(("Courier", "Courier-Bold", "Courier-BoldOblique", "Courier-Oblique"), -194.0),
-    **dict.fromkeys(("Helvetica", "Helvetica-Bold", "Helvetica-BoldOblique", "Helvetica-Oblique"), -207.0),
-    **dict.fromkeys(("Times-Bold", "Times-BoldItalic", "Times-Italic", "Times-Roman"), -217.0),
-    **dict.fromkeys(("Arial", "Arial,Italic", "Arial,Bold", "Arial,BoldItalic"), -207.0),
-    **dict.fromkeys(("CourierNew", "CourierNew,Italic", "CourierNew,Bold", "CourierNew,BoldItalic"), -194.0),
-    **dict.fromkeys(
-        ("TimesNewRoman", "TimesNewRoman,Italic", "TimesNewRoman,Bold", "TimesNewRoman,BoldItalic"), -217.0
-    ),
-    **dict.fromkeys(("Symbol", "ZapfDingbats"), 0.0),
-}
 # pdfium computes in float32: a size of 12.075 comes back as 12.0750003. Sizes are kept to this
 # many decimals, so one font at one scale has one size (pdfplumber's grouping key) everywhere.
 SIZE_DIGITS = 4
+_MATRIX_TERMS = 6  # FS_MATRIX: a, b, c, d, e, f as float32
+_LINEAR_TERMS = 4  # a, b, c, d: what shapes a character; e, f (its place) come from its origin
+
+# Called per character or per text object, so without ctypes' argument conversion (a third of
+# the cost of a call): pointers are passed as ctypes objects (c_void_p, byref), indices as int.
+_text_object = bare(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p)
+_is_generated = bare(pdfium_c.FPDFText_IsGenerated, ctypes.c_int)
+_unicode = bare(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint)
+_origin = bare(pdfium_c.FPDFText_GetCharOrigin, ctypes.c_int)
+_char_matrix = bare(pdfium_c.FPDFText_GetMatrix, ctypes.c_int)
+_object_font = bare(pdfium_c.FPDFTextObj_GetFont, ctypes.c_void_p)
+_font_size = bare(pdfium_c.FPDFTextObj_GetFontSize, ctypes.c_int)
+
+Builder = Callable[[str, float, float, int], dict[str, Any]]  # (text, origin x, y, object) -> char
 
 
-def _prototype(function: Any, restype: Any, *argtypes: Any) -> Any:
-    """A private copy of a pdfium function taking and returning plain addresses (fast, hashable)."""
-    copy = type(function)(ctypes.cast(function, ctypes.c_void_p).value)
-    copy.restype, copy.argtypes = restype, argtypes
-    return copy
+class _Styles:
+    """The box builder of each text object of a page, one per style (font, size, matrix)."""
 
-
-_P, _I = ctypes.c_void_p, ctypes.c_int
-_text_object = _prototype(pdfium_c.FPDFText_GetTextObject, _P, _P, _I)
-_is_generated = _prototype(pdfium_c.FPDFText_IsGenerated, _I, _P, _I)
-_unicode = _prototype(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint, _P, _I)
-_origin = _prototype(
-    pdfium_c.FPDFText_GetCharOrigin, _I, _P, _I, ctypes.POINTER(ctypes.c_double), ctypes.POINTER(ctypes.c_double)
-)
-_char_matrix = _prototype(pdfium_c.FPDFText_GetMatrix, _I, _P, _I, ctypes.POINTER(pdfium_c.FS_MATRIX))
-_object_font = _prototype(pdfium_c.FPDFTextObj_GetFont, _P, _P)
-_font_size = _prototype(pdfium_c.FPDFTextObj_GetFontSize, _I, _P, ctypes.POINTER(ctypes.c_float))
-_glyph_width = _prototype(
-    pdfium_c.FPDFFont_GetGlyphWidth, _I, _P, ctypes.c_uint, ctypes.c_float, ctypes.POINTER(ctypes.c_float)
-)
-_descent = _prototype(pdfium_c.FPDFFont_GetDescent, _I, _P, ctypes.c_float, ctypes.POINTER(ctypes.c_float))
-_base_name = _prototype(pdfium_c.FPDFFont_GetBaseFontName, ctypes.c_size_t, _P, ctypes.c_char_p, ctypes.c_size_t)
-
-
-class _Fonts:
-    """Per-font facts (name, descent, advance widths), asked of pdfium once each."""
-
-    def __init__(self) -> None:
-        self.names: dict[int, str] = {}
-        self.descents: dict[int, float] = {}
-        self.widths: dict[tuple[int, str], float] = {}
-        self._float = ctypes.c_float()
-
-    def name(self, font: int) -> str:
-        if font not in self.names:
-            buffer = ctypes.create_string_buffer(_NAME_BYTES)
-            length = _base_name(font, buffer, _NAME_BYTES)
-            self.names[font] = buffer.value.decode("utf-8", "replace") if length else ""
-        return self.names[font]
-
-    def descent(self, font: int) -> float:
-        """Descent per unit of font size (negative below the baseline)."""
-        if font not in self.descents:
-            ok = _descent(font, EM, ctypes.byref(self._float))
-            descent = _AFM_DESCENTS.get(self.name(font), self._float.value if ok else 0.0)
-            self.descents[font] = -abs(descent) / EM  # pdfminer: a positive descent is a typo
-        return self.descents[font]
-
-    def maps(self, font: int, char: str) -> bool:
-        """Whether the font has a code for `char` (one character): pdfium measures a character
-        the font cannot encode with the width of an invalid code, that of `_UNMAPPED`."""
-        return len(char) == 1 and bool(font) and self.width(font, char) != self.width(font, _UNMAPPED)
-
-    def width(self, font: int, text: str) -> float:
-        """Advance of `text` (one character or a ligature) per unit of font size."""
-        key = (font, text)
-        if key not in self.widths:
-            total = 0.0
-            for char in text:
-                ok = _glyph_width(font, ord(char), EM, ctypes.byref(self._float))
-                total += self._float.value / EM if ok else 0.0
-            self.widths[key] = total
-        return self.widths[key]
-
-
-class _Facts:
-    """(font, fontname, size, descent, matrix) per text object, asked of pdfium once each."""
-
-    def __init__(self, text_page: int, space: PageSpace, fonts: _Fonts) -> None:
-        self.text_page, self.space, self.fonts = text_page, space, fonts
-        self.by_object: dict[int, tuple] = {}
-        self.matrices: dict[tuple[float, ...], Matrix] = {}  # raw char matrix -> rotated
+    def __init__(self, text_page: ctypes.c_void_p, space: PageSpace) -> None:
+        self.text_page, self.space = text_page, space
+        self.fonts = Fonts()
+        self.by_object: dict[int, Builder] = {}
+        self.font_of: dict[int, int] = {}  # text object -> its font
+        self.by_style: dict[tuple[Any, ...], Builder] = {}
+        self.sizes: dict[float, float] = {}  # height of a box -> the size it stands for
         self._size = ctypes.c_float()
-        self._raw = pdfium_c.FS_MATRIX()
+        self._raw = (ctypes.c_float * _MATRIX_TERMS)()
+        self._size_at, self._raw_at = ctypes.byref(self._size), ctypes.byref(self._raw)
 
-    def of(self, obj: int, index: int) -> tuple:
-        """The facts of text object `obj`, whose character `index` is being read."""
-        fact = self.by_object.get(obj)
-        if fact is None:
-            fact = self.by_object[obj] = self._read(obj, index)
-        return fact
+    def read(self, obj: int, index: int) -> Builder:
+        """The builder of text object `obj` (kept in `by_object`), from its character `index`.
+        A failed read leaves the previous object's value in place (as it always has)."""
+        handle = ctypes.c_void_p(obj)
+        font = _object_font(handle) or 0
+        _font_size(handle, self._size_at)
+        _char_matrix(self.text_page, index, self._raw_at)
+        a, b, c, d = self._raw[:_LINEAR_TERMS]
+        size = self._size.value
+        key = (font, size, a, b, c, d)
+        builder = self.by_style.get(key)
+        if builder is None:
+            fonts = self.fonts
+            name, descent = (fonts.name(font), fonts.descent(font)) if font else ("", 0.0)
+            matrix = multiply((a, b, c, d, 0.0, 0.0), self.space.rotation)
+            builder = self.by_style[key] = _builder(font, name, size, descent, matrix, self)
+        self.by_object[obj], self.font_of[obj] = builder, font
+        return builder
 
-    def _read(self, obj: int, index: int) -> tuple:
-        font = _object_font(obj) or 0
-        _font_size(obj, ctypes.byref(self._size))
-        raw = self._raw
-        _char_matrix(self.text_page, index, ctypes.byref(raw))
-        key = (raw.a, raw.b, raw.c, raw.d)
-        matrix = self.matrices.get(key)
-        if matrix is None:
-            matrix = self.matrices[key] = multiply((*key, 0.0, 0.0), self.space.rotation)
-        fonts = self.fonts
-        name, descent = (fonts.name(font), fonts.descent(font)) if font else ("", 0.0)
-        return font, name, float(self._size.value), descent, matrix
+    def ligature(self, obj: int, letters: str) -> str:
+        """The ligature character of `letters`, when the font of `obj` has a code for it (else the
+        font's Unicode map gives the letters, and pdfminer reads them)."""
+        ligature = _LIGATURES.get(letters, letters)
+        return ligature if self.fonts.maps(self.font_of.get(obj, 0), ligature) else letters
 
 
-def _page_text(text_page: Any, handle: int, count: int) -> list[int]:
-    """Every character's code, in one call; per character where UTF-16 needs two units."""
+def _builder(font: int, fontname: str, size: float, descent: float, matrix: Matrix, styles: _Styles) -> Builder:
+    """pdfminer's LTChar box: (0, descent) to (advance, descent + size) through the char matrix."""
+    a, b, c, d, _, _ = matrix
+    space, fonts, sizes = styles.space, styles.fonts, styles.sizes
+    ra, rb, rc, rd, re, rf = space.rotation
+    height, shift, left = space.height, space.top_shift, space.left
+    upright = a * d > 0 and b * c <= 0
+    straight = b == 0.0 and c == 0.0  # upright or mirrored text: two corners are enough
+    v0 = descent * size
+    v1 = v0 + size
+    dv0, dv1 = d * v0, d * v1
+    advances: dict[str, float] = {}
+
+    def char(text: str, ux: float, uy: float, obj: int) -> dict[str, Any]:
+        ox = ra * ux + rc * uy + re
+        oy = rb * ux + rd * uy + rf
+        advance = advances.get(text)
+        if advance is None:
+            advance = advances[text] = fonts.width(font, text) * size if font else 0.0
+        if straight:
+            xb = ox + a * advance
+            ya = oy + dv0
+            yb = oy + dv1
+            x0, x1 = (ox, xb) if ox <= xb else (xb, ox)
+            y0, y1 = (ya, yb) if ya <= yb else (yb, ya)
+        else:
+            xs = (ox + c * v0, ox + c * v1, ox + a * advance + c * v0, ox + a * advance + c * v1)
+            ys = (oy + d * v0, oy + d * v1, oy + b * advance + d * v0, oy + b * advance + d * v1)
+            x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+        extent = y1 - y0
+        rounded = sizes.get(extent) if extent else extent  # 0.0 and -0.0 would be one key
+        if rounded is None:
+            rounded = sizes[extent] = round(extent, SIZE_DIGITS)
+        top = height - y1 + shift
+        return {
+            "text": text,
+            "x0": x0 + left,
+            "x1": x1 + left,
+            "top": top,
+            "bottom": height - y0 + shift,
+            "doctop": top,
+            "size": rounded,
+            "upright": upright,
+            "fontname": fontname,
+            "matrix": (a, b, c, d, ox, oy),
+            OBJECT_KEY: obj,
+        }
+
+    return char
+
+
+def _page_text(text_page: Any, count: int) -> list[int]:
+    """Every character's UTF-16 unit, in one call (see `page_chars` for units of a pair)."""
     buffer = (ctypes.c_ushort * (count + 1))()
     pdfium_c.FPDFText_GetText(text_page, 0, count, buffer)
-    codes = list(buffer[:count])
-    return [_unicode(handle, i) if _SURROGATES[0] <= c <= _SURROGATES[1] else c for i, c in enumerate(codes)]
+    return list(buffer[:count])
 
 
 def page_chars(text_page: Any, space: PageSpace) -> list[dict[str, Any]]:
-    """Every character of the page as a pdfplumber char dict, in content order."""
-    handle = ctypes.cast(text_page, ctypes.c_void_p).value or 0
-    fonts = _Fonts()
-    facts = _Facts(handle, space, fonts)
+    """Every character of the page as a pdfplumber char dict, in content order.
+
+    A character at the very origin of the previous one, in the same text object (no generated
+    character between), is a letter split off a ligature: the previous char is rebuilt as the
+    ligature character."""
+    handle = ctypes.cast(text_page, ctypes.c_void_p)
+    styles = _Styles(handle, space)
     x, y = ctypes.c_double(), ctypes.c_double()
     px, py = ctypes.byref(x), ctypes.byref(y)
     chars: list[dict[str, Any]] = []
-    last: tuple[int, float, float] | None = None  # (object, x, y) of the previous character
+    run: int | None = None  # text object of the previous character read
+    last: int | None = None  # ... of the previous character kept; None after a generated one
+    lx = ly = 0.0  # origin of the previous character kept
+    letters = ""  # its letters, before any ligature is made of them
+    build: Builder | None = None
+    by_object, read = styles.by_object, styles.read
     count = pdfium_c.FPDFText_CountChars(text_page)
-    for index, code in enumerate(_page_text(text_page, handle, count)):
+    for index, code in enumerate(_page_text(text_page, count)):
+        if _SURROGATES[0] <= code <= _SURROGATES[1]:  # half of a pair: pdfium joins it
+            code = _unicode(handle, index)
         if code in _MAYBE_GENERATED and _is_generated(handle, index):
             last = None
             continue
         text = _HYPHENS.get(code) or chr(code)
         obj = _text_object(handle, index) or 0
         _origin(handle, index, px, py)
-        here = (obj, x.value, y.value)
-        if here == last:
-            _join_ligature(chars[-1], text, facts.of(obj, index), fonts, space)
+        ux, uy = x.value, y.value
+        if obj != run or build is None:
+            run, build = obj, by_object.get(obj) or read(obj, index)
+        elif obj == last and ux == lx and uy == ly:
+            letters += text
+            chars[-1] = build(styles.ligature(obj, letters), lx, ly, obj)
             continue
-        last = here
-        chars.append(_char(text, here[1], here[2], facts.of(obj, index), fonts, space))
-        chars[-1][OBJECT_KEY] = obj
+        last, lx, ly, letters = obj, ux, uy, text
+        chars.append(build(text, ux, uy, obj))
     return chars
-
-
-def _char(text: str, ux: float, uy: float, fact: tuple, fonts: _Fonts, space: PageSpace) -> dict[str, Any]:
-    """pdfminer's LTChar box: (0, descent) to (advance, descent + size) through the char matrix."""
-    font, fontname, size, descent, matrix = fact
-    a, b, c, d, _, _ = matrix
-    ra, rb, rc, rd, re, rf = space.rotation
-    ox, oy = ra * ux + rc * uy + re, rb * ux + rd * uy + rf
-    advance = fonts.width(font, text) * size if font else 0.0
-    v0 = descent * size
-    v1 = v0 + size
-    if b == 0.0 and c == 0.0:  # upright or mirrored text: two corners are enough
-        xa, xb, ya, yb = ox, ox + a * advance, oy + d * v0, oy + d * v1
-        x0, x1 = (xa, xb) if xa <= xb else (xb, xa)
-        y0, y1 = (ya, yb) if ya <= yb else (yb, ya)
-    else:
-        xs = (ox + c * v0, ox + c * v1, ox + a * advance + c * v0, ox + a * advance + c * v1)
-        ys = (oy + d * v0, oy + d * v1, oy + b * advance + d * v0, oy + b * advance + d * v1)
-        x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
-    top = space.height - y1 + space.top_shift
-    return {
-        "text": text,
-        "x0": x0 + space.left,
-        "x1": x1 + space.left,
-        "top": top,
-        "bottom": space.height - y0 + space.top_shift,
-        "doctop": top,
-        "size": round(y1 - y0, SIZE_DIGITS),
-        "upright": a * d > 0 and b * c <= 0,
-        "fontname": fontname,
-        "matrix": (a, b, c, d, ox, oy),
-        "_origin": (ux, uy),
-    }
-
-
-def _join_ligature(char: dict[str, Any], text: str, fact: tuple, fonts: _Fonts, space: PageSpace) -> None:
-    """Add a letter pdfium split off a ligature to `char`, rebuilt as the ligature character."""
-    letters = char.get("_letters", char["text"]) + text
-    ligature = _LIGATURES.get(letters, letters)
-    if not fonts.maps(fact[0], ligature):  # the font's Unicode map gives the letters (pdfminer too)
-        ligature = letters
-    ux, uy = char["_origin"]
-    rebuilt = _char(ligature, ux, uy, fact, fonts, space)
-    obj = char.get(OBJECT_KEY, 0)
-    char.clear()
-    char.update(rebuilt, _letters=letters)
-    char[OBJECT_KEY] = obj

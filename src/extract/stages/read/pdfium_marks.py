@@ -1,4 +1,5 @@
-"""Marked content pdfium would read differently from pdfminer: /ActualText spans.
+"""One walk over a page's objects: content order, and the /ActualText spans pdfium would
+read differently from pdfminer.
 
 pdfium's text API replaces the glyphs of a `/Span <</ActualText (...)>>` by that text (e.g. a
 browser's small capitals: capital glyphs, lowercase ActualText), and then measures advances of
@@ -37,28 +38,28 @@ _remove_mark = _prototype(pdfium_c.FPDFPageObj_RemoveMark, _I, _P, _P)
 _FORM, _ABSENT = pdfium_c.FPDF_PAGEOBJ_FORM, pdfium_c.FPDF_OBJECT_UNKNOWN
 
 
-def drop_actual_text(page: Any) -> int:
-    """Remove every /ActualText mark from the page's objects (forms included); how many."""
+def read_objects(page: Any) -> dict[int, int]:
+    """Walk the page's objects once, in content order (a form's objects where it is drawn):
+    remove every /ActualText mark, and give each object's address its rank (see `pdfium_order`)."""
     handle = ctypes.cast(page, ctypes.c_void_p).value
-    return _drop_in(_page_count(handle), lambda i: _page_object(handle, i))
+    ranks: dict[int, int] = {}
+    _walk(_page_count(handle), lambda i: _page_object(handle, i), ranks)
+    return ranks
 
 
-def _drop_in(count: int, get: Any) -> int:
-    dropped = 0
+def _walk(count: int, get: Any, ranks: dict[int, int]) -> None:
     for index in range(count):
         obj = get(index)
+        ranks[obj] = len(ranks)
         if _object_type(obj) == _FORM:
-            dropped += _drop_in(_form_count(obj), lambda i, form=obj: _form_object(form, i))
+            _walk(_form_count(obj), lambda i, form=obj: _form_object(form, i), ranks)
         marks = _count_marks(obj)
         if marks:
-            dropped += _drop_marks(obj, marks)
-    return dropped
+            _drop_marks(obj, marks)
 
 
-def _drop_marks(obj: int, count: int) -> int:
-    dropped = 0
+def _drop_marks(obj: int, count: int) -> None:
     for index in reversed(range(count)):
         mark = _get_mark(obj, index)
-        if mark and _param_type(mark, ACTUAL_TEXT) != _ABSENT and _remove_mark(obj, mark):
-            dropped += 1
-    return dropped
+        if mark and _param_type(mark, ACTUAL_TEXT) != _ABSENT:
+            _remove_mark(obj, mark)

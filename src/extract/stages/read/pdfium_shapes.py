@@ -19,6 +19,7 @@ import pypdfium2.raw as pdfium_c
 
 from extract.geometry import Box
 
+from .pdfium_fonts import bare
 from .pdfium_space import Matrix, PageSpace, multiply
 
 _CHANNEL_MAX = 255.0
@@ -26,6 +27,31 @@ _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 _LINE_SHAPES = ("ml", "mlh")
 _RECT_SHAPES = ("mlllh", "mllll")
 _RECT_POINTS = 5
+# The longest subpath that may be a line or a rectangle ("mllll", or "mllllh" back at its start);
+# longer ones, and any with a curve, are curves: their points are not read.
+_MAX_SEGMENTS = len("mllll")
+_MOVE, _LINE = pdfium_c.FPDF_SEGMENT_MOVETO, pdfium_c.FPDF_SEGMENT_LINETO
+
+
+class _Handle(ctypes.c_void_p):
+    """A pdfium handle that a bare call returns as a ctypes object, passable to the next call."""
+
+
+# Called per page object or path segment, so without ctypes' argument conversion (see `bare`).
+_count_objects = bare(pdfium_c.FPDFPage_CountObjects, ctypes.c_int)
+_page_object = bare(pdfium_c.FPDFPage_GetObject, _Handle)
+_object_type = bare(pdfium_c.FPDFPageObj_GetType, ctypes.c_int)
+_form_count = bare(pdfium_c.FPDFFormObj_CountObjects, ctypes.c_int)
+_form_object = bare(pdfium_c.FPDFFormObj_GetObject, _Handle)  # index: unsigned long
+_object_matrix = bare(pdfium_c.FPDFPageObj_GetMatrix, ctypes.c_int)
+_count_segments = bare(pdfium_c.FPDFPath_CountSegments, ctypes.c_int)
+_segment = bare(pdfium_c.FPDFPath_GetPathSegment, _Handle)
+_segment_type = bare(pdfium_c.FPDFPathSegment_GetType, ctypes.c_int)
+_segment_point = bare(pdfium_c.FPDFPathSegment_GetPoint, ctypes.c_int)
+_segment_closes = bare(pdfium_c.FPDFPathSegment_GetClose, ctypes.c_int)
+_draw_mode = bare(pdfium_c.FPDFPath_GetDrawMode, ctypes.c_int)
+_fill_color = bare(pdfium_c.FPDFPageObj_GetFillColor, ctypes.c_int)
+_stroke_color = bare(pdfium_c.FPDFPageObj_GetStrokeColor, ctypes.c_int)
 
 
 def page_shapes(page: Any, space: PageSpace) -> tuple[list[Box], int]:
@@ -33,7 +59,7 @@ def page_shapes(page: Any, space: PageSpace) -> tuple[list[Box], int]:
     rects: list[Box] = []
     rules: list[Box] = []
     images = 0
-    for obj, kind, matrix in _walk(page):
+    for obj, kind, matrix in _walk(ctypes.cast(page, ctypes.c_void_p)):
         if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
             images += 1
         elif kind == pdfium_c.FPDF_PAGEOBJ_PATH:
@@ -41,56 +67,62 @@ def page_shapes(page: Any, space: PageSpace) -> tuple[list[Box], int]:
     return rects + rules, images
 
 
-def _walk(page: Any) -> Iterator[tuple[Any, int, Callable[[], Matrix]]]:
+def _walk(page: ctypes.c_void_p) -> Iterator[tuple[_Handle, int, Callable[[], Matrix]]]:
     """(object, type, its object-to-user-space matrix on demand) for every object but text,
     form contents in place."""
-    count = pdfium_c.FPDFPage_CountObjects(page)
-    yield from _walk_list([pdfium_c.FPDFPage_GetObject(page, i) for i in range(count)], _IDENTITY)
+    yield from _walk_list([_page_object(page, i) for i in range(_count_objects(page))], _IDENTITY)
 
 
-def _walk_list(objects: list[Any], parent: Matrix) -> Iterator[tuple[Any, int, Callable[[], Matrix]]]:
+def _walk_list(objects: list[_Handle], parent: Matrix) -> Iterator[tuple[_Handle, int, Callable[[], Matrix]]]:
     for obj in objects:
-        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        kind = _object_type(obj)
         if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
             continue  # characters come from the text page
         if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
-            count = pdfium_c.FPDFFormObj_CountObjects(obj)
-            yield from _walk_list([pdfium_c.FPDFFormObj_GetObject(obj, i) for i in range(count)], _matrix(obj, parent))
+            inner = [_form_object(obj, ctypes.c_ulong(i)) for i in range(_form_count(obj))]
+            yield from _walk_list(inner, _matrix(obj, parent))
         else:
             yield obj, kind, partial(_matrix, obj, parent)
 
 
-def _matrix(obj: Any, parent: Matrix) -> Matrix:
+def _matrix(obj: _Handle, parent: Matrix) -> Matrix:
     raw = pdfium_c.FS_MATRIX()
-    pdfium_c.FPDFPageObj_GetMatrix(obj, raw)
+    _object_matrix(obj, ctypes.byref(raw))
     return multiply((raw.a, raw.b, raw.c, raw.d, raw.e, raw.f), parent)
 
 
-def _subpaths(obj: Any, matrix: Matrix) -> Iterator[tuple[str, list[tuple[float, float]]]]:
-    """(shape, points) per subpath, points on the rotated page (pdfminer's y-up space).
+def _subpaths(obj: _Handle, matrix: Matrix) -> Iterator[tuple[str, list[tuple[float, float]]]]:
+    """(shape, points) per subpath that may be a line or a rectangle: a move then at most
+    `_MAX_SEGMENTS` - 1 lines. Points on the rotated page (pdfminer's y-up space).
 
-    Shapes use pdfminer's letters: m (move), l (line), c (curve), h (close, at the start point).
+    Shapes use pdfminer's letters: m (move), l (line), h (close, at the start point).
     """
+    segments = [_segment(obj, i) for i in range(_count_segments(obj))]
+    kinds = [_segment_type(segment) for segment in segments]
+    starts = [i for i, kind in enumerate(kinds) if kind == _MOVE]
+    point = (ctypes.c_float(), ctypes.c_float())  # one for the path: a failed read keeps the last
+    for start, end in zip(starts, [*starts[1:], len(kinds)]):
+        if end - start <= _MAX_SEGMENTS and all(kind == _LINE for kind in kinds[start + 1 : end]):
+            yield _subpath(segments[start:end], matrix, point)
+
+
+def _subpath(
+    segments: list[_Handle], matrix: Matrix, point: tuple[ctypes.c_float, ctypes.c_float]
+) -> tuple[str, list[tuple[float, float]]]:
+    """A move then lines as (shape, points); a closing line adds the start point again."""
     a, b, c, d, e, f = matrix
-    x, y = ctypes.c_float(), ctypes.c_float()
-    shape, points = "", list[tuple[float, float]]()
-    for i in range(pdfium_c.FPDFPath_CountSegments(obj)):
-        segment = pdfium_c.FPDFPath_GetPathSegment(obj, i)
-        kind = pdfium_c.FPDFPathSegment_GetType(segment)
-        pdfium_c.FPDFPathSegment_GetPoint(segment, x, y)
-        point = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
-        if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
-            if shape:
-                yield shape, points
-            shape, points = "m", [point]
-            continue
-        shape += "l" if kind == pdfium_c.FPDF_SEGMENT_LINETO else "c"
-        points.append(point)
-        if pdfium_c.FPDFPathSegment_GetClose(segment):
-            shape += "h"
-            points.append(points[0])
-    if shape:
-        yield shape, points
+    x, y = point
+    px, py = ctypes.byref(x), ctypes.byref(y)
+    shape, points = "m", list[tuple[float, float]]()
+    for segment in segments:
+        _segment_point(segment, px, py)
+        points.append((a * x.value + c * y.value + e, b * x.value + d * y.value + f))
+        if len(points) > 1:
+            shape += "l"
+            if _segment_closes(segment):
+                shape += "h"
+                points.append(points[0])
+    return shape, points
 
 
 def classify(shape: str, points: list[tuple[float, float]]) -> str:
@@ -107,9 +139,9 @@ def classify(shape: str, points: list[tuple[float, float]]) -> str:
     return "curve"
 
 
-def _path_boxes(obj: Any, matrix: Matrix, space: PageSpace, rects: list[Box], rules: list[Box]) -> None:
+def _path_boxes(obj: _Handle, matrix: Matrix, space: PageSpace, rects: list[Box], rules: list[Box]) -> None:
     fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
-    pdfium_c.FPDFPath_GetDrawMode(obj, fill_mode, stroke)
+    _draw_mode(obj, ctypes.byref(fill_mode), ctypes.byref(stroke))
     filled, stroked = fill_mode.value != pdfium_c.FPDF_FILLMODE_NONE, bool(stroke.value)
     for shape, points in _subpaths(obj, matrix):
         verdict = classify(shape, points)
@@ -124,9 +156,9 @@ def _path_boxes(obj: Any, matrix: Matrix, space: PageSpace, rects: list[Box], ru
             rules.append(Box(x0, x1, top, bottom, filled=False, stroked=True, color=_color(obj, fill=False)))
 
 
-def _color(obj: Any, fill: bool) -> tuple[float, float, float] | None:
+def _color(obj: _Handle, fill: bool) -> tuple[float, float, float] | None:
     r, g, b, alpha = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint()
-    getter = pdfium_c.FPDFPageObj_GetFillColor if fill else pdfium_c.FPDFPageObj_GetStrokeColor
-    if not getter(obj, r, g, b, alpha):
+    getter = _fill_color if fill else _stroke_color
+    if not getter(obj, *(ctypes.byref(channel) for channel in (r, g, b, alpha))):
         return None
     return (r.value / _CHANNEL_MAX, g.value / _CHANNEL_MAX, b.value / _CHANNEL_MAX)

@@ -25,13 +25,8 @@ _REPLACEMENT = "\ufffd"
 
 def needs_reference(chars: Iterable[dict[str, Any]]) -> bool:
     """Whether a page's characters cannot be vouched for: none at all, or one unmapped glyph."""
-    seen = False
-    for char in chars:
-        seen = True
-        text = char["text"]
-        if _REPLACEMENT in text or CONTROL_CHARS.search(text):
-            return True
-    return not seen
+    text = "".join(char["text"] for char in chars)
+    return not text or _REPLACEMENT in text or CONTROL_CHARS.search(text) is not None
 
 
 class Reference:

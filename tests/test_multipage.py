@@ -259,3 +259,26 @@ def test_page_ranges_give_the_whole_file_result(kind, flow_dir):
         assert [a.model_dump() for a in merged.actions] == [a.model_dump() for a in whole.actions], cuts
         key = lambda r: (r.page or 0, r.position or 0)  # noqa: E731
         assert sorted(merged.pages, key=key) == sorted(whole.pages, key=key), cuts
+
+
+def test_one_reading_of_a_page_gives_both_variants_of_its_bands(flow_dir):
+    """`split_bands` over one `read_split`: with the lead, it is the first band (above the first
+    title); without it, that text joins the band below and the other bands stay as they were."""
+    from extract.stages.split import band_words, read_split, split_bands
+
+    settings, leads = Settings(), 0
+    for kind in ("continuous", "3_per_page"):
+        pages = _pages(_kinds(kind)[0], flow_dir)
+        document = learn_document(pages, settings.layout)
+        for page in pages:
+            split = read_split(page, settings, document)
+            with_lead, without = split_bands(split), split_bands(split, lead=False)
+            assert band_words(with_lead) == band_words(without) == len(page.words), page.number
+            assert not any(b.lead for b in without) and not any(b.lead for b in with_lead[1:])
+            if with_lead[0].lead:
+                leads += 1
+                assert len(without) == len(with_lead) - 1 and without[0].top == 0.0
+                assert without[0].bottom == with_lead[1].bottom and without[1:] == with_lead[2:]
+            else:
+                assert without == with_lead
+    assert leads, "no page of the flow cases has a lead"

@@ -20,7 +20,7 @@ from extract.stages.fragment import OpenBlock, Piece, band_to_piece
 from extract.stages.legible import check_legible, legibility_warning
 from extract.stages.normalise import normalise_action
 from extract.stages.read import PageContent, UnreadablePage
-from extract.stages.split import split_page
+from extract.stages.split import read_split, split_bands
 from extract.stages.validate import fields_to_action
 
 Emitted = tuple[list[PageRecord], list[Action]]
@@ -59,12 +59,16 @@ def step(state: FileState, page: PageContent | UnreadablePage, ctx: FileContext)
     titled_here = 0
     pending, nth = state.pending, state.nth
     legibility = legibility_warning(page)
-    bands = split_page(page, ctx.settings, ctx.document)
-    if bands[0].lead and not _continues(band_to_piece(bands[0], 1, ctx.settings, ctx.document, _open(pending))):
-        bands = split_page(page, ctx.settings, ctx.document, lead=False)  # text above the title continues nothing
+    split = read_split(page, ctx.settings, ctx.document)  # read once for both variants of bands
+    bands = split_bands(split)
+    lead = band_to_piece(bands[0], 1, ctx.settings, ctx.document, _open(pending)) if bands[0].lead else None
+    if lead is not None and not _continues(lead):
+        bands, lead = split_bands(split, lead=False), None  # text above the title continues nothing
     for position, band in enumerate(bands, start=1):
-        open_block = _open(pending)
-        piece = band_to_piece(band, position if len(bands) > 1 else 1, ctx.settings, ctx.document, open_block)
+        if position == 1 and lead is not None:  # the lead band, read above with the same open block
+            piece = lead
+        else:
+            piece = band_to_piece(band, position if len(bands) > 1 else 1, ctx.settings, ctx.document, _open(pending))
         piece = replace(piece, legibility=legibility)
         if piece.titled and piece.kinds:
             closed = _close(FileState(pending, nth), ctx, at_end=False)

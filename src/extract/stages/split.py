@@ -106,15 +106,33 @@ def _heads(run: Sequence[Line], headers: Sequence[Header]) -> bool:
     return any(h.extent.top >= run[-1].bottom and h.extent.x0 < x1 and h.extent.x1 > x0 for h in headers)
 
 
+@dataclass(frozen=True)
+class PageSplit:
+    """A page's reading and its title runs' cut lines, found once whichever bands are wanted."""
+
+    page: PageContent
+    text: PageText
+    cuts: tuple[float, ...]
+
+
+def read_split(page: PageContent, settings: Settings, document: DocumentContext | None = None) -> PageSplit:
+    """The page's reading and the cut line just above each of its title runs."""
+    text = page_text(page, settings, document)
+    slack = settings.layout.bar_slack
+    return PageSplit(page, text, tuple(run[0].top - slack for run in title_runs(text, settings)))
+
+
 def split_page(
     page: PageContent, settings: Settings, document: DocumentContext | None = None, lead: bool = True
 ) -> list[Band]:
     """The page's bands: a lead above the first title when it holds content (and `lead`), then
     one per title."""
-    text = page_text(page, settings, document)
-    runs = title_runs(text, settings)
-    slack = settings.layout.bar_slack
-    cuts = [run[0].top - slack for run in runs]
+    return split_bands(read_split(page, settings, document), lead)
+
+
+def split_bands(split: PageSplit, lead: bool = True) -> list[Band]:
+    """`split_page` over a page's split: the same bands, the page read once for both variants."""
+    page, text, cuts = split.page, split.text, split.cuts
     has_lead = lead and bool(cuts) and any(w.bottom <= cuts[0] for w in text.content)
     if len(cuts) <= 1 and not has_lead:
         return [Band(page, 0.0, page.height, text=text)]

@@ -150,16 +150,22 @@ class Line:
         return self._extent()[3]
 
     def _extent(self) -> tuple[float, float, float, float]:
-        """(x0, x1, top, bottom) of the words, all kept at the first read of any of them."""
-        words = self.words
-        extent = (
-            min([w.x0 for w in words]),
-            max([w.x1 for w in words]),
-            min([w.top for w in words]),
-            max([w.bottom for w in words]),
-        )
-        self.__dict__.update(zip(("x0", "x1", "top", "bottom"), extent))
-        return extent
+        """(x0, x1, top, bottom) of the words (their min, max, min, max), all kept at the first
+        read of any of them; in one pass over the words (lines are read by the thousand)."""
+        first, *rest = self.words
+        x0, x1, top, bottom = first.x0, first.x1, first.top, first.bottom
+        for w in rest:
+            if w.x0 < x0:
+                x0 = w.x0
+            if w.x1 > x1:
+                x1 = w.x1
+            if w.top < top:
+                top = w.top
+            if w.bottom > bottom:
+                bottom = w.bottom
+        cached = self.__dict__
+        cached["x0"], cached["x1"], cached["top"], cached["bottom"] = x0, x1, top, bottom
+        return x0, x1, top, bottom
 
     @computed_once
     def height(self) -> float:

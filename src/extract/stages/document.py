@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
+from extract.geometry import computed_once
 from extract.settings import Settings
 
 
@@ -33,6 +34,16 @@ class DocumentContext:
     # digits as #, x bucket, top bucket) of text repeated at one place; `learnt` once computed.
     furniture: tuple[tuple[str, int, int], ...] = ()
     learnt: bool = False
+
+    @computed_once
+    def furniture_keys(self) -> frozenset[tuple[str, int, int]]:
+        """The learnt furniture as a set (looked up once per segment of every page)."""
+        return frozenset(self.furniture)
+
+    @computed_once
+    def furniture_rows(self) -> frozenset[int]:
+        """The top buckets of the learnt furniture (a segment in no such row is none of it)."""
+        return frozenset(top for _, _, top in self.furniture)
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -23,8 +23,13 @@ Key = tuple[str, int, int]
 
 
 def is_learnt_furniture(segment: Line, context: DocumentContext | None, layout: LayoutSettings) -> bool:
-    """Whether this segment repeats a running header or footer learnt from its document."""
-    return context is not None and bool(context.furniture) and segment_key(segment, layout) in context.furniture
+    """Whether this segment repeats a running header or footer learnt from its document (its
+    top bucket is checked first: the text of most segments is then never keyed)."""
+    if context is None or not context.furniture:
+        return False
+    if round(segment.top / layout.furniture_position_tolerance) not in context.furniture_rows:
+        return False
+    return segment_key(segment, layout) in context.furniture_keys
 
 
 def segment_key(segment: Line, layout: LayoutSettings) -> Key:

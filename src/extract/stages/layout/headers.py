@@ -62,7 +62,9 @@ def header_words(text: str) -> tuple[str, ...]:
     """Folded words, numbers dropped, a lone letter glued to the next word (small capitals drawn
     in two sizes split "Recommandations" into "R" + "ECOMMANDATIONS")."""
     words: list[str] = []
-    for word in (w for w in fold(text).split() if not w.isdigit()):
+    for word in fold(text).split():
+        if word.isdigit():
+            continue
         if words and len(words[-1]) == 1:
             words[-1] += word
         else:
@@ -96,6 +98,20 @@ def alias_index(aliases: tuple[Alias, ...]) -> AliasIndex:
         prefixes.update(compact[:end] for end in range(1, len(compact) + 1))
     lengths = tuple(sorted({len(run) for run in runs}, reverse=True))
     return AliasIndex(exact, runs, lengths, frozenset(prefixes))
+
+
+_INDEXES: dict[int, tuple[HeaderWords, AliasIndex]] = {}  # id of a header table -> (it, its index)
+
+
+def _index_of(headers: HeaderWords) -> AliasIndex:
+    """`alias_index(alias_words(headers))`, the table folded once per header table in use (a
+    page's passes and stages each look it up)."""
+    known = _INDEXES.get(id(headers))
+    if known is None or known[0] is not headers:
+        if len(_INDEXES) >= ALIAS_INDEX_CACHE:
+            _INDEXES.clear()
+        known = _INDEXES[id(headers)] = (headers, alias_index(alias_words(headers)))
+    return known[1]
 
 
 def match_header(text: str, aliases: Sequence[Alias], extra_max: int) -> HeaderMatch | None:
@@ -149,7 +165,7 @@ class _Matcher:
     pass to pass)."""
 
     def __init__(self, settings: Settings) -> None:
-        self.index = alias_index(alias_words(settings.headers))
+        self.index = _index_of(settings.headers)
         self.extra_max = settings.layout.header_extra_words_max
         self.memo: dict[str, HeaderMatch | None] = {}
         self.folded: dict[str, tuple[str, ...]] = {}

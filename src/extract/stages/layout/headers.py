@@ -13,7 +13,6 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from operator import attrgetter
 
 from extract.geometry import Box, Line, Word
 from extract.settings import HeaderWords, LayoutSettings, Settings
@@ -24,7 +23,6 @@ from .model import COLUMN_KINDS, Header
 Alias = tuple[tuple[str, ...], str, str]  # (folded words, kind, language)
 WRAP_SIZE_RATIO = 0.7  # a wrapped header line is at least this share of the header's size (small capitals)
 ALIAS_INDEX_CACHE = 8  # alias tables indexed at once (one per settings in use)
-_TOP, _BOTTOM, _X0 = attrgetter("top"), attrgetter("bottom"), attrgetter("x0")
 BAR_MAX_LINES = 4  # a header bar is at most this many header lines tall (taller: a panel, not a bar)
 
 
@@ -202,9 +200,9 @@ class _Segment:
 
     @classmethod
     def of(cls, line: Line, matcher: _Matcher) -> _Segment:
-        """The line's geometry, as its properties give it (`Line.top`, ...), in one go."""
+        """The line's geometry, from its properties (`Line.top`, ...: kept for later stages too)."""
         words, text = line.words, line.text
-        top, bottom, x0 = min(map(_TOP, words)), max(map(_BOTTOM, words)), min(map(_X0, words))
+        top, bottom, x0 = line.top, line.bottom, line.x0
         sizes = [w.size for w in words]
         first = _first_letters(line)
         return cls(line, top, bottom, x0, max(sizes), min(sizes), first, text, matcher.match(text))

@@ -7,8 +7,10 @@ falls: numbers hanging in the gutter left of a column stay with that column.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
+from operator import attrgetter
 
 from extract.geometry import Word
 from extract.settings import LayoutSettings, SegmentSettings
@@ -18,6 +20,7 @@ from .model import Zone
 _CID = re.compile(r"^\(cid:\d+\)$")
 PRIVATE_USE_FIRST, PRIVATE_USE_LAST = 0xE000, 0xF8FF  # Unicode private-use area: font-specific glyphs
 SYMBOL_GLYPH_MAX_CHARS = 2  # a symbol-font word this short at a line start is a bullet
+_X0 = attrgetter("x0")
 
 
 @lru_cache(maxsize=8)
@@ -25,14 +28,22 @@ def _numbering(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
+@lru_cache(maxsize=8)
+def _lowered(fonts: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(f.lower() for f in fonts)
+
+
 def is_marker(word: Word, settings: SegmentSettings) -> bool:
     """A lone marker: listed glyph, item number, symbol-font glyph, unmapped glyph or private-use char."""
     text = word.text
     if text in settings.bullet_glyphs or _CID.match(text) or _numbering(settings.numbering_pattern).match(text):
         return True
+    if len(text) > SYMBOL_GLYPH_MAX_CHARS:
+        return False
     if len(text) == 1 and PRIVATE_USE_FIRST <= ord(text) <= PRIVATE_USE_LAST:
         return True
-    return len(text) <= SYMBOL_GLYPH_MAX_CHARS and any(f.lower() in word.font.lower() for f in settings.symbol_fonts)
+    font = word.font.lower()
+    return any(f in font for f in _lowered(settings.symbol_fonts))
 
 
 def marker_owners(
@@ -40,18 +51,20 @@ def marker_owners(
 ) -> dict[Word, str]:
     """Markers whose text (the nearest word right of them on their line) lies in another zone."""
     owners: dict[Word, str] = {}
-    for marker in (w for w in words if is_marker(w, segment)):
+    markers = [w for w in words if is_marker(w, segment)]
+    by_x0 = sorted(words, key=_X0)  # stable: words of one x0 keep their order (the first is the text)
+    starts = [w.x0 for w in by_x0]
+    for marker in markers:
         reach = layout.marker_reach_ratio * marker.size
-        right = [
-            w
-            for w in words
-            if w is not marker
-            and 0 <= w.x0 - marker.x1 <= reach
-            and abs(w.top - marker.top) <= layout.line_tolerance_ratio * max(w.size, marker.size)
-        ]
+        right = []
+        for w in by_x0[bisect_left(starts, marker.x1) :]:  # 0 <= w.x0 - marker.x1, by x0
+            if w.x0 - marker.x1 > reach:
+                break
+            if w is not marker and abs(w.top - marker.top) <= layout.line_tolerance_ratio * max(w.size, marker.size):
+                right.append(w)
         if not right:
             continue
-        text = min(right, key=lambda w: w.x0)
+        text = right[0]  # the nearest: the first of the smallest x0
         home = next((k for k, z in zones.items() if z.holds(text)), None)
         if home is not None and not zones[home].holds(marker):
             owners[marker] = home

@@ -105,7 +105,7 @@ def assign_to_anchors(
 def code_companions(anchors: Sequence[Word], words: Sequence[Word], layout: LayoutSettings) -> list[Word]:
     """Words printed with a code that are not its label: the goal badge and a prefix ("ODD")."""
     prefixes = {fold(p) for p in layout.sdg_code_prefixes}
-    prefixed = [w for w in words for a in anchors if fold(w.text) in prefixes and _prefixes(w, a, layout)]
+    prefixed = [w for w in words if fold(w.text) in prefixes for a in anchors if _prefixes(w, a, layout)]
     return [*badges_of(anchors, words, layout), *prefixed]
 
 

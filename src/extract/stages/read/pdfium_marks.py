@@ -63,7 +63,7 @@ def read_objects(page: Any) -> PageObjects:
     `pdfium_order`), keep the paths and count the images."""
     handle = ctypes.c_void_p(ctypes.cast(page, ctypes.c_void_p).value)
     found = PageObjects()
-    _walk([_page_object(handle, i) for i in range(_page_count(handle))], IDENTITY, found)
+    _walk([_page_object(handle, i) for i in range(_page_count(handle))], IDENTITY, found, {})
     return found
 
 
@@ -74,7 +74,10 @@ def object_matrix(obj: Handle, parent: Matrix) -> Matrix:
     return multiply((raw.a, raw.b, raw.c, raw.d, raw.e, raw.f), parent)
 
 
-def _walk(objects: list[Handle], parent: Matrix, found: PageObjects) -> None:
+def _walk(objects: list[Handle], parent: Matrix, found: PageObjects, actual: dict[int, bool]) -> None:
+    """`actual`: whether a mark (its address) holds /ActualText. Objects drawn in one marked
+    sequence share its mark (a page holds a few marks per hundred objects), so each mark is asked
+    once; a mark stays alive, at its address, while the page is open."""
     ranks, paths = found.ranks, found.paths
     for obj in objects:
         kind = _object_type(obj)
@@ -86,10 +89,16 @@ def _walk(objects: list[Handle], parent: Matrix, found: PageObjects) -> None:
             found.images += 1
         elif kind == _FORM:
             inner = [_form_object(obj, ctypes.c_ulong(i)) for i in range(_form_count(obj))]
-            _walk(inner, object_matrix(obj, parent), found)
+            _walk(inner, object_matrix(obj, parent), found, actual)
         marks = _count_marks(obj)
         while marks > 0:  # nearly every object of a tagged PDF has a mark: inlined, last first
             marks -= 1
             mark = _get_mark(obj, ctypes.c_ulong(marks) if marks else _FIRST)
-            if mark.value and _param_type(mark, _ACTUAL_TEXT_ARG) != _ABSENT:
+            address = mark.value
+            if not address:
+                continue
+            drop = actual.get(address)
+            if drop is None:
+                drop = actual[address] = _param_type(mark, _ACTUAL_TEXT_ARG) != _ABSENT
+            if drop:
                 _remove_mark(obj, mark)

@@ -34,7 +34,6 @@ _LIGATURES = {"ff": "ﬀ", "fi": "ﬁ", "fl": "ﬂ", "ffi": "ﬃ", "ffl": "ﬄ",
 # many decimals, so one font at one scale has one size (pdfplumber's grouping key) everywhere.
 SIZE_DIGITS = 4
 _MATRIX_TERMS = 6  # FS_MATRIX: a, b, c, d, e, f as float32
-_LINEAR_TERMS = 4  # a, b, c, d: what shapes a character; e, f (its place) come from its origin
 
 # Called per character or per text object, so without ctypes' argument conversion (a third of
 # the cost of a call): pointers are passed as ctypes objects (c_void_p, byref), indices as int.
@@ -56,7 +55,7 @@ class _Styles:
         self.text_page, self.space = text_page, space
         self.fonts = Fonts()
         self.by_object: dict[int, Builder] = {}
-        self.font_of: dict[int, int] = {}  # text object -> its font
+        self.font_of: dict[Builder, int] = {}  # a style's builder -> its font
         self.by_style: dict[tuple[Any, ...], Builder] = {}
         self.sizes: dict[float, float] = {}  # height of a box -> the size it stands for
         self._size = ctypes.c_float()
@@ -70,23 +69,31 @@ class _Styles:
         font = _object_font(handle) or 0
         _font_size(handle, self._size_at)
         _char_matrix(self.text_page, index, self._raw_at)
-        a, b, c, d = self._raw[:_LINEAR_TERMS]
-        size = self._size.value
-        key = (font, size, a, b, c, d)
+        raw = self._raw  # a, b, c, d shape a character; e, f (its place) come from its origin
+        key = (font, self._size.value, raw[0], raw[1], raw[2], raw[3])
         builder = self.by_style.get(key)
         if builder is None:
-            fonts = self.fonts
-            name, descent = (fonts.name(font), fonts.descent(font)) if font else ("", 0.0)
-            matrix = multiply((a, b, c, d, 0.0, 0.0), self.space.rotation)
-            builder = self.by_style[key] = _builder(font, name, size, descent, matrix, self)
-        self.by_object[obj], self.font_of[obj] = builder, font
+            builder = self.by_style[key] = self._new(key)
+        self.by_object[obj] = builder
+        return builder
+
+    def _new(self, key: tuple[Any, ...]) -> Builder:
+        """The builder of a style (font, size, a, b, c, d), its font kept for `ligature`."""
+        font, size, a, b, c, d = key
+        fonts = self.fonts
+        name, descent = (fonts.name(font), fonts.descent(font)) if font else ("", 0.0)
+        matrix = multiply((a, b, c, d, 0.0, 0.0), self.space.rotation)
+        builder = _builder(font, name, size, descent, matrix, self)
+        self.font_of[builder] = font
         return builder
 
     def ligature(self, obj: int, letters: str) -> str:
         """The ligature character of `letters`, when the font of `obj` has a code for it (else the
         font's Unicode map gives the letters, and pdfminer reads them)."""
         ligature = _LIGATURES.get(letters, letters)
-        return ligature if self.fonts.maps(self.font_of.get(obj, 0), ligature) else letters
+        builder = self.by_object.get(obj)
+        font = self.font_of.get(builder, 0) if builder else 0
+        return ligature if self.fonts.maps(font, ligature) else letters
 
 
 def _builder(font: int, fontname: str, size: float, descent: float, matrix: Matrix, styles: _Styles) -> Builder:

@@ -228,7 +228,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--reader",
         choices=READERS,
         default=None,
-        help="PDF reader: pdfplumber (the reference) or pdfium (about 5x faster) (default: settings [read] engine)",
+        help="PDF reader: pdfium (fast) or pdfplumber (the reference, about 4x slower) (default: [read] engine)",
     )
     extract.add_argument(
         "--scheduler",

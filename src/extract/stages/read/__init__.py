@@ -1,8 +1,8 @@
 """Stage 1 — read: a PDF file into `PageContent` objects (words with font, filled boxes).
 
-Two readers give the same `PageContent`: `pdfplumber` (pdfminer.six, the reference) and
-`pdfium` (pypdfium2's raw API, about ten times faster), chosen by `[read] engine` or
-`--reader`. Both hand characters and shapes to `content.chars_to_content`, which turns the page
+Two readers give the same `PageContent`: `pdfium` (pypdfium2's raw API, the default; its
+reading is about ten times cheaper) and `pdfplumber` (pdfminer.six, the reference), chosen by
+`[read] engine` or `--reader`. Both hand characters and shapes to `content.chars_to_content`, which turns the page
 upright and builds words by one rule. Every fault has a class: a file that cannot be opened
 raises `FileFailed` (see `faults`); a page whose content cannot be parsed becomes an
 `UnreadablePage`. Pages are read one at a time, so memory stays flat on long files.

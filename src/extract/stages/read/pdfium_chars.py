@@ -9,8 +9,8 @@ pdfium's own boxes and sizes differ from pdfminer's, so each character is rebuil
   reports as U+0002 (or U+FFFE) is a hyphen again.
 Cost: per character, two pdfium calls (its text object, its origin) and one dict. Font, size and
 matrix are read once per text object (one text show); text objects drawn alike (same font, size
-and matrix: a style) share one box builder, which keeps each letter's advance and each rounded
-size once.
+and matrix: a style) share one box builder, which keeps each letter's advance, each rounded
+size and, for straight text, each baseline's top, bottom and size once.
 """
 
 from __future__ import annotations
@@ -108,6 +108,15 @@ def _builder(font: int, fontname: str, size: float, descent: float, matrix: Matr
     v1 = v0 + size
     dv0, dv1 = d * v0, d * v1
     advances: dict[str, float] = {}
+    rows: dict[float, tuple[float, float, float]] = {}  # baseline y (straight) -> its row
+
+    def row(y0: float, y1: float) -> tuple[float, float, float]:
+        """top, bottom and rounded size of a box from y0 up to y1 (y-up)."""
+        extent = y1 - y0
+        rounded = sizes.get(extent) if extent else extent  # 0.0 and -0.0 would be one key
+        if rounded is None:
+            rounded = sizes[extent] = round(extent, SIZE_DIGITS)
+        return height - y1 + shift, height - y0 + shift, rounded
 
     def char(text: str, ux: float, uy: float, obj: int) -> dict[str, Any]:
         ox = ra * ux + rc * uy + re
@@ -117,25 +126,26 @@ def _builder(font: int, fontname: str, size: float, descent: float, matrix: Matr
             advance = advances[text] = fonts.width(font, text) * size if font else 0.0
         if straight:
             xb = ox + a * advance
-            ya = oy + dv0
-            yb = oy + dv1
             x0, x1 = (ox, xb) if ox <= xb else (xb, ox)
-            y0, y1 = (ya, yb) if ya <= yb else (yb, ya)
+            # A line's letters share their baseline, so their row (0.0 and -0.0: one key, not kept)
+            vertical = rows.get(oy) if oy else None
+            if vertical is None:
+                ya, yb = oy + dv0, oy + dv1
+                vertical = row(ya, yb) if ya <= yb else row(yb, ya)
+                if oy:
+                    rows[oy] = vertical
         else:
             xs = (ox + c * v0, ox + c * v1, ox + a * advance + c * v0, ox + a * advance + c * v1)
             ys = (oy + d * v0, oy + d * v1, oy + b * advance + d * v0, oy + b * advance + d * v1)
-            x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
-        extent = y1 - y0
-        rounded = sizes.get(extent) if extent else extent  # 0.0 and -0.0 would be one key
-        if rounded is None:
-            rounded = sizes[extent] = round(extent, SIZE_DIGITS)
-        top = height - y1 + shift
+            x0, x1 = min(xs), max(xs)
+            vertical = row(min(ys), max(ys))
+        top, bottom, rounded = vertical
         return {
             "text": text,
             "x0": x0 + left,
             "x1": x1 + left,
             "top": top,
-            "bottom": height - y0 + shift,
+            "bottom": bottom,
             "doctop": top,
             "size": rounded,
             "upright": upright,

@@ -24,6 +24,7 @@ from pdfminer.fontmetrics import FONT_METRICS
 from extract.settings import ReadSettings
 from extract.stages.read.pdfium import _QUARTER, _mediabox, pdfium_page_count
 from extract.stages.read.pdfium_chars import page_chars
+from extract.stages.read.pdfium_marks import read_objects
 from extract.stages.read.pdfium_order import OBJECT_KEY
 from extract.stages.read.pdfium_shapes import page_shapes
 from extract.stages.read.pdfium_space import PageSpace
@@ -189,7 +190,7 @@ def test_made_page_letter_spacing_and_turns_keep_their_matrix(tmp_path):
 @pytest.mark.parametrize("number", SAMPLE_PAGES)
 def test_sample_shapes_are_pdfplumbers(number):
     with pdfium_page(SAMPLE_PDF, number) as (page, _, space):
-        boxes, images = page_shapes(page, space)
+        boxes, images = page_shapes(read_objects(page), space)
     want = next(iter(plumber_pages(SAMPLE_PDF, ReadSettings(engine="pdfplumber"), number, number)))
     assert len(boxes) == len(want.boxes) and images == want.image_count
     for a, b in zip(boxes, want.boxes):

@@ -74,12 +74,12 @@ def _read_page(doc: Any, index: int, settings: ReadSettings) -> tuple[PageConten
     text_page = None
     try:
         space = PageSpace.of(pdfium_c.FPDFPage_GetRotation(page) * _QUARTER, _mediabox(page))
-        ranks = read_objects(page)  # and /ActualText dropped, before the text is read
+        objects = read_objects(page)  # and /ActualText dropped, before the text is read
         text_page = pdfium_c.FPDFText_LoadPage(page)
         if not text_page:
             return UnreadablePage(number, "unreadable content: pdfium cannot read its text"), False
-        boxes, images = page_shapes(page, space)
-        chars = in_content_order(page_chars(text_page, space), ranks)
+        boxes, images = page_shapes(objects, space)
+        chars = in_content_order(page_chars(text_page, space), objects.ranks)
         content = chars_to_content(number, (space.width, space.height), chars, boxes, images, settings)
         return content, not needs_reference(chars)
     except Exception as exc:  # a broken page must not stop the other pages

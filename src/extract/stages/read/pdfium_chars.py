@@ -9,8 +9,8 @@ pdfium's own boxes and sizes differ from pdfminer's, so each character is rebuil
   reports as U+0002 (or U+FFFE) is a hyphen again.
 Cost: per character, two pdfium calls (its text object, its origin) and one dict. Font, size and
 matrix are read once per text object (one text show); text objects drawn alike (same font, size
-and matrix: a style) share one box builder, which keeps each letter's advance and each rounded
-size once.
+and matrix: a style) share one box builder, which keeps each letter's advance, each rounded
+size and, for straight text, each baseline's top, bottom and size once.
 """
 
 from __future__ import annotations
@@ -34,7 +34,6 @@ _LIGATURES = {"ff": "ﬀ", "fi": "ﬁ", "fl": "ﬂ", "ffi": "ﬃ", "ffl": "ﬄ",
 # many decimals, so one font at one scale has one size (pdfplumber's grouping key) everywhere.
 SIZE_DIGITS = 4
 _MATRIX_TERMS = 6  # FS_MATRIX: a, b, c, d, e, f as float32
-_LINEAR_TERMS = 4  # a, b, c, d: what shapes a character; e, f (its place) come from its origin
 
 # Called per character or per text object, so without ctypes' argument conversion (a third of
 # the cost of a call): pointers are passed as ctypes objects (c_void_p, byref), indices as int.
@@ -56,7 +55,7 @@ class _Styles:
         self.text_page, self.space = text_page, space
         self.fonts = Fonts()
         self.by_object: dict[int, Builder] = {}
-        self.font_of: dict[int, int] = {}  # text object -> its font
+        self.font_of: dict[Builder, int] = {}  # a style's builder -> its font
         self.by_style: dict[tuple[Any, ...], Builder] = {}
         self.sizes: dict[float, float] = {}  # height of a box -> the size it stands for
         self._size = ctypes.c_float()
@@ -70,23 +69,31 @@ class _Styles:
         font = _object_font(handle) or 0
         _font_size(handle, self._size_at)
         _char_matrix(self.text_page, index, self._raw_at)
-        a, b, c, d = self._raw[:_LINEAR_TERMS]
-        size = self._size.value
-        key = (font, size, a, b, c, d)
+        raw = self._raw  # a, b, c, d shape a character; e, f (its place) come from its origin
+        key = (font, self._size.value, raw[0], raw[1], raw[2], raw[3])
         builder = self.by_style.get(key)
         if builder is None:
-            fonts = self.fonts
-            name, descent = (fonts.name(font), fonts.descent(font)) if font else ("", 0.0)
-            matrix = multiply((a, b, c, d, 0.0, 0.0), self.space.rotation)
-            builder = self.by_style[key] = _builder(font, name, size, descent, matrix, self)
-        self.by_object[obj], self.font_of[obj] = builder, font
+            builder = self.by_style[key] = self._new(key)
+        self.by_object[obj] = builder
+        return builder
+
+    def _new(self, key: tuple[Any, ...]) -> Builder:
+        """The builder of a style (font, size, a, b, c, d), its font kept for `ligature`."""
+        font, size, a, b, c, d = key
+        fonts = self.fonts
+        name, descent = (fonts.name(font), fonts.descent(font)) if font else ("", 0.0)
+        matrix = multiply((a, b, c, d, 0.0, 0.0), self.space.rotation)
+        builder = _builder(font, name, size, descent, matrix, self)
+        self.font_of[builder] = font
         return builder
 
     def ligature(self, obj: int, letters: str) -> str:
         """The ligature character of `letters`, when the font of `obj` has a code for it (else the
         font's Unicode map gives the letters, and pdfminer reads them)."""
         ligature = _LIGATURES.get(letters, letters)
-        return ligature if self.fonts.maps(self.font_of.get(obj, 0), ligature) else letters
+        builder = self.by_object.get(obj)
+        font = self.font_of.get(builder, 0) if builder else 0
+        return ligature if self.fonts.maps(font, ligature) else letters
 
 
 def _builder(font: int, fontname: str, size: float, descent: float, matrix: Matrix, styles: _Styles) -> Builder:
@@ -101,6 +108,15 @@ def _builder(font: int, fontname: str, size: float, descent: float, matrix: Matr
     v1 = v0 + size
     dv0, dv1 = d * v0, d * v1
     advances: dict[str, float] = {}
+    rows: dict[float, tuple[float, float, float]] = {}  # baseline y (straight) -> its row
+
+    def row(y0: float, y1: float) -> tuple[float, float, float]:
+        """top, bottom and rounded size of a box from y0 up to y1 (y-up)."""
+        extent = y1 - y0
+        rounded = sizes.get(extent) if extent else extent  # 0.0 and -0.0 would be one key
+        if rounded is None:
+            rounded = sizes[extent] = round(extent, SIZE_DIGITS)
+        return height - y1 + shift, height - y0 + shift, rounded
 
     def char(text: str, ux: float, uy: float, obj: int) -> dict[str, Any]:
         ox = ra * ux + rc * uy + re
@@ -110,25 +126,26 @@ def _builder(font: int, fontname: str, size: float, descent: float, matrix: Matr
             advance = advances[text] = fonts.width(font, text) * size if font else 0.0
         if straight:
             xb = ox + a * advance
-            ya = oy + dv0
-            yb = oy + dv1
             x0, x1 = (ox, xb) if ox <= xb else (xb, ox)
-            y0, y1 = (ya, yb) if ya <= yb else (yb, ya)
+            # A line's letters share their baseline, so their row (0.0 and -0.0: one key, not kept)
+            vertical = rows.get(oy) if oy else None
+            if vertical is None:
+                ya, yb = oy + dv0, oy + dv1
+                vertical = row(ya, yb) if ya <= yb else row(yb, ya)
+                if oy:
+                    rows[oy] = vertical
         else:
             xs = (ox + c * v0, ox + c * v1, ox + a * advance + c * v0, ox + a * advance + c * v1)
             ys = (oy + d * v0, oy + d * v1, oy + b * advance + d * v0, oy + b * advance + d * v1)
-            x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
-        extent = y1 - y0
-        rounded = sizes.get(extent) if extent else extent  # 0.0 and -0.0 would be one key
-        if rounded is None:
-            rounded = sizes[extent] = round(extent, SIZE_DIGITS)
-        top = height - y1 + shift
+            x0, x1 = min(xs), max(xs)
+            vertical = row(min(ys), max(ys))
+        top, bottom, rounded = vertical
         return {
             "text": text,
             "x0": x0 + left,
             "x1": x1 + left,
             "top": top,
-            "bottom": height - y0 + shift,
+            "bottom": bottom,
             "doctop": top,
             "size": rounded,
             "upright": upright,

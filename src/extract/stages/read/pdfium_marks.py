@@ -1,65 +1,104 @@
-"""One walk over a page's objects: content order, and the /ActualText spans pdfium would
-read differently from pdfminer.
+"""One walk over a page's objects: content order, the /ActualText spans pdfium would read
+differently from pdfminer, and what the shapes are made of (paths, images).
 
 pdfium's text API replaces the glyphs of a `/Span <</ActualText (...)>>` by that text (e.g. a
 browser's small capitals: capital glyphs, lowercase ActualText), and then measures advances of
 the replacement characters, which the font may not even have. pdfminer reads the glyphs as
 printed. The spans are removed from the loaded page (never saved) before its text is read, so
 both readers see the printed glyphs, with their own widths.
+
+The same walk keeps each path object with the matrix of the form it is drawn in (the page's
+identity outside forms) and counts images, so `pdfium_shapes` need not walk the page again.
 """
 
 from __future__ import annotations
 
 import ctypes
+from dataclasses import dataclass, field
 from typing import Any
 
 import pypdfium2.raw as pdfium_c
 
+from .pdfium_fonts import bare
+from .pdfium_space import Matrix, multiply
+
 ACTUAL_TEXT = b"ActualText"
-_P, _I = ctypes.c_void_p, ctypes.c_int
+_ACTUAL_TEXT_ARG = ctypes.c_char_p(ACTUAL_TEXT)  # bare calls take ctypes objects: made once
+_FIRST = ctypes.c_ulong(0)  # the index of the only mark most objects have
+IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+_TEXT, _PATH = pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_PAGEOBJ_PATH
+_IMAGE, _FORM = pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_FORM
+_ABSENT = pdfium_c.FPDF_OBJECT_UNKNOWN
 
 
-def _prototype(function: Any, restype: Any, *argtypes: Any) -> Any:
-    """A private copy of a pdfium function taking and returning plain addresses (fast)."""
-    copy = type(function)(ctypes.cast(function, ctypes.c_void_p).value)
-    copy.restype, copy.argtypes = restype, argtypes
-    return copy
+class Handle(ctypes.c_void_p):
+    """A pdfium handle that a bare call returns as a ctypes object, passable to the next call."""
 
 
-_page_count = _prototype(pdfium_c.FPDFPage_CountObjects, _I, _P)
-_page_object = _prototype(pdfium_c.FPDFPage_GetObject, _P, _P, _I)
-_form_count = _prototype(pdfium_c.FPDFFormObj_CountObjects, _I, _P)
-_form_object = _prototype(pdfium_c.FPDFFormObj_GetObject, _P, _P, ctypes.c_ulong)
-_object_type = _prototype(pdfium_c.FPDFPageObj_GetType, _I, _P)
-_count_marks = _prototype(pdfium_c.FPDFPageObj_CountMarks, _I, _P)
-_get_mark = _prototype(pdfium_c.FPDFPageObj_GetMark, _P, _P, ctypes.c_ulong)
-_param_type = _prototype(pdfium_c.FPDFPageObjMark_GetParamValueType, _I, _P, ctypes.c_char_p)
-_remove_mark = _prototype(pdfium_c.FPDFPageObj_RemoveMark, _I, _P, _P)
-_FORM, _ABSENT = pdfium_c.FPDF_PAGEOBJ_FORM, pdfium_c.FPDF_OBJECT_UNKNOWN
+# Called per page object, so without ctypes' argument conversion (see `pdfium_fonts.bare`).
+_page_count = bare(pdfium_c.FPDFPage_CountObjects, ctypes.c_int)
+_page_object = bare(pdfium_c.FPDFPage_GetObject, Handle)
+_form_count = bare(pdfium_c.FPDFFormObj_CountObjects, ctypes.c_int)
+_form_object = bare(pdfium_c.FPDFFormObj_GetObject, Handle)  # index: unsigned long
+_object_type = bare(pdfium_c.FPDFPageObj_GetType, ctypes.c_int)
+_object_matrix = bare(pdfium_c.FPDFPageObj_GetMatrix, ctypes.c_int)
+_count_marks = bare(pdfium_c.FPDFPageObj_CountMarks, ctypes.c_int)
+_get_mark = bare(pdfium_c.FPDFPageObj_GetMark, Handle)  # index: unsigned long
+_param_type = bare(pdfium_c.FPDFPageObjMark_GetParamValueType, ctypes.c_int)
+_remove_mark = bare(pdfium_c.FPDFPageObj_RemoveMark, ctypes.c_int)
 
 
-def read_objects(page: Any) -> dict[int, int]:
+@dataclass
+class PageObjects:
+    """What one walk over a page's objects found."""
+
+    ranks: dict[int, int] = field(default_factory=dict)  # text object address -> content rank
+    paths: list[tuple[Handle, Matrix]] = field(default_factory=list)  # path, its form's matrix
+    images: int = 0
+
+
+def read_objects(page: Any) -> PageObjects:
     """Walk the page's objects once, in content order (a form's objects where it is drawn):
-    remove every /ActualText mark, and give each object's address its rank (see `pdfium_order`)."""
-    handle = ctypes.cast(page, ctypes.c_void_p).value
-    ranks: dict[int, int] = {}
-    _walk(_page_count(handle), lambda i: _page_object(handle, i), ranks)
-    return ranks
+    remove every /ActualText mark, give each text object's address its rank (see
+    `pdfium_order`), keep the paths and count the images."""
+    handle = ctypes.c_void_p(ctypes.cast(page, ctypes.c_void_p).value)
+    found = PageObjects()
+    _walk([_page_object(handle, i) for i in range(_page_count(handle))], IDENTITY, found, {})
+    return found
 
 
-def _walk(count: int, get: Any, ranks: dict[int, int]) -> None:
-    for index in range(count):
-        obj = get(index)
-        ranks[obj] = len(ranks)
-        if _object_type(obj) == _FORM:
-            _walk(_form_count(obj), lambda i, form=obj: _form_object(form, i), ranks)
+def object_matrix(obj: Handle, parent: Matrix) -> Matrix:
+    """The object's own matrix, then `parent` (the matrix of the form it is drawn in)."""
+    raw = pdfium_c.FS_MATRIX()
+    _object_matrix(obj, ctypes.byref(raw))
+    return multiply((raw.a, raw.b, raw.c, raw.d, raw.e, raw.f), parent)
+
+
+def _walk(objects: list[Handle], parent: Matrix, found: PageObjects, actual: dict[int, bool]) -> None:
+    """`actual`: whether a mark (its address) holds /ActualText. Objects drawn in one marked
+    sequence share its mark (a page holds a few marks per hundred objects), so each mark is asked
+    once; a mark stays alive, at its address, while the page is open."""
+    ranks, paths = found.ranks, found.paths
+    for obj in objects:
+        kind = _object_type(obj)
+        if kind == _TEXT:
+            ranks[obj.value or 0] = len(ranks)
+        elif kind == _PATH:
+            paths.append((obj, parent))
+        elif kind == _IMAGE:
+            found.images += 1
+        elif kind == _FORM:
+            inner = [_form_object(obj, ctypes.c_ulong(i)) for i in range(_form_count(obj))]
+            _walk(inner, object_matrix(obj, parent), found, actual)
         marks = _count_marks(obj)
-        if marks:
-            _drop_marks(obj, marks)
-
-
-def _drop_marks(obj: int, count: int) -> None:
-    for index in reversed(range(count)):
-        mark = _get_mark(obj, index)
-        if mark and _param_type(mark, ACTUAL_TEXT) != _ABSENT:
-            _remove_mark(obj, mark)
+        while marks > 0:  # nearly every object of a tagged PDF has a mark: inlined, last first
+            marks -= 1
+            mark = _get_mark(obj, ctypes.c_ulong(marks) if marks else _FIRST)
+            address = mark.value
+            if not address:
+                continue
+            drop = actual.get(address)
+            if drop is None:
+                drop = actual[address] = _param_type(mark, _ACTUAL_TEXT_ARG) != _ABSENT
+            if drop:
+                _remove_mark(obj, mark)

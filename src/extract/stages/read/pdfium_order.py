@@ -15,7 +15,7 @@ OBJECT_KEY = "_object"  # a char's text object (its address), set by `pdfium_cha
 
 def in_content_order(chars: list[dict[str, Any]], ranks: dict[int, int]) -> list[dict[str, Any]]:
     """`chars` stably sorted by their text object's content rank (`ranks`: address -> rank, from
-    `pdfium_marks.read_objects`); the same list when already in that order."""
+    `pdfium_marks.read_objects`: text objects only); the same list when already in that order."""
     keys = [ranks.get(c.get(OBJECT_KEY, 0), -1) for c in chars]
     if all(a <= b for a, b in zip(keys, keys[1:])):
         return chars

@@ -1,6 +1,7 @@
 """Rectangles, rules and images of a page through pdfium's page objects, as pdfminer sees them.
 
-Page objects are walked in content order, into form XObjects too (their matrices composed).
+Paths come from the one walk over the page's objects (`pdfium_marks`: content order, into form
+XObjects too, their matrices composed).
 Each path is cut into subpaths at every move; a subpath becomes what pdfminer makes of it:
 - one segment (`m l`, `m l h`): a rule (a line);
 - four segments closed on an axis-aligned rectangle (`m l l l h`): a rectangle;
@@ -11,19 +12,17 @@ Fill and stroke come from the path's draw mode; colours from the object (0-255 p
 from __future__ import annotations
 
 import ctypes
-from collections.abc import Callable, Iterator
-from functools import partial
-from typing import Any
+from collections.abc import Iterator
 
 import pypdfium2.raw as pdfium_c
 
 from extract.geometry import Box
 
 from .pdfium_fonts import bare
+from .pdfium_marks import Handle, PageObjects, object_matrix
 from .pdfium_space import Matrix, PageSpace, multiply
 
 _CHANNEL_MAX = 255.0
-_IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 _LINE_SHAPES = ("ml", "mlh")
 _RECT_SHAPES = ("mlllh", "mllll")
 _RECT_POINTS = 5
@@ -33,19 +32,9 @@ _MAX_SEGMENTS = len("mllll")
 _MOVE, _LINE = pdfium_c.FPDF_SEGMENT_MOVETO, pdfium_c.FPDF_SEGMENT_LINETO
 
 
-class _Handle(ctypes.c_void_p):
-    """A pdfium handle that a bare call returns as a ctypes object, passable to the next call."""
-
-
-# Called per page object or path segment, so without ctypes' argument conversion (see `bare`).
-_count_objects = bare(pdfium_c.FPDFPage_CountObjects, ctypes.c_int)
-_page_object = bare(pdfium_c.FPDFPage_GetObject, _Handle)
-_object_type = bare(pdfium_c.FPDFPageObj_GetType, ctypes.c_int)
-_form_count = bare(pdfium_c.FPDFFormObj_CountObjects, ctypes.c_int)
-_form_object = bare(pdfium_c.FPDFFormObj_GetObject, _Handle)  # index: unsigned long
-_object_matrix = bare(pdfium_c.FPDFPageObj_GetMatrix, ctypes.c_int)
+# Called per path or path segment, so without ctypes' argument conversion (see `bare`).
 _count_segments = bare(pdfium_c.FPDFPath_CountSegments, ctypes.c_int)
-_segment = bare(pdfium_c.FPDFPath_GetPathSegment, _Handle)
+_segment = bare(pdfium_c.FPDFPath_GetPathSegment, Handle)
 _segment_type = bare(pdfium_c.FPDFPathSegment_GetType, ctypes.c_int)
 _segment_point = bare(pdfium_c.FPDFPathSegment_GetPoint, ctypes.c_int)
 _segment_closes = bare(pdfium_c.FPDFPathSegment_GetClose, ctypes.c_int)
@@ -54,44 +43,17 @@ _fill_color = bare(pdfium_c.FPDFPageObj_GetFillColor, ctypes.c_int)
 _stroke_color = bare(pdfium_c.FPDFPageObj_GetStrokeColor, ctypes.c_int)
 
 
-def page_shapes(page: Any, space: PageSpace) -> tuple[list[Box], int]:
-    """The page's rectangles then rules (pdfplumber's `rects` then `lines`), and its image count."""
+def page_shapes(objects: PageObjects, space: PageSpace) -> tuple[list[Box], int]:
+    """The page's rectangles then rules (pdfplumber's `rects` then `lines`), and its image count,
+    from the paths and images `pdfium_marks.read_objects` found."""
     rects: list[Box] = []
     rules: list[Box] = []
-    images = 0
-    for obj, kind, matrix in _walk(ctypes.cast(page, ctypes.c_void_p)):
-        if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
-            images += 1
-        elif kind == pdfium_c.FPDF_PAGEOBJ_PATH:
-            _path_boxes(obj, multiply(matrix(), space.rotation), space, rects, rules)
-    return rects + rules, images
+    for obj, parent in objects.paths:
+        _path_boxes(obj, multiply(object_matrix(obj, parent), space.rotation), space, rects, rules)
+    return rects + rules, objects.images
 
 
-def _walk(page: ctypes.c_void_p) -> Iterator[tuple[_Handle, int, Callable[[], Matrix]]]:
-    """(object, type, its object-to-user-space matrix on demand) for every object but text,
-    form contents in place."""
-    yield from _walk_list([_page_object(page, i) for i in range(_count_objects(page))], _IDENTITY)
-
-
-def _walk_list(objects: list[_Handle], parent: Matrix) -> Iterator[tuple[_Handle, int, Callable[[], Matrix]]]:
-    for obj in objects:
-        kind = _object_type(obj)
-        if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
-            continue  # characters come from the text page
-        if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
-            inner = [_form_object(obj, ctypes.c_ulong(i)) for i in range(_form_count(obj))]
-            yield from _walk_list(inner, _matrix(obj, parent))
-        else:
-            yield obj, kind, partial(_matrix, obj, parent)
-
-
-def _matrix(obj: _Handle, parent: Matrix) -> Matrix:
-    raw = pdfium_c.FS_MATRIX()
-    _object_matrix(obj, ctypes.byref(raw))
-    return multiply((raw.a, raw.b, raw.c, raw.d, raw.e, raw.f), parent)
-
-
-def _subpaths(obj: _Handle, matrix: Matrix) -> Iterator[tuple[str, list[tuple[float, float]]]]:
+def _subpaths(obj: Handle, matrix: Matrix) -> Iterator[tuple[str, list[tuple[float, float]]]]:
     """(shape, points) per subpath that may be a line or a rectangle: a move then at most
     `_MAX_SEGMENTS` - 1 lines. Points on the rotated page (pdfminer's y-up space).
 
@@ -107,7 +69,7 @@ def _subpaths(obj: _Handle, matrix: Matrix) -> Iterator[tuple[str, list[tuple[fl
 
 
 def _subpath(
-    segments: list[_Handle], matrix: Matrix, point: tuple[ctypes.c_float, ctypes.c_float]
+    segments: list[Handle], matrix: Matrix, point: tuple[ctypes.c_float, ctypes.c_float]
 ) -> tuple[str, list[tuple[float, float]]]:
     """A move then lines as (shape, points); a closing line adds the start point again."""
     a, b, c, d, e, f = matrix
@@ -139,7 +101,7 @@ def classify(shape: str, points: list[tuple[float, float]]) -> str:
     return "curve"
 
 
-def _path_boxes(obj: _Handle, matrix: Matrix, space: PageSpace, rects: list[Box], rules: list[Box]) -> None:
+def _path_boxes(obj: Handle, matrix: Matrix, space: PageSpace, rects: list[Box], rules: list[Box]) -> None:
     fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
     _draw_mode(obj, ctypes.byref(fill_mode), ctypes.byref(stroke))
     filled, stroked = fill_mode.value != pdfium_c.FPDF_FILLMODE_NONE, bool(stroke.value)
@@ -156,7 +118,7 @@ def _path_boxes(obj: _Handle, matrix: Matrix, space: PageSpace, rects: list[Box]
             rules.append(Box(x0, x1, top, bottom, filled=False, stroked=True, color=_color(obj, fill=False)))
 
 
-def _color(obj: _Handle, fill: bool) -> tuple[float, float, float] | None:
+def _color(obj: Handle, fill: bool) -> tuple[float, float, float] | None:
     r, g, b, alpha = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint()
     getter = _fill_color if fill else _stroke_color
     if not getter(obj, *(ctypes.byref(channel) for channel in (r, g, b, alpha))):

@@ -167,3 +167,19 @@ def test_both_readers_agree_on_every_design_family(family_corpus):
     for case_id, (_, path) in sorted(family_corpus.items()):
         plumber, pdfium = (results(path, engine) for engine in READERS)
         assert pdfium == plumber, case_id
+
+
+def test_pdfium_reads_the_same_pages_when_it_reopens_the_document(monkeypatch):
+    """Long files: the document is opened afresh every REOPEN_PAGES pages (memory stays flat)."""
+    from extract.stages.read import pdfium
+
+    def pages(first: int = 1, last: int | None = None) -> list:
+        return list(pdf_to_pages(SAMPLE_PDF, ReadSettings(engine="pdfium"), first, last))
+
+    whole, middle = pages(), pages(4, 11)
+    reopened = []
+    real = pdfium._reopened
+    monkeypatch.setattr(pdfium, "_reopened", lambda path, doc: reopened.append(path) or real(path, doc))
+    monkeypatch.setattr(pdfium, "REOPEN_PAGES", 3)
+    assert pages() == whole and len(reopened) == (len(whole) - 1) // 3
+    assert pages(4, 11) == middle == whole[3:11]

@@ -3,7 +3,8 @@
 It gives what the pdfplumber reader gives (see `pdfium_chars`, `pdfium_shapes` for how each
 measurement is rebuilt pdfminer's way) at a fraction of the cost. A file pdfium cannot open at
 all is handed to the pdfplumber reader, which reads what it can or classifies the failure.
-Pages are loaded, read and closed one at a time.
+Pages are loaded, read and closed one at a time, and the document is reopened every
+`REOPEN_PAGES` pages (pdfium's caches grow with the pages read), so memory stays flat.
 """
 
 from __future__ import annotations
@@ -30,6 +31,9 @@ from .pdfium_space import PageSpace
 from .vouch import Reference, needs_reference
 
 _QUARTER = 90
+# pdfium keeps every font and image a page loaded until its document closes, so memory would grow
+# with the page count on long files: the document is opened afresh every this many pages.
+REOPEN_PAGES = 50
 
 
 def pdfium_pages(
@@ -47,11 +51,22 @@ def pdfium_pages(
         if count == 0:
             raise FileFailed(path.name, NO_PAGES_REASON, "no-pages")
         reference = Reference(path, settings, count)
-        for index in range(first - 1, count if last is None else min(count, last)):
+        for read, index in enumerate(range(first - 1, count if last is None else min(count, last))):
+            if read and read % REOPEN_PAGES == 0:
+                doc = _reopened(path, doc)
             page, vouched = _read_page(doc, index, settings)
             yield page if vouched else reference.read(page)
     finally:
         pdfium_c.FPDF_CloseDocument(doc)
+
+
+def _reopened(path: Path, doc: Any) -> Any:
+    """The document opened afresh (its caches released), or `doc` when that fails."""
+    fresh = pdfium_c.FPDF_LoadDocument(os.fsencode(path), None)
+    if not fresh:
+        return doc
+    pdfium_c.FPDF_CloseDocument(doc)
+    return fresh
 
 
 def pdfium_page_count(path: Path) -> int:

@@ -29,12 +29,10 @@ from extract.stages.read.pdfium_order import OBJECT_KEY
 from extract.stages.read.pdfium_shapes import page_shapes
 from extract.stages.read.pdfium_space import PageSpace
 from extract.stages.read.plumber import plumber_pages
-from tests.helpers import SAMPLE_PDF, with_rotate
+from tests.helpers import READER_POSITION_TOLERANCE, READER_SIZE_TOLERANCE, SAMPLE_PDF, with_rotate
 
 SIDES = ("x0", "x1", "top", "bottom")
-# The readers' documented tolerances (tests/test_readers.py: why pdfium differs by this much).
-POSITION_TOLERANCE = 0.25  # pt
-SIZE_TOLERANCE = 0.011  # pt
+POSITION_TOLERANCE, SIZE_TOLERANCE = READER_POSITION_TOLERANCE, READER_SIZE_TOLERANCE  # tests/helpers.py: why
 SAMPLE_PAGES = range(1, pdfium_page_count(SAMPLE_PDF) + 1)
 # pdfium keeps advances in whole font units, so an origin drifts along its line by up to a unit
 # (size / 1000) per char: the readers' tolerance holds for text up to this size, and grows with it.

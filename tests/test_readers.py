@@ -15,15 +15,19 @@ from extract.batch.run import run_extract
 from extract.errors import SettingsError
 from extract.settings import ReadSettings, Settings
 from extract.stages.read import pdf_to_pages
-from tests.helpers import FIXTURES, SAMPLE_PDF, small_sheet_pdf, with_rotate
+from tests.helpers import (
+    FIXTURES,
+    READER_POSITION_TOLERANCE,
+    READER_SIZE_TOLERANCE,
+    SAMPLE_PDF,
+    small_sheet_pdf,
+    with_rotate,
+)
 
 CORPUS = FIXTURES / "corpus"
 READERS = ("pdfplumber", "pdfium")
+POSITION_TOLERANCE, SIZE_TOLERANCE = READER_POSITION_TOLERANCE, READER_SIZE_TOLERANCE
 # Files pdfminer cannot open but pdfium reads (poppler agrees with pdfium: see MANIFEST.csv).
-# pt: pdfium keeps widths and descents in whole font units (689 for /W 689.94) and advances the
-# text position with them, so origins drift along a justified line (0.11 pt seen on the sample).
-POSITION_TOLERANCE = 0.25
-SIZE_TOLERANCE = 0.011  # pt: one step of a word size kept to 0.01 pt
 PDFIUM_READS_MORE = {"pdfjs_prefilled_f1040.pdf": 2, "qpdf_issue-149.pdf": 1}
 
 

@@ -187,3 +187,22 @@ def test_pdfium_reads_the_same_pages_when_it_reopens_the_document(monkeypatch):
     monkeypatch.setattr(pdfium, "REOPEN_PAGES", 3)
     assert pages() == whole and len(reopened) == (len(whole) - 1) // 3
     assert pages(4, 11) == middle == whole[3:11]
+
+
+def test_pages_pdfium_cannot_vouch_for_open_the_reference_once(tmp_path, monkeypatch):
+    """A long file of pages without text (a scan, say): every page goes to the reference reader,
+    which opens the file and walks its page tree once, not once per page."""
+    import pdfplumber
+    import pypdfium2
+
+    path = tmp_path / "blank.pdf"
+    doc = pypdfium2.PdfDocument.new()
+    for _ in range(30):
+        doc.new_page(595, 842)
+    doc.save(path)
+    opened = []
+    real_open = pdfplumber.open
+    monkeypatch.setattr(pdfplumber, "open", lambda *a, **k: opened.append(a) or real_open(*a, **k))
+    pdfium = list(pdf_to_pages(path, ReadSettings(engine="pdfium")))
+    assert len(opened) == 1 and len(pdfium) == 30
+    assert pdfium == list(pdf_to_pages(path, ReadSettings(engine="pdfplumber")))

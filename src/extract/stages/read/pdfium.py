@@ -40,29 +40,35 @@ def pdfium_pages(
     path: Path, settings: ReadSettings, first: int = 1, last: int | None = None
 ) -> Iterator[PageContent | UnreadablePage]:
     """Yield pages `first`..`last` (1-based, inclusive; None: to the end) of `path`."""
-    doc = pdfium_c.FPDF_LoadDocument(os.fsencode(path), None)
+    doc = _open(path)
     if not doc:
         from .plumber import plumber_pages  # only for files pdfium cannot open: pdfminer loads slowly
 
         yield from plumber_pages(path, settings, first, last)
         return
+    count = pdfium_c.FPDF_GetPageCount(doc)
+    reference = Reference(path, settings, count)
     try:
-        count = pdfium_c.FPDF_GetPageCount(doc)
         if count == 0:
             raise FileFailed(path.name, NO_PAGES_REASON, "no-pages")
-        reference = Reference(path, settings, count)
         for read, index in enumerate(range(first - 1, count if last is None else min(count, last))):
             if read and read % REOPEN_PAGES == 0:
                 doc = _reopened(path, doc)
             page, vouched = _read_page(doc, index, settings)
             yield page if vouched else reference.read(page)
     finally:
+        reference.close()
         pdfium_c.FPDF_CloseDocument(doc)
+
+
+def _open(path: Path) -> Any:
+    """The document at `path` (a null handle when pdfium cannot open it); any file name."""
+    return pdfium_c.FPDF_LoadDocument(os.fsencode(path), None)
 
 
 def _reopened(path: Path, doc: Any) -> Any:
     """The document opened afresh (its caches released), or `doc` when that fails."""
-    fresh = pdfium_c.FPDF_LoadDocument(os.fsencode(path), None)
+    fresh = _open(path)
     if not fresh:
         return doc
     pdfium_c.FPDF_CloseDocument(doc)
@@ -71,7 +77,7 @@ def _reopened(path: Path, doc: Any) -> Any:
 
 def pdfium_page_count(path: Path) -> int:
     """Number of pages pdfium finds (0 when it cannot open the file)."""
-    doc = pdfium_c.FPDF_LoadDocument(os.fsencode(path), None)
+    doc = _open(path)
     if not doc:
         return 0
     try:

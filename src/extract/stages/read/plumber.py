@@ -62,6 +62,28 @@ def plumber_page_count(path: Path) -> int:
         return 0
 
 
+class PageSource:
+    """One file's pages, read on demand in increasing page order: the file is opened and its page
+    tree walked once, however many pages are asked for (raises as `pdfplumber.open` does)."""
+
+    def __init__(self, path: Path, settings: ReadSettings) -> None:
+        self.pdf, self.settings = pdfplumber.open(path), settings
+        self.count = sum(1 for _ in PDFPage.create_pages(self.pdf.doc))
+        self._pages = enumerate(PDFPage.create_pages(self.pdf.doc), start=1)
+
+    def page(self, number: int) -> PageContent | UnreadablePage | None:
+        """Page `number`, read as `plumber_pages(path, settings, number, number)` reads it; None
+        when it is past the end or not after the page asked for before."""
+        for current, page_obj in self._pages:
+            if current == number:
+                page = _page(self.pdf, page_obj, number, 0.0)
+                return page if isinstance(page, UnreadablePage) else _read_page(page, self.settings)
+        return None
+
+    def close(self) -> None:
+        self.pdf.close()
+
+
 def _iter_pages(pdf: pdfplumber.PDF, first: int, last: int | None) -> Iterator[Page | UnreadablePage]:
     """pdfplumber pages created one at a time (`pdf.pages` would build and keep them all)."""
     doctop = 0.0
@@ -70,13 +92,17 @@ def _iter_pages(pdf: pdfplumber.PDF, first: int, last: int | None) -> Iterator[P
             continue
         if last is not None and number > last:
             break
-        try:
-            page = Page(pdf, page_obj, page_number=number, initial_doctop=doctop)
-        except Exception as exc:  # e.g. a MediaBox that is not four numbers
-            yield UnreadablePage(number, one_line(f"unreadable page: {type(exc).__name__}: {exc}"))
-            continue
-        doctop += float(page.height)
+        page = _page(pdf, page_obj, number, doctop)
+        if isinstance(page, Page):
+            doctop += float(page.height)
         yield page
+
+
+def _page(pdf: pdfplumber.PDF, page_obj: PDFPage, number: int, doctop: float) -> Page | UnreadablePage:
+    try:
+        return Page(pdf, page_obj, page_number=number, initial_doctop=doctop)
+    except Exception as exc:  # e.g. a MediaBox that is not four numbers
+        return UnreadablePage(number, one_line(f"unreadable page: {type(exc).__name__}: {exc}"))
 
 
 def _read_page(page: Page, settings: ReadSettings) -> PageContent | UnreadablePage:

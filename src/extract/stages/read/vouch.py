@@ -13,38 +13,46 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from extract.settings import ReadSettings
-from extract.text import CONTROL_CHARS
+from extract.text import UNMAPPED_GLYPH
 
 from .content import PageContent, UnreadablePage
 
-_REPLACEMENT = "\ufffd"
+if TYPE_CHECKING:
+    from .plumber import PageSource
 
 
 def needs_reference(chars: Iterable[dict[str, Any]]) -> bool:
     """Whether a page's characters cannot be vouched for: none at all, or one unmapped glyph."""
     text = "".join(char["text"] for char in chars)
-    return not text or _REPLACEMENT in text or CONTROL_CHARS.search(text) is not None
+    return not text or UNMAPPED_GLYPH.search(text) is not None
 
 
 class Reference:
-    """The reference reader's pages of one file, opened only when a page needs them."""
+    """The reference reader's pages of one file, opened (once) only when a page needs them."""
 
     def __init__(self, path: Path, settings: ReadSettings, page_count: int) -> None:
         self.path, self.settings, self.page_count = path, settings, page_count
+        self._source: PageSource | None = None
         self._agrees: bool | None = None
 
     def read(self, page: PageContent | UnreadablePage) -> PageContent | UnreadablePage:
         """pdfplumber's reading of page `page.number` when both readers count the same pages."""
-        from .plumber import plumber_page_count, plumber_pages
-
-        if self._agrees is None:
-            self._agrees = plumber_page_count(self.path) == self.page_count
-        if not self._agrees:
-            return page
         try:
-            return next(plumber_pages(self.path, self.settings, page.number, page.number), page)
+            if self._agrees is None:
+                from .plumber import PageSource  # pdfminer loads slowly: only for pages that need it
+
+                self._source = PageSource(self.path, self.settings)
+                self._agrees = self._source.count == self.page_count
+            if not self._agrees or self._source is None:
+                return page
+            return self._source.page(page.number) or page
         except Exception:  # the reference fails on the whole file: pdfium's reading stands
+            self._agrees = False
             return page
+
+    def close(self) -> None:
+        if self._source is not None:
+            self._source.close()

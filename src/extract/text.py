@@ -16,6 +16,9 @@ _SPACES = re.compile(r"\s+")
 # A word: letters, joined by hyphens or apostrophes ("à-dire", "d’hui"), as printed at a line start.
 _FIRST_WORD = re.compile(rf"[^\W\d_]+(?:[’'{HYPHENS}][^\W\d_]+)*")
 CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # Unicode category Cc: C0, DEL, C1
+# A glyph the font gave no Unicode for, as a reader returns it: U+FFFD, or a control character
+# (a font whose codes were taken as text). pdfminer's `(cid:N)` is counted by `stages.legible`.
+UNMAPPED_GLYPH = re.compile(r"[\ufffd\x00-\x1f\x7f-\x9f]")
 
 
 _TATWEEL = "\u0640"

@@ -14,11 +14,10 @@ from dataclasses import dataclass
 
 from extract.settings import ReadSettings
 from extract.stages.read import PageContent, UnreadablePage
-from extract.text import CONTROL_CHARS
+from extract.text import UNMAPPED_GLYPH
 
 UNREADABLE_REASON = "unreadable text (font without a Unicode map?)"
 _CID = re.compile(r"\(cid:\d+\)")
-_REPLACEMENT = "\ufffd"
 WORD_SEPARATOR = " "  # joins a page's words to count them at once: readable, outside any (cid:N)
 
 
@@ -38,7 +37,7 @@ def text_legibility(text: str) -> Legibility:
     """Counts for one text: each `(cid:N)` is one unreadable glyph, as are U+FFFD and controls."""
     cids = len(_CID.findall(text))
     rest = _CID.sub("", text)
-    bad = rest.count(_REPLACEMENT) + len(CONTROL_CHARS.findall(rest))
+    bad = len(UNMAPPED_GLYPH.findall(rest))
     return Legibility(glyphs=cids + len(rest), unreadable=cids + bad)
 
 

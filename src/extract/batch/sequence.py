@@ -17,7 +17,7 @@ from extract.settings import Settings
 from extract.stages.assemble import Pending, attach_problem, merge_fields
 from extract.stages.document import DocumentContext
 from extract.stages.fragment import OpenBlock, Piece, band_to_piece
-from extract.stages.legible import check_legible, legibility_warning
+from extract.stages.legible import read_legibility
 from extract.stages.normalise import normalise_action
 from extract.stages.read import PageContent, UnreadablePage
 from extract.stages.split import read_split, split_bands
@@ -50,15 +50,15 @@ def step(state: FileState, page: PageContent | UnreadablePage, ctx: FileContext)
     """Read one page: close the pending action when a title or a non-action page comes."""
     records: list[PageRecord] = []
     actions: list[Action] = []
+    legibility: str | None = None
     if isinstance(page, PageContent):
-        page = check_legible(page, ctx.settings.read)
+        page, legibility = read_legibility(page, ctx.settings.read)
     if isinstance(page, UnreadablePage):
         closed = _close(state, ctx, at_end=False)
         records += closed[0] + [PageRecord(file=ctx.file, page=page.number, status="failed", reason=page.reason)]
         return FileState(), (records, closed[1] + actions)
     titled_here = 0
     pending, nth = state.pending, state.nth
-    legibility = legibility_warning(page)
     split = read_split(page, ctx.settings, ctx.document)  # read once for both variants of bands
     bands = split_bands(split)
     lead = band_to_piece(bands[0], 1, ctx.settings, ctx.document, _open(pending)) if bands[0].lead else None

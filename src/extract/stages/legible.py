@@ -45,24 +45,25 @@ def page_legibility(page: PageContent) -> Legibility:
     """Counts over every word of the page: the sums of each word's counts, taken in one pass over
     the words joined by spaces (a space is no glyph of a `(cid:N)` nor unreadable, so no count
     spans two words; the separators are then taken off the glyphs)."""
-    whole = text_legibility(WORD_SEPARATOR.join(word.text for word in page.words))
+    whole = text_legibility(WORD_SEPARATOR.join([word.text for word in page.words]))
     separators = max(len(page.words) - 1, 0)
     return Legibility(whole.glyphs - separators, whole.unreadable)
 
 
 def check_legible(page: PageContent, settings: ReadSettings) -> PageContent | UnreadablePage:
     """The page, or an `UnreadablePage` when most of its text is unreadable."""
-    if page_legibility(page).share > settings.unreadable_share_max:
-        return UnreadablePage(page.number, UNREADABLE_REASON)
-    return page
+    return read_legibility(page, settings)[0]
 
 
-def legibility_warning(page: PageContent) -> str | None:
-    """A warning for the page's action when some (not most) glyphs are unreadable, else None."""
+def read_legibility(page: PageContent, settings: ReadSettings) -> tuple[PageContent | UnreadablePage, str | None]:
+    """`check_legible`'s answer, and the warning for the page's action when some (not most) of
+    its glyphs are unreadable, else None: the page's glyphs counted once for both."""
     counts = page_legibility(page)
+    if counts.share > settings.unreadable_share_max:
+        return UnreadablePage(page.number, UNREADABLE_REASON), None
     if not counts.unreadable:
-        return None
-    return (
+        return page, None
+    return page, (
         f"{counts.unreadable} of {counts.glyphs} characters unreadable "
         "((cid:N), U+FFFD or control characters: font without a Unicode map?)"
     )

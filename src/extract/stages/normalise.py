@@ -51,6 +51,7 @@ from rapidfuzz import fuzz, process
 
 from extract.catalog import Catalog, fold, load_catalog
 from extract.decisions import REJECT, Decisions, code_key
+from extract.geometry import computed_once
 from extract.models import QUEUE_STATUSES, Action, Candidate, City, Recommendation, SdgTarget
 from extract.settings import MatchSettings
 from extract.stages.validate import DraftAction
@@ -67,7 +68,12 @@ class Ranking:
     scored: tuple[tuple[str, float], ...]
 
     def score(self, key: str) -> float:
-        return dict(self.scored).get(key, 0.0)
+        return self._scores.get(key, 0.0)
+
+    @computed_once
+    def _scores(self) -> dict[str, float]:
+        """Key -> score, built on the first look-up (a ranking is read several times per item)."""
+        return dict(self.scored)
 
     @property
     def best(self) -> tuple[str, float]:
@@ -321,20 +327,15 @@ def _found(texts: list[str], pattern: re.Pattern[str]) -> list[str]:
     return [match.group(1) for text in texts for match in pattern.finditer(text)]
 
 
-def find_cities(action: Action, settings: MatchSettings) -> list[City]:
-    """Gazetteer cities named in the action, first appearance order, no repeats."""
-    city_pattern, cities, _, _ = _gazetteer()
-    found = [cities[name] for name in _found(_field_texts(action, settings.city_fields), city_pattern)]
-    return list(dict.fromkeys(found))
-
-
-def find_country(action: Action, settings: MatchSettings) -> str | None:
-    """ISO country: most frequent among the cities' mentions, else among country names."""
+def find_places(action: Action, settings: MatchSettings) -> tuple[list[City], str | None]:
+    """Gazetteer cities named in the action (first appearance order, no repeats) and its ISO
+    country: the most frequent among the cities' mentions, else among country names."""
     city_pattern, city_names, country_pattern, countries = _gazetteer()
     texts = _field_texts(action, settings.city_fields)
-    mentioned = [city_names[name].country for name in _found(texts, city_pattern)]
-    mentioned = mentioned or [countries[name] for name in _found(texts, country_pattern)]
-    return Counter(mentioned).most_common()[0][0] if mentioned else None
+    named = [city_names[name] for name in _found(texts, city_pattern)]
+    mentioned = [city.country for city in named] or [countries[name] for name in _found(texts, country_pattern)]
+    country = Counter(mentioned).most_common()[0][0] if mentioned else None
+    return list(dict.fromkeys(named)), country
 
 
 # --- Whole action ----------------------------------------------------------------------
@@ -367,12 +368,13 @@ def normalise_action(
         recommendation, notes = normalise_recommendation(printed, action.language, settings, decisions)
         recommendations.append(recommendation)
         warnings.extend(notes)
+    cities, country = find_places(action, settings)
     return action.model_copy(
         update={
             "sdg_targets": targets,
             "recommendations": recommendations,
-            "cities": find_cities(action, settings),
-            "country": find_country(action, settings),
+            "cities": cities,
+            "country": country,
             "warnings": warnings,
         }
     )

@@ -74,12 +74,14 @@ def header_words(text: str) -> tuple[str, ...]:
 class AliasIndex:
     """The aliases folded once for look-ups: compact text -> its first alias's match; word run ->
     (order, kind, language) of its first alias; run lengths, longest first; every prefix of a
-    compact alias (a header cut by its line end)."""
+    compact alias (a header cut by its line end); the first word of every run (None when an
+    alias has no word left, a run found in any text)."""
 
     exact: dict[str, HeaderMatch]
     runs: dict[tuple[str, ...], tuple[int, str, str]]
     lengths: tuple[int, ...]
     prefixes: frozenset[str]
+    firsts: frozenset[str] | None
 
 
 @lru_cache(maxsize=ALIAS_INDEX_CACHE)
@@ -95,7 +97,8 @@ def alias_index(aliases: tuple[Alias, ...]) -> AliasIndex:
         runs.setdefault(run, (order, kind, language))
         prefixes.update(compact[:end] for end in range(1, len(compact) + 1))
     lengths = tuple(sorted({len(run) for run in runs}, reverse=True))
-    return AliasIndex(exact, runs, lengths, frozenset(prefixes))
+    firsts = None if () in runs else frozenset(run[0] for run in runs)
+    return AliasIndex(exact, runs, lengths, frozenset(prefixes), firsts)
 
 
 _INDEXES: dict[int, tuple[HeaderWords, AliasIndex]] = {}  # id of a header table -> (it, its index)
@@ -125,7 +128,9 @@ def match_indexed(text: str, index: AliasIndex, extra_max: int) -> HeaderMatch |
 
 def loose_match(words: tuple[str, ...], index: AliasIndex, extra_max: int) -> HeaderMatch | None:
     """The longest alias whose words run inside `words` with at most `extra_max` others (ties:
-    the first alias), else None."""
+    the first alias), else None. (A run found starts with a first word of some alias.)"""
+    if index.firsts is not None and index.firsts.isdisjoint(words):
+        return None
     for n in index.lengths:
         extra = len(words) - n
         if extra < 0 or extra > extra_max:
@@ -213,7 +218,7 @@ def find_headers(segments: Iterable[Line], boxes: Sequence[Box], settings: Setti
     bar, if any; the top-most per kind."""
     matcher = _Matcher(settings)
     ordered = sorted((_Segment.of(s, matcher) for s in segments), key=lambda s: (s.top, s.x0))
-    return _find(ordered, boxes, settings, body, matcher)
+    return _find(ordered, boxes, settings, body, _Wraps(matcher, settings.layout))
 
 
 def header_passes(
@@ -223,8 +228,9 @@ def header_passes(
     of their headers), until a pass finds none: the first pass is `find_headers`' result."""
     matcher = _Matcher(settings)
     left = sorted((_Segment.of(s, matcher) for s in segments), key=lambda s: (s.top, s.x0))
+    wraps = _Wraps(matcher, settings.layout)  # over the same segments: kept from pass to pass
     passes: list[list[Header]] = []
-    while headers := _find(left, boxes, settings, body, matcher):
+    while headers := _find(left, boxes, settings, body, wraps):
         passes.append(headers)
         used = {w for h in headers for w in h.line.words}
         left = [s for s in left if used.isdisjoint(s.line.words)]
@@ -232,7 +238,7 @@ def header_passes(
 
 
 def _find(
-    ordered: Sequence[_Segment], boxes: Sequence[Box], settings: Settings, body: float, matcher: _Matcher
+    ordered: Sequence[_Segment], boxes: Sequence[Box], settings: Settings, body: float, wraps: _Wraps
 ) -> list[Header]:
     """`find_headers` over segments sorted top to bottom, then left to right."""
     font: str | None = None  # the body font, found when a loose match needs it
@@ -241,7 +247,7 @@ def _find(
     for i, segment in enumerate(ordered):
         if segment.line.words[0] in used:
             continue
-        best = _header_line(i, ordered, matcher, settings.layout)
+        best = wraps.line(i, ordered)
         if best is None:
             continue
         line, match = best
@@ -256,19 +262,47 @@ def _find(
     return list(found.values())
 
 
+HeaderLine = tuple[Line, HeaderMatch]
+
+
+class _Wraps:
+    """`_header_line` of each segment, kept while the segments it looked at are still there.
+
+    A later pass looks at what the earlier one left, in the same order: when the last segment a
+    line looked at is still as far after it, none in between went, so the line is the same."""
+
+    def __init__(self, matcher: _Matcher, layout: LayoutSettings) -> None:
+        self.matcher, self.layout = matcher, layout
+        self.kept: dict[int, tuple[HeaderLine | None, int, _Segment | None]] = {}  # id -> line, looked at, last
+
+    def line(self, at: int, ordered: Sequence[_Segment]) -> HeaderLine | None:
+        """`_header_line(at, ordered)`, from an earlier pass when it still holds."""
+        key = id(ordered[at])
+        kept = self.kept.get(key)
+        if kept is not None:
+            found, looked, last = kept
+            if last is None or (at + looked < len(ordered) and ordered[at + looked] is last):
+                return found
+        found, end = _header_line(at, ordered, self.matcher, self.layout)
+        self.kept[key] = (found, end - at - 1, ordered[end - 1] if end > at + 1 else None)
+        return found
+
+
 def _header_line(
     at: int, ordered: Sequence[_Segment], matcher: _Matcher, layout: LayoutSettings
-) -> tuple[Line, HeaderMatch] | None:
+) -> tuple[HeaderLine | None, int]:
     """Segment `at` joined with the lines below it while a header wraps (same face, aligned) and
-    each joined text names its kind with more alias words; else the segment if it names a kind."""
+    each joined text names its kind with more alias words; else the segment if it names a kind.
+    With the end of the segments it looked at (those after `at`, up to where it stopped)."""
     segment = ordered[at]
     first = segment.first
     line, match = segment.line, segment.match
     reach = layout.header_wrap_gap_ratio * (segment.bottom - segment.top)
     top, bottom, smallest, largest = segment.top, segment.bottom, segment.smallest, segment.size
     words, text = segment.line.words, segment.text
+    end = at + 1  # past the last segment looked at
     for later in range(at + 1, len(ordered)):
-        other = ordered[later]
+        other, end = ordered[later], later + 1
         if other.top - bottom > reach:
             break
         second = other.first
@@ -292,7 +326,7 @@ def _header_line(
         top, bottom = min(top, other.top), max(bottom, other.bottom)
         smallest, largest = min(smallest, other.smallest), max(largest, other.size)
         words, text = joined, joined_text
-    return (line, match) if match else None
+    return ((line, match) if match else None), end
 
 
 def _first_letters(line: Line) -> Word:

@@ -1,6 +1,6 @@
 """Layout stage: what makes a line a block header, its bar, the page language and header rows."""
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from extract.geometry import Box, Line, Word, words_to_segments
@@ -275,3 +275,61 @@ def test_header_passes_find_a_kind_again_below_its_first_header():
         [("activities", 400)],
     ]
     assert header_passes(words_to_segments(body, L.line_tolerance_ratio, L.segment_gap_ratio), [], S, 9.0) == []
+
+
+def test_an_alias_without_words_runs_inside_any_short_text():
+    """An alias whose words all fold away (digits) is the empty run: every text of at most
+    `extra_max` words holds it (no first word to look for)."""
+    index = alias_index(((("a", "b"), "first", "fr"), ((), "empty", "en")))
+    assert index.firsts is None
+    assert match_indexed("xy z", index, 2) == HeaderMatch("empty", "en", 0, 2)
+    assert match_indexed("xy zz ww", index, 2) is None
+    assert alias_index(((("a", "b"), "first", "fr"),)).firsts == frozenset({"a"})
+
+
+ROW_STEP = 5.5  # pt between generated lines of 9 pt: closer than a line, farther than its tolerance
+HEADER_LINES = (
+    "MC2CM POLICY",
+    "RECOMMENDATIONS",
+    "ACTIVITÉS",
+    "PRINCIPALES",
+    "OBJECTIF",
+    "CIBLES DES",
+    "ODD",
+    "Un texte",
+)
+
+
+def _passes_by_find_headers(segments: list[Line]) -> list[list[Header]]:
+    """header_passes' rule spelt out: find_headers over what the earlier passes left, until none."""
+    passes, left = [], list(segments)
+    while found := find_headers(left, [], S, 9.0):
+        passes.append(found)
+        used = {w for h in found for w in h.line.words}
+        left = [s for s in left if used.isdisjoint(s.words)]
+    return passes
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(HEADER_LINES),
+            st.sampled_from((40.0, 42.0, 300.0)),
+            st.integers(0, 8),
+            st.sampled_from(("Sans-Bold", "Sans")),
+        ),
+        min_size=1,
+        max_size=9,
+    )
+)
+@example(
+    [("MC2CM POLICY", 40.0, 0, "Sans-Bold"), ("OBJECTIF", 40.0, 1, "Sans"), ("RECOMMENDATIONS", 40.0, 2, "Sans-Bold")]
+)
+def test_header_passes_are_find_headers_over_what_each_pass_left(lines):
+    """Each pass, over the segments left, finds what find_headers finds over them: a line whose
+    wrap was stopped by a line the pass took is read again (lines half a line apart, two columns;
+    the example: OBJECTIF taken, the policy header joins its second line in the next pass)."""
+    words = [w for text, x, row, font in lines for w in words_at(text, x, 100 + row * ROW_STEP, 9, font)]
+    segments = words_to_segments(words, L.line_tolerance_ratio, L.segment_gap_ratio)
+    assert header_passes(segments, [], S, 9.0) == _passes_by_find_headers(segments)

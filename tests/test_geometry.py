@@ -9,7 +9,7 @@ from dataclasses import astuple
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extract.geometry import Box, Line, Word, computed_once, words_to_lines
+from extract.geometry import Box, Line, Word, computed_once, split_segments, words_to_lines, words_to_segments
 
 COORD = st.floats(min_value=0, max_value=800, allow_nan=False)
 FONTS = st.sampled_from(["Sans", "ABCDEF+Sans-Bold", "Serif-Italic", "X+Sans-BoldOblique"])
@@ -85,3 +85,45 @@ def test_words_are_grouped_by_baseline_and_ordered_left_to_right():
     c = Word("c", 10, 20, 130, 140, 10.0, "F")
     lines = words_to_lines([c, a, b], tolerance_ratio=0.2)
     assert [line.text for line in lines] == ["a b", "c"]
+
+
+@st.composite
+def close_words(draw) -> Word:
+    """Words on a small grid: many share a bottom, an x0 or a size, or sit within a tolerance."""
+    x0, top = float(draw(st.integers(0, 60))), draw(st.sampled_from([0.0, 0.5, 1.0, 2.0, 2.5, 8.0, 12.0]))
+    size = draw(st.sampled_from([6.0, 8.0, 9.0, 12.0]))
+    return Word(draw(st.sampled_from("abc")), x0, x0 + draw(st.integers(0, 20)), top, top + size, size, "F")
+
+
+def _lines_rule(ws: list[Word], ratio: float) -> list[Line]:
+    """words_to_lines' rule spelt out: by (bottom, x0), a word joins the last line when its bottom
+    is within `ratio` x the larger size of that line's first word's; each line left to right."""
+    lines: list[list[Word]] = []
+    for w in sorted(ws, key=lambda w: (w.bottom, w.x0)):
+        head = lines[-1][0] if lines else None
+        if head is not None and abs(w.bottom - head.bottom) <= ratio * max(w.size, head.size):
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    return [Line(tuple(sorted(line, key=lambda w: w.x0))) for line in lines]
+
+
+def _segments_rule(line: Line, ratio: float) -> list[Line]:
+    """split_segments' rule spelt out: a new segment where a gap exceeds `ratio` x the smaller size."""
+    segments = [[line.words[0]]]
+    for before, w in zip(line.words, line.words[1:]):
+        if w.x0 - before.x1 > ratio * min(before.size, w.size):
+            segments.append([w])
+        else:
+            segments[-1].append(w)
+    return [Line(tuple(segment)) for segment in segments]
+
+
+@given(st.lists(close_words(), max_size=12), st.sampled_from([0.0, 0.2, 0.45]), st.sampled_from([0.0, 0.5, 1.2]))
+def test_lines_and_segments_follow_their_rules(ws, tolerance, gap):
+    """Lines by baseline within the tolerance, segments split at wide gaps, in their order."""
+    lines = words_to_lines(ws, tolerance)
+    assert lines == _lines_rule(ws, tolerance)
+    segments = [s for line in lines for s in _segments_rule(line, gap)]
+    assert [s for line in lines for s in split_segments(line, gap)] == segments
+    assert words_to_segments(ws, tolerance, gap) == segments

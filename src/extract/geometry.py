@@ -195,31 +195,54 @@ _LEFT_EDGE = attrgetter("x0")
 def words_to_lines(words: Iterable[Word], tolerance_ratio: float) -> list[Line]:
     """Group words whose bottoms (their baseline: letters of two sizes share it, not their tops)
     differ by less than `tolerance_ratio` x font size; top to bottom."""
-    lines: list[list[Word]] = []
-    head: Word | None = None  # the first word of the last line
+    return [Line(tuple(group)) for group in _baseline_groups(words, tolerance_ratio)]
+
+
+def _baseline_groups(words: Iterable[Word], tolerance_ratio: float) -> list[list[Word]]:
+    """The words of each line of `words_to_lines`, left to right: by (bottom, x0), a word joins
+    the line of the first word of the last line when their bottoms differ by at most
+    `tolerance_ratio` x the larger of their sizes."""
+    groups: list[list[Word]] = []
+    group: list[Word] = []
+    head_bottom = head_size = 0.0  # of the first word of the last line
     for word in sorted(words, key=_BASELINE_ORDER):
-        if head is not None and abs(word.bottom - head.bottom) <= tolerance_ratio * max(word.size, head.size):
-            lines[-1].append(word)
+        size = word.size
+        if groups and abs(word.bottom - head_bottom) <= tolerance_ratio * (size if size > head_size else head_size):
+            group.append(word)
         else:
-            lines.append([word])
-            head = word
-    return [Line(tuple(sorted(ws, key=_LEFT_EDGE))) for ws in lines]
+            group = [word]
+            groups.append(group)
+            head_bottom, head_size = word.bottom, size
+    for group in groups:
+        if len(group) > 1:
+            group.sort(key=_LEFT_EDGE)
+    return groups
 
 
 def split_segments(line: Line, gap_ratio: float) -> list[Line]:
     """Split a line where the gap between two words exceeds `gap_ratio` x the smaller font size."""
-    segments: list[list[Word]] = [[line.words[0]]]
-    for previous, word in zip(line.words, line.words[1:]):
-        if word.x0 - previous.x1 > gap_ratio * min(previous.size, word.size):
-            segments.append([word])
-        else:
-            segments[-1].append(word)
-    return [Line(tuple(ws)) for ws in segments]
+    return [Line(words) for words in _gap_runs(line.words, gap_ratio)]
+
+
+def _gap_runs(words: Sequence[Word], gap_ratio: float) -> list[tuple[Word, ...]]:
+    """The words of each segment of `split_segments`, left to right."""
+    cuts = [0]
+    previous = words[0]
+    for i in range(1, len(words)):
+        word = words[i]
+        size, before = word.size, previous.size
+        if word.x0 - previous.x1 > gap_ratio * (size if size < before else before):
+            cuts.append(i)
+        previous = word
+    if len(cuts) == 1:
+        return [tuple(words)]
+    cuts.append(len(words))
+    return [tuple(words[a:b]) for a, b in zip(cuts, cuts[1:])]
 
 
 def words_to_segments(words: Iterable[Word], tolerance_ratio: float, gap_ratio: float) -> list[Line]:
     """Lines split at wide gaps: each segment belongs to one column or cell."""
-    return [seg for line in words_to_lines(words, tolerance_ratio) for seg in split_segments(line, gap_ratio)]
+    return [Line(run) for group in _baseline_groups(words, tolerance_ratio) for run in _gap_runs(group, gap_ratio)]
 
 
 def gutters(spans: Iterable[tuple[float, float]], lo: float, hi: float, min_width: float) -> list[tuple[float, float]]:

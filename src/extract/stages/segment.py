@@ -25,12 +25,11 @@ from extract.catalog import load_catalog
 from extract.geometry import Box, Line, Word, split_segments, words_to_lines, words_to_segments
 from extract.settings import LayoutSettings, SegmentSettings, Settings
 from extract.stages.layout import PageLayout
-from extract.stages.layout.markers import is_marker
+from extract.stages.layout.markers import is_marker, marker_rules
 from extract.text import HYPHENS, SOFT_HYPHEN, clean, continues_compound, fold, strip_item_end
 
 LABEL_LEAD = ":–—-· "  # separators between a code and a label printed on the same line
 _WORD = re.compile(r"[^\W\d_]+(?:[’'-][^\W\d_]+)*", re.UNICODE)
-DASH_BULLETS = "-–—*"  # bullets only when alone: glued to a word they are hyphens, dashes or marks
 
 
 @dataclass(frozen=True)
@@ -124,8 +123,7 @@ def leading_bullet(line: Line, settings: SegmentSettings) -> str | None:
     if is_bullet(first, settings):
         return first.text
     glyph = first.text[:1]
-    hard = [g for g in settings.bullet_glyphs if g not in DASH_BULLETS]
-    if glyph in hard:  # a lone glyph is a listed bullet, found above
+    if glyph in marker_rules(settings).hard_glyphs:  # a lone glyph is a listed bullet, found above
         return glyph
     return None
 

@@ -13,6 +13,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
+from typing import NamedTuple
 
 from extract.geometry import Box, Line, Word
 from extract.settings import HeaderWords, LayoutSettings, Settings
@@ -24,6 +26,7 @@ Alias = tuple[tuple[str, ...], str, str]  # (folded words, kind, language)
 WRAP_SIZE_RATIO = 0.7  # a wrapped header line is at least this share of the header's size (small capitals)
 ALIAS_INDEX_CACHE = 8  # alias tables indexed at once (one per settings in use)
 BAR_MAX_LINES = 4  # a header bar is at most this many header lines tall (taller: a panel, not a bar)
+_READING_ORDER = attrgetter("top", "x0")  # segments top to bottom, then left to right
 
 
 @dataclass(frozen=True)
@@ -189,9 +192,9 @@ class _Matcher:
         return "".join(self.words(text)) in self.index.prefixes
 
 
-@dataclass(frozen=True, slots=True)
-class _Segment:
-    """A candidate line with its geometry, text and own match computed once."""
+class _Segment(NamedTuple):
+    """A candidate line with its geometry, text and own match computed once (a named tuple: made
+    for every segment of every page, cheaper than a frozen dataclass)."""
 
     line: Line
     top: float
@@ -206,18 +209,18 @@ class _Segment:
     @classmethod
     def of(cls, line: Line, matcher: _Matcher) -> _Segment:
         """The line's geometry, from its properties (`Line.top`, ...: kept for later stages too)."""
-        words, text = line.words, line.text
-        top, bottom, x0 = line.top, line.bottom, line.x0
-        sizes = [w.size for w in words]
-        first = _first_letters(line)
-        return cls(line, top, bottom, x0, max(sizes), min(sizes), first, text, matcher.match(text))
+        text = line.text
+        smallest = min([w.size for w in line.words])
+        return cls(
+            line, line.top, line.bottom, line.x0, line.size, smallest, _first_letters(line), text, matcher.match(text)
+        )
 
 
 def find_headers(segments: Iterable[Line], boxes: Sequence[Box], settings: Settings, body: float = 0.0) -> list[Header]:
     """Segments (alone, or continued on the line below) that name a block kind; each with its
     bar, if any; the top-most per kind."""
     matcher = _Matcher(settings)
-    ordered = sorted((_Segment.of(s, matcher) for s in segments), key=lambda s: (s.top, s.x0))
+    ordered = sorted([_Segment.of(s, matcher) for s in segments], key=_READING_ORDER)
     return _find(ordered, boxes, settings, body, _Wraps(matcher, settings.layout))
 
 
@@ -227,7 +230,7 @@ def header_passes(
     """`find_headers` pass after pass, each over the segments the earlier passes left (no word
     of their headers), until a pass finds none: the first pass is `find_headers`' result."""
     matcher = _Matcher(settings)
-    left = sorted((_Segment.of(s, matcher) for s in segments), key=lambda s: (s.top, s.x0))
+    left = sorted([_Segment.of(s, matcher) for s in segments], key=_READING_ORDER)
     wraps = _Wraps(matcher, settings.layout)  # over the same segments: kept from pass to pass
     passes: list[list[Header]] = []
     while headers := _find(left, boxes, settings, body, wraps):
@@ -331,7 +334,11 @@ def _header_line(
 
 def _first_letters(line: Line) -> Word:
     """The first word with a letter or digit (an icon before a header is not its text)."""
-    return next((w for w in line.words if any(c.isalnum() for c in w.text)), line.words[0])
+    for word in line.words:
+        for char in word.text:
+            if char.isalnum():
+                return word
+    return line.words[0]
 
 
 def header_bar(segment: Line, boxes: Sequence[Box], layout: LayoutSettings) -> Box | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Mapping, Sequence
-from functools import lru_cache
+from dataclasses import dataclass
 from operator import attrgetter
 
 from extract.geometry import Word
@@ -21,29 +21,55 @@ _CID = re.compile(r"^\(cid:\d+\)$")
 PRIVATE_USE_FIRST, PRIVATE_USE_LAST = 0xE000, 0xF8FF  # Unicode private-use area: font-specific glyphs
 SYMBOL_GLYPH_MAX_CHARS = 2  # a symbol-font word this short at a line start is a bullet
 _X0 = attrgetter("x0")
+DASH_BULLETS = "-–—*"  # bullets only when alone: glued to a word they are hyphens, dashes or marks
 
 
-@lru_cache(maxsize=8)
-def _numbering(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
+RULES_CACHE = 8  # marker rules built at once (one per segment settings in use)
 
 
-@lru_cache(maxsize=8)
-def _lowered(fonts: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(f.lower() for f in fonts)
+@dataclass(frozen=True)
+class MarkerRules:
+    """A segment settings' markers ready for look-ups: listed glyphs (and those that are bullets
+    even glued to a word: no dash), the numbering pattern compiled, symbol fonts in lower case."""
+
+    glyphs: frozenset[str]
+    hard_glyphs: frozenset[str]
+    numbering: re.Pattern[str]
+    symbol_fonts: tuple[str, ...]
+
+
+_RULES: dict[int, tuple[SegmentSettings, MarkerRules]] = {}  # id of a settings -> (it, its rules)
+
+
+def marker_rules(settings: SegmentSettings) -> MarkerRules:
+    """The rules of `settings`, built once per settings object in use."""
+    known = _RULES.get(id(settings))
+    if known is None or known[0] is not settings:
+        if len(_RULES) >= RULES_CACHE:
+            _RULES.clear()
+        glyphs = settings.bullet_glyphs
+        rules = MarkerRules(
+            frozenset(glyphs),
+            frozenset(g for g in glyphs if g not in DASH_BULLETS),
+            re.compile(settings.numbering_pattern),
+            tuple(f.lower() for f in settings.symbol_fonts),
+        )
+        known = _RULES[id(settings)] = (settings, rules)
+    return known[1]
 
 
 def is_marker(word: Word, settings: SegmentSettings) -> bool:
     """A lone marker: listed glyph, item number, symbol-font glyph, unmapped glyph or private-use char."""
+    rules = marker_rules(settings)
     text = word.text
-    if text in settings.bullet_glyphs or _CID.match(text) or _numbering(settings.numbering_pattern).match(text):
+    if text in rules.glyphs or _CID.match(text) or rules.numbering.match(text):
         return True
     if len(text) > SYMBOL_GLYPH_MAX_CHARS:
         return False
     if len(text) == 1 and PRIVATE_USE_FIRST <= ord(text) <= PRIVATE_USE_LAST:
         return True
     font = word.font.lower()
-    return any(f in font for f in _lowered(settings.symbol_fonts))
+    return any(f in font for f in rules.symbol_fonts)
 
 
 def marker_owners(

@@ -62,8 +62,13 @@ def alias_words(headers: HeaderWords) -> tuple[Alias, ...]:
 def header_words(text: str) -> tuple[str, ...]:
     """Folded words, numbers dropped, a lone letter glued to the next word (small capitals drawn
     in two sizes split "Recommandations" into "R" + "ECOMMANDATIONS")."""
+    return folded_header_words(fold(text))
+
+
+def folded_header_words(folded: str) -> tuple[str, ...]:
+    """`header_words` of a text already folded."""
     words: list[str] = []
-    for word in fold(text).split():
+    for word in folded.split():
         if word.isdigit():
             continue
         if words and len(words[-1]) == 1:
@@ -178,13 +183,15 @@ class _Matcher:
 
     def match(self, text: str) -> HeaderMatch | None:
         if text not in self.memo:
-            exact = self.index.exact.get(fold_compact(text))
-            self.memo[text] = exact or loose_match(self.words(text), self.index, self.extra_max)
+            folded = fold(text)
+            exact = self.index.exact.get(folded.replace(" ", ""))  # fold_compact(text)
+            self.memo[text] = exact or loose_match(self.words(text, folded), self.index, self.extra_max)
         return self.memo[text]
 
-    def words(self, text: str) -> tuple[str, ...]:
+    def words(self, text: str, folded: str | None = None) -> tuple[str, ...]:
+        """`header_words(text)`; `folded`: `fold(text)` when known."""
         if text not in self.folded:
-            self.folded[text] = header_words(text)
+            self.folded[text] = folded_header_words(fold(text) if folded is None else folded)
         return self.folded[text]
 
     def starts(self, text: str) -> bool:
@@ -318,10 +325,10 @@ def _header_line(
             break
         joined, joined_text = words + other.line.words, f"{text} {other.text}"
         better = matcher.match(joined_text)
-        same_face = all(w.fontname == second.fontname and w.text.isalpha() for w in other.line.words)
-        same_face = same_face and second.fontname == first.fontname  # extra words, never codes or numbers
         if better and (
-            match is None or better.matched > match.matched or (better.matched == match.matched and same_face)
+            match is None
+            or better.matched > match.matched
+            or (better.matched == match.matched and _same_face(other.line, first))
         ):
             line, match = Line(joined), better
         elif not (better is None and match is None and matcher.starts(joined_text)):
@@ -330,6 +337,12 @@ def _header_line(
         smallest, largest = min(smallest, other.smallest), max(largest, other.size)
         words, text = joined, joined_text
     return ((line, match) if match else None), end
+
+
+def _same_face(line: Line, first: Word) -> bool:
+    """Every word of `line` in the font of `first` and in letters: extra words of a header, never
+    codes or numbers."""
+    return all(w.fontname == first.fontname and w.text.isalpha() for w in line.words)
 
 
 def _first_letters(line: Line) -> Word:

@@ -18,6 +18,7 @@ from extract.settings import LayoutSettings, SegmentSettings
 from .model import Zone
 
 _CID = re.compile(r"^\(cid:\d+\)$")
+CID_START = "(cid:"  # how every text `_CID` matches starts (a cheaper test first)
 PRIVATE_USE_FIRST, PRIVATE_USE_LAST = 0xE000, 0xF8FF  # Unicode private-use area: font-specific glyphs
 SYMBOL_GLYPH_MAX_CHARS = 2  # a symbol-font word this short at a line start is a bullet
 _X0 = attrgetter("x0")
@@ -60,9 +61,13 @@ def marker_rules(settings: SegmentSettings) -> MarkerRules:
 
 def is_marker(word: Word, settings: SegmentSettings) -> bool:
     """A lone marker: listed glyph, item number, symbol-font glyph, unmapped glyph or private-use char."""
-    rules = marker_rules(settings)
+    return marks(word, marker_rules(settings))
+
+
+def marks(word: Word, rules: MarkerRules) -> bool:
+    """`is_marker` with the settings' rules at hand."""
     text = word.text
-    if text in rules.glyphs or _CID.match(text) or rules.numbering.match(text):
+    if text in rules.glyphs or (text.startswith(CID_START) and _CID.match(text)) or rules.numbering.match(text):
         return True
     if len(text) > SYMBOL_GLYPH_MAX_CHARS:
         return False
@@ -77,7 +82,8 @@ def marker_owners(
 ) -> dict[Word, str]:
     """Markers whose text (the nearest word right of them on their line) lies in another zone."""
     owners: dict[Word, str] = {}
-    markers = [w for w in words if is_marker(w, segment)]
+    rules = marker_rules(segment)
+    markers = [w for w in words if marks(w, rules)]
     by_x0 = sorted(words, key=_X0)  # stable: words of one x0 keep their order (the first is the text)
     starts = [w.x0 for w in by_x0]
     for marker in markers:

@@ -34,10 +34,12 @@ class PageReading:
     """What the layout stage reads first from a whole page, found once by the split and passed
     on: the headers `find_headers` finds over all its segments, and those segments that start
     with one of their words or are no furniture. (The layout stage uses it only when no glyph
-    of the page is sideways, i.e. when it would have read the same segments.)"""
+    of the page is sideways, i.e. when it would have read the same segments.) `body`: the
+    page's body size (`body_size` of all its words), when found."""
 
     headers: tuple[Header, ...]
     segments: tuple[Line, ...]
+    body: float | None = None
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,7 @@ def page_to_layout(
     layout = settings.layout
     if not page.words:
         raise PageSkipped("no text layer (scanned?)" if page.image_count else "empty page")
-    page_body = body_size(page.words)
+    page_body = body_size(page.words) if reading is None or reading.body is None else reading.body
     headers, segments = _headers_and_segments(page, settings, context, page_body, reading)
     reason = missing_column_reason(headers, settings)
     if reason:

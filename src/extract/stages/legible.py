@@ -18,6 +18,7 @@ from extract.text import UNMAPPED_GLYPH
 
 UNREADABLE_REASON = "unreadable text (font without a Unicode map?)"
 _CID = re.compile(r"\(cid:\d+\)")
+CID_START = "(cid:"  # how every `(cid:N)` starts
 WORD_SEPARATOR = " "  # joins a page's words to count them at once: readable, outside any (cid:N)
 
 
@@ -35,8 +36,10 @@ class Legibility:
 
 def text_legibility(text: str) -> Legibility:
     """Counts for one text: each `(cid:N)` is one unreadable glyph, as are U+FFFD and controls."""
-    cids = len(_CID.findall(text))
-    rest = _CID.sub("", text)
+    if CID_START not in text:  # (most pages: no `(cid:N)` to count or take out)
+        cids, rest = 0, text
+    else:
+        cids, rest = len(_CID.findall(text)), _CID.sub("", text)
     bad = len(UNMAPPED_GLYPH.findall(rest))
     return Legibility(glyphs=cids + len(rest), unreadable=cids + bad)
 

@@ -9,9 +9,11 @@ from hypothesis import strategies as st
 from extract.geometry import words_to_lines
 from extract.settings import SegmentSettings
 from extract.stages.segment import (
+    PageLexicon,
     is_bullet,
     join_lines,
     joins_as_break,
+    known_compounds,
     leading_bullet,
     lines_to_items,
     page_lexicon,
@@ -47,6 +49,19 @@ def test_page_lexicon_decides_hyphen():
     lexicon = page_lexicon(lines(words_at("porte-parole et coordination", 0, 0)))
     assert join_lines(["un porte-", "parole"], lexicon, SEG) == "un porte-parole"
     assert join_lines(["la coordi-", "nation"], lexicon, SEG) == "la coordination"
+
+
+def test_the_page_lexicon_holds_the_pages_words_and_the_known_compounds():
+    """PageLexicon: the page's words (lower case, hyphenated compounds too) and the compounds of the
+    canonical texts, nothing else."""
+    page = lines(words_at("Porte-parole et coordination", 0, 0))
+    lexicon = PageLexicon(page)
+    compound = sorted(known_compounds())[0]
+    for word in ("porte-parole", "et", "coordination", compound):
+        assert word in lexicon
+    for word in ("Porte-parole", "parole-porte", "coordinations", ""):
+        assert word not in lexicon
+    assert lexicon.words == page_lexicon(page) | known_compounds()
 
 
 @pytest.mark.parametrize("glyph", ["•", "▪", "–", "-", "(cid:108)", "\uf0b7", "1.", "a)"])

@@ -16,7 +16,7 @@ Rules:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from statistics import median
@@ -59,7 +59,21 @@ def page_lexicon(lines: Sequence[Line]) -> frozenset[str]:
     return frozenset(map(str.lower, _WORD.findall("\n".join([line.text for line in lines]))))
 
 
-def joins_as_break(left: str, right: str, lexicon: frozenset[str], settings: SegmentSettings) -> bool:
+class PageLexicon:
+    """`page_lexicon` of the lines with the known compounds, gathered on the first look-up (only
+    a line-end hyphen asks: most pages have none)."""
+
+    def __init__(self, lines: Sequence[Line]) -> None:
+        self.lines = lines
+        self.words: frozenset[str] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        if self.words is None:
+            self.words = page_lexicon(self.lines) | known_compounds()
+        return word in self.words
+
+
+def joins_as_break(left: str, right: str, lexicon: Container[str], settings: SegmentSettings) -> bool:
     """Whether `left-` at a line end followed by `right` is one word broken by hyphenation."""
     heads, tails = _WORD.findall(left), _WORD.findall(right)
     if not heads or not tails:
@@ -93,7 +107,7 @@ def _compound_link(head: str) -> bool:
     return len(parts) > 1 and fold(parts[-1]) in _function_words()
 
 
-def join_lines(texts: Sequence[str], lexicon: frozenset[str], settings: SegmentSettings) -> str:
+def join_lines(texts: Sequence[str], lexicon: Container[str], settings: SegmentSettings) -> str:
     """Join wrapped lines into one string, re-joining words broken by a line-end hyphen."""
     out = ""
     for text in texts:
@@ -181,13 +195,13 @@ def item_starts(lines: Sequence[Line], settings: SegmentSettings) -> list[int]:
     return _indent_starts(lines, settings) or _gap_starts(lines, settings)
 
 
-def lines_to_items(lines: Sequence[Line], lexicon: frozenset[str], settings: SegmentSettings) -> list[str]:
+def lines_to_items(lines: Sequence[Line], lexicon: Container[str], settings: SegmentSettings) -> list[str]:
     """A list block's lines as items: bullets removed, wrapped lines joined, end punctuation stripped."""
     return [text for text, _ in lines_to_item_spans(lines, lexicon, settings)]
 
 
 def lines_to_item_spans(
-    lines: Sequence[Line], lexicon: frozenset[str], settings: SegmentSettings
+    lines: Sequence[Line], lexicon: Container[str], settings: SegmentSettings
 ) -> list[tuple[str, tuple[Line, ...]]]:
     """Each item's text with the lines it was read from."""
     if not lines:
@@ -295,7 +309,7 @@ def layout_to_fields(layout: PageLayout, settings: Settings | None = None) -> Ac
         *(l for item in layout.sdg_items for l in item.label),
         *(layout.band.lines if layout.band else ()),
     ]
-    lexicon = page_lexicon(all_lines) | known_compounds()
+    lexicon = PageLexicon(all_lines)
     text = lambda lines: join_lines([l.text for l in lines], lexicon, seg)  # noqa: E731
     objective_lines = layout.columns["objective"].lines
     bulleted = [strip_bullet(l, seg) for l in objective_lines]

@@ -121,6 +121,8 @@ def sideways_glyphs(words: Sequence[Word], layout: LayoutSettings) -> frozenset[
             columns.setdefault(key, []).append(w)
     found: set[Word] = set()
     for column in columns.values():
+        if len(column) < layout.strip_min_glyphs:  # (no run of it can be long enough)
+            continue
         run: list[Word] = []
         for w in sorted(column, key=lambda w: w.top):
             last = run[-1] if run else None

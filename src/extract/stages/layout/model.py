@@ -52,8 +52,9 @@ class Zone:
     bottom: float
 
     def holds(self, word: Word) -> bool:
-        """A word belongs to a zone when its centre lies inside it."""
-        return self.x0 <= word.xc < self.x1 and self.top <= word.yc < self.bottom
+        """A word belongs to a zone when its centre lies inside it (`Word.xc`, `Word.yc` spelt
+        out: asked of every word for every zone)."""
+        return self.x0 <= (word.x0 + word.x1) / 2 < self.x1 and self.top <= (word.top + word.bottom) / 2 < self.bottom
 
 
 @dataclass(frozen=True)

@@ -102,7 +102,7 @@ def block_zones(
     for r, row in enumerate(rows):
         top = min(h.extent.top for h in row) - layout.zone_margin
         bottom = row_bottom(row, rows, page)
-        row_words = [w for w in words if top <= w.yc < bottom]
+        row_words = [w for w in words if top <= (w.top + w.bottom) / 2 < bottom]  # centre (Word.yc) in the row
         codes_beside = any(h.kind == SDG_KIND for h in row)  # the SDG list's own codes bound nothing
         beside = [] if codes_beside else [w.x0 for w in obstacles if top <= w.yc < bottom]
         beside += _running_edges(zones.values(), row, top + 2 * layout.zone_margin)

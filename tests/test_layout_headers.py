@@ -23,7 +23,7 @@ from extract.stages.layout.headers import (
     page_language,
 )
 from extract.stages.layout.model import Header
-from extract.text import fold_compact
+from extract.text import fold, fold_compact
 from tests.pages import words_at
 
 S = Settings()
@@ -44,6 +44,25 @@ def test_header_words_drop_numbers_and_glue_a_lone_capital_to_its_word():
     """Folded words, numbers dropped, a lone letter glued to the next (small capitals in two sizes)."""
     assert header_words("3 R ECOMMANDATIONS Politiques") == ("recommandations", "politiques")
     assert header_words("Objectif 2 général") == ("objectif", "general")
+
+
+def _header_words_rule(text: str) -> tuple[str, ...]:
+    """header_words' rule spelt out: folded words, digit words dropped, a one-letter word glued to the next."""
+    words: list[str] = []
+    for word in fold(text).split():
+        if not word.isdigit():
+            if words and len(words[-1]) == 1:
+                words[-1] += word
+            else:
+                words.append(word)
+    return tuple(words)
+
+
+@given(st.lists(st.sampled_from(["R", "é", "2", "12", "de", "Objectifs", "A", "x2", "²"]), max_size=8))
+def test_header_words_follow_their_rule(words):
+    """Whatever mix of letters, numbers and long words, the header words are the rule's."""
+    text = " ".join(words)
+    assert header_words(text) == _header_words_rule(text)
 
 
 def test_a_letter_spaced_header_matches_its_alias_exactly():

@@ -1,9 +1,24 @@
 """Text helpers: folding for comparisons, cleaning and item-end stripping for output."""
 
+import re
+import unicodedata
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from extract.settings import SegmentSettings
-from extract.text import clean, continues_compound, fold, fold_compact, strip_controls, strip_item_end
+from extract.text import (
+    LIGATURES,
+    SPACE_CHARS,
+    ZERO_WIDTH,
+    clean,
+    continues_compound,
+    fold,
+    fold_compact,
+    strip_controls,
+    strip_item_end,
+)
 
 SEG = SegmentSettings()
 
@@ -34,6 +49,28 @@ def test_clean_and_strip_controls_drop_control_characters():
     """clean, strip_controls: C0, DEL and C1 control characters vanish; other characters stay."""
     assert strip_controls("a\x00b\x1fc\x7fd\x9fé\u00a0") == "abcdé\u00a0"
     assert clean("Ac\x07cès\x00 à \x85la santé") == "Accès à la santé"
+
+
+def _clean_rule(text: str) -> str:
+    """clean spelt out: NFC, each ligature expanded, zero-width chars dropped, odd spaces made
+    plain, control chars dropped, runs of spaces made one, trimmed."""
+    text = unicodedata.normalize("NFC", text)
+    for ligature, letters in LIGATURES.items():
+        text = text.replace(ligature, letters)
+    for char in ZERO_WIDTH:
+        text = text.replace(char, "")
+    for char in SPACE_CHARS:
+        text = text.replace(char, " ")
+    return re.sub(r"\s+", " ", strip_controls(text)).strip()
+
+
+PIECES = ["a", "é", "e\u0301", " ", "\x07", *LIGATURES, *ZERO_WIDTH, *SPACE_CHARS]
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=6).map("".join))
+def test_clean_follows_its_rule_whichever_odd_characters_a_text_holds(text):
+    """Any one odd character (or none, or several) is cleaned as the rule says."""
+    assert clean(text) == _clean_rule(text)
 
 
 def test_clean_composes_accents():

@@ -13,6 +13,7 @@ SOFT_HYPHEN = "\u00ad"
 HYPHENS = "-\u2010\u2011"
 
 _SPACES = re.compile(r"\s+")
+_ODD_CHARS = re.compile(f"[{re.escape(''.join(LIGATURES) + ZERO_WIDTH + SPACE_CHARS)}]")  # what `clean` replaces
 # A word: letters, joined by hyphens or apostrophes ("à-dire", "d’hui"), as printed at a line start.
 _FIRST_WORD = re.compile(rf"[^\W\d_]+(?:[’'{HYPHENS}][^\W\d_]+)*")
 CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # Unicode category Cc: C0, DEL, C1
@@ -55,12 +56,13 @@ def strip_controls(text: str) -> str:
 def clean(text: str) -> str:
     """Expand ligatures, turn odd spaces into one space, drop zero-width and control chars, trim."""
     text = unicodedata.normalize("NFC", text)
-    for ligature, letters in LIGATURES.items():
-        text = text.replace(ligature, letters)
-    for char in ZERO_WIDTH:
-        text = text.replace(char, "")
-    for char in SPACE_CHARS:
-        text = text.replace(char, " ")
+    if _ODD_CHARS.search(text):  # (most texts have none of them: one scan instead of one per char)
+        for ligature, letters in LIGATURES.items():
+            text = text.replace(ligature, letters)
+        for char in ZERO_WIDTH:
+            text = text.replace(char, "")
+        for char in SPACE_CHARS:
+            text = text.replace(char, " ")
     return _SPACES.sub(" ", strip_controls(text)).strip()
 
 

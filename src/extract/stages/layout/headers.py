@@ -67,8 +67,11 @@ def header_words(text: str) -> tuple[str, ...]:
 
 def folded_header_words(folded: str) -> tuple[str, ...]:
     """`header_words` of a text already folded."""
+    parts = folded.split()
+    if 1 not in map(len, parts) and not any(map(str.isdigit, parts)):  # (most texts: nothing to drop or glue)
+        return tuple(parts)
     words: list[str] = []
-    for word in folded.split():
+    for word in parts:
         if word.isdigit():
             continue
         if words and len(words[-1]) == 1:
@@ -255,7 +258,7 @@ def _find(
     found: dict[str, Header] = {}
     used: set[Word] = set()
     for i, segment in enumerate(ordered):
-        if segment.line.words[0] in used:
+        if used and segment.line.words[0] in used:
             continue
         best = wraps.line(i, ordered)
         if best is None:

@@ -1,24 +1,27 @@
-"""Layout stage: what makes a line a block header, its bar, the page language and header rows."""
+"""Layout stage: what a text names (aliases), what makes a line a block header, its bar, the page
+language and header rows."""
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from extract.geometry import Box, Line, Word, words_to_segments
 from extract.settings import Settings
-from extract.stages.layout.headers import (
+from extract.stages.layout.aliases import (
     HeaderMatch,
     alias_index,
     alias_words,
+    header_aliases,
+    header_words,
+    match_header,
+    match_indexed,
+)
+from extract.stages.layout.headers import (
     body_font,
     find_headers,
-    header_aliases,
     header_bar,
     header_passes,
     header_rows,
-    header_words,
     looks_like_header,
-    match_header,
-    match_indexed,
     missing_column_reason,
     page_language,
 )
@@ -63,6 +66,12 @@ def test_header_words_follow_their_rule(words):
     """Whatever mix of letters, numbers and long words, the header words are the rule's."""
     text = " ".join(words)
     assert header_words(text) == _header_words_rule(text)
+
+
+def test_a_header_in_small_capitals_cut_after_its_first_letter_names_its_kind():
+    """A lone capital glued to the rest of its word ("R" + "ECOMMANDATIONS") starts an alias run."""
+    assert match_header("R ECOMMANDATIONS POLITIQUES", ALIASES, 2) == HeaderMatch("recommendations", "fr", 2, 0)
+    assert match_header("Nos R ECOMMANDATIONS POLITIQUES", ALIASES, 2) == HeaderMatch("recommendations", "fr", 2, 1)
 
 
 def test_a_letter_spaced_header_matches_its_alias_exactly():
@@ -258,7 +267,7 @@ def _scan_match(text: str, aliases, extra_max: int) -> HeaderMatch | None:
 VOCABULARY = sorted(
     {w for text in header_aliases(S.headers) for w in text.split()}
     | {word for run, _, _ in ALIASES for word in run}
-    | {"nos", "2", "R", "de", "la", "A C T I V I T É S", "É"}
+    | {"nos", "2", "R", "de", "la", "A C T I V I T É S", "É", "ECOMMANDATIONS", "CTIVITÉS", "BJECTIF"}
 )
 
 

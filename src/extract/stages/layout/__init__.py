@@ -13,9 +13,10 @@ Rules, in order:
    remaining word belongs to the nearest code above-left of it (badges left of the code are ignored).
 """
 
+from .aliases import header_aliases
 from .document import learn_document
 from .furniture import is_furniture, is_logo, logo_frames
-from .headers import find_headers, header_aliases, header_bar, header_rows, missing_column_reason, page_language
+from .headers import find_headers, header_bar, header_rows, missing_column_reason, page_language
 from .model import BAND_KIND, COLUMN_KINDS, Block, Header, PageLayout, SdgItem, Zone
 from .page import page_to_layout
 from .sdg import assign_to_anchors, badges_of, sdg_anchors

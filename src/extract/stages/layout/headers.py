@@ -1,156 +1,27 @@
 """Block headers: segments that name a block kind by its key words, with their bar.
 
-A segment is a header when its folded words hold every word of an alias of the kind, in order,
-with at most `header_extra_words_max` other words ("Résultats obtenus", "SDG targets addressed");
-icons and numbers before it fold away. The alias with the most words wins ("Objectifs de
-développement durable" is the SDG list, not the objective). A header may wrap onto a second line.
-A loose match (extra words) must also look like a header; an exact one (letter-spaced too) need not.
+A segment is a header when its text names a kind (see `aliases`: every word of an alias, in
+order, with at most `header_extra_words_max` others; the alias with the most words wins). A header
+may wrap onto a second line. A loose match (extra words) must also look like a header; an exact
+one (letter-spaced too) need not.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from functools import lru_cache
 from operator import attrgetter
 from typing import NamedTuple
 
 from extract.geometry import Box, Line, Word
-from extract.settings import HeaderWords, LayoutSettings, Settings
-from extract.text import fold, fold_compact
+from extract.settings import LayoutSettings, Settings
 
+from .aliases import HeaderMatch, HeaderMatcher
 from .model import COLUMN_KINDS, Header
 
-Alias = tuple[tuple[str, ...], str, str]  # (folded words, kind, language)
 WRAP_SIZE_RATIO = 0.7  # a wrapped header line is at least this share of the header's size (small capitals)
-ALIAS_INDEX_CACHE = 8  # alias tables indexed at once (one per settings in use)
 BAR_MAX_LINES = 4  # a header bar is at most this many header lines tall (taller: a panel, not a bar)
 _READING_ORDER = attrgetter("top", "x0")  # segments top to bottom, then left to right
-
-
-@dataclass(frozen=True)
-class HeaderMatch:
-    """What a line of text names: the kind, language, alias words matched and extra words."""
-
-    kind: str
-    language: str
-    matched: int
-    extra: int
-
-
-def header_aliases(headers: HeaderWords) -> dict[str, tuple[str, str]]:
-    """Compact folded header word -> (block kind, language)."""
-    table: dict[str, tuple[str, str]] = {}
-    for kind, by_language in headers.kinds().items():
-        for language, words in by_language.items():
-            for word in words:
-                table.setdefault(fold_compact(word), (kind, language))
-    return table
-
-
-def alias_words(headers: HeaderWords) -> tuple[Alias, ...]:
-    """Every alias as folded words, with its kind and language."""
-    return tuple(
-        (header_words(word), kind, language)
-        for kind, by_language in headers.kinds().items()
-        for language, words in by_language.items()
-        for word in words
-    )
-
-
-def header_words(text: str) -> tuple[str, ...]:
-    """Folded words, numbers dropped, a lone letter glued to the next word (small capitals drawn
-    in two sizes split "Recommandations" into "R" + "ECOMMANDATIONS")."""
-    return folded_header_words(fold(text))
-
-
-def folded_header_words(folded: str) -> tuple[str, ...]:
-    """`header_words` of a text already folded."""
-    parts = folded.split()
-    if 1 not in map(len, parts) and not any(map(str.isdigit, parts)):  # (most texts: nothing to drop or glue)
-        return tuple(parts)
-    words: list[str] = []
-    for word in parts:
-        if word.isdigit():
-            continue
-        if words and len(words[-1]) == 1:
-            words[-1] += word
-        else:
-            words.append(word)
-    return tuple(words)
-
-
-@dataclass(frozen=True)
-class AliasIndex:
-    """The aliases folded once for look-ups: compact text -> its first alias's match; word run ->
-    (order, kind, language) of its first alias; run lengths, longest first; every prefix of a
-    compact alias (a header cut by its line end); the first word of every run (None when an
-    alias has no word left, a run found in any text)."""
-
-    exact: dict[str, HeaderMatch]
-    runs: dict[tuple[str, ...], tuple[int, str, str]]
-    lengths: tuple[int, ...]
-    prefixes: frozenset[str]
-    firsts: frozenset[str] | None
-
-
-@lru_cache(maxsize=ALIAS_INDEX_CACHE)
-def alias_index(aliases: tuple[Alias, ...]) -> AliasIndex:
-    """The index of an alias table, built once per table (the first alias naming a text or a
-    run wins, as in a scan in order)."""
-    exact: dict[str, HeaderMatch] = {}
-    runs: dict[tuple[str, ...], tuple[int, str, str]] = {}
-    prefixes: set[str] = set()
-    for order, (run, kind, language) in enumerate(aliases):
-        compact = "".join(run)
-        exact.setdefault(compact, HeaderMatch(kind, language, len(run), 0))
-        runs.setdefault(run, (order, kind, language))
-        prefixes.update(compact[:end] for end in range(1, len(compact) + 1))
-    lengths = tuple(sorted({len(run) for run in runs}, reverse=True))
-    firsts = None if () in runs else frozenset(run[0] for run in runs)
-    return AliasIndex(exact, runs, lengths, frozenset(prefixes), firsts)
-
-
-_INDEXES: dict[int, tuple[HeaderWords, AliasIndex]] = {}  # id of a header table -> (it, its index)
-
-
-def _index_of(headers: HeaderWords) -> AliasIndex:
-    """`alias_index(alias_words(headers))`, the table folded once per header table in use (a
-    page's passes and stages each look it up)."""
-    known = _INDEXES.get(id(headers))
-    if known is None or known[0] is not headers:
-        if len(_INDEXES) >= ALIAS_INDEX_CACHE:
-            _INDEXES.clear()
-        known = _INDEXES[id(headers)] = (headers, alias_index(alias_words(headers)))
-    return known[1]
-
-
-def match_header(text: str, aliases: Sequence[Alias], extra_max: int) -> HeaderMatch | None:
-    """The kind a line names by its key words (see module rule), else None."""
-    return match_indexed(text, alias_index(tuple(aliases)), extra_max)
-
-
-def match_indexed(text: str, index: AliasIndex, extra_max: int) -> HeaderMatch | None:
-    """`match_header` over an alias index: an exact compact match first, else the longest alias
-    whose words run inside the text's with at most `extra_max` others (ties: the first alias)."""
-    return index.exact.get(fold_compact(text)) or loose_match(header_words(text), index, extra_max)
-
-
-def loose_match(words: tuple[str, ...], index: AliasIndex, extra_max: int) -> HeaderMatch | None:
-    """The longest alias whose words run inside `words` with at most `extra_max` others (ties:
-    the first alias), else None. (A run found starts with a first word of some alias.)"""
-    if index.firsts is not None and index.firsts.isdisjoint(words):
-        return None
-    for n in index.lengths:
-        extra = len(words) - n
-        if extra < 0 or extra > extra_max:
-            continue
-        found = [index.runs[run] for run in {words[i : i + n] for i in range(extra + 1)} if run in index.runs]
-        if found:
-            _, kind, language = min(found)
-            return HeaderMatch(kind, language, n, extra)
-    return None
 
 
 def looks_like_header(line: Line, bar: Box | None, body_font: str, body: float, layout: LayoutSettings) -> bool:
@@ -174,34 +45,6 @@ def body_font(words: Iterable[Word]) -> str:
     return min(weight, key=lambda f: (-weight[f], f)) if weight else ""
 
 
-class _Matcher:
-    """Header matches of texts, each text folded and matched once (a page's texts recur from
-    pass to pass)."""
-
-    def __init__(self, settings: Settings) -> None:
-        self.index = _index_of(settings.headers)
-        self.extra_max = settings.layout.header_extra_words_max
-        self.memo: dict[str, HeaderMatch | None] = {}
-        self.folded: dict[str, tuple[str, ...]] = {}
-
-    def match(self, text: str) -> HeaderMatch | None:
-        if text not in self.memo:
-            folded = fold(text)
-            exact = self.index.exact.get(folded.replace(" ", ""))  # fold_compact(text)
-            self.memo[text] = exact or loose_match(self.words(text, folded), self.index, self.extra_max)
-        return self.memo[text]
-
-    def words(self, text: str, folded: str | None = None) -> tuple[str, ...]:
-        """`header_words(text)`; `folded`: `fold(text)` when known."""
-        if text not in self.folded:
-            self.folded[text] = folded_header_words(fold(text) if folded is None else folded)
-        return self.folded[text]
-
-    def starts(self, text: str) -> bool:
-        """Whether the text is the beginning of some alias (a header cut by its line end)."""
-        return "".join(self.words(text)) in self.index.prefixes
-
-
 class _Segment(NamedTuple):
     """A candidate line with its geometry, text and own match computed once (a named tuple: made
     for every segment of every page, cheaper than a frozen dataclass)."""
@@ -217,7 +60,7 @@ class _Segment(NamedTuple):
     match: HeaderMatch | None
 
     @classmethod
-    def of(cls, line: Line, matcher: _Matcher) -> _Segment:
+    def of(cls, line: Line, matcher: HeaderMatcher) -> _Segment:
         """The line's geometry, from its properties (`Line.top`, ...: kept for later stages too)."""
         text = line.text
         smallest = min([w.size for w in line.words])
@@ -229,7 +72,7 @@ class _Segment(NamedTuple):
 def find_headers(segments: Iterable[Line], boxes: Sequence[Box], settings: Settings, body: float = 0.0) -> list[Header]:
     """Segments (alone, or continued on the line below) that name a block kind; each with its
     bar, if any; the top-most per kind."""
-    matcher = _Matcher(settings)
+    matcher = HeaderMatcher(settings)
     ordered = sorted([_Segment.of(s, matcher) for s in segments], key=_READING_ORDER)
     return _find(ordered, boxes, settings, body, _Wraps(matcher, settings.layout))
 
@@ -239,7 +82,7 @@ def header_passes(
 ) -> list[list[Header]]:
     """`find_headers` pass after pass, each over the segments the earlier passes left (no word
     of their headers), until a pass finds none: the first pass is `find_headers`' result."""
-    matcher = _Matcher(settings)
+    matcher = HeaderMatcher(settings)
     left = sorted([_Segment.of(s, matcher) for s in segments], key=_READING_ORDER)
     wraps = _Wraps(matcher, settings.layout)  # over the same segments: kept from pass to pass
     passes: list[list[Header]] = []
@@ -284,7 +127,7 @@ class _Wraps:
     A later pass looks at what the earlier one left, in the same order: when the last segment a
     line looked at is still as far after it, none in between went, so the line is the same."""
 
-    def __init__(self, matcher: _Matcher, layout: LayoutSettings) -> None:
+    def __init__(self, matcher: HeaderMatcher, layout: LayoutSettings) -> None:
         self.matcher, self.layout = matcher, layout
         self.kept: dict[int, tuple[HeaderLine | None, int, _Segment | None]] = {}  # id -> line, looked at, last
 
@@ -302,7 +145,7 @@ class _Wraps:
 
 
 def _header_line(
-    at: int, ordered: Sequence[_Segment], matcher: _Matcher, layout: LayoutSettings
+    at: int, ordered: Sequence[_Segment], matcher: HeaderMatcher, layout: LayoutSettings
 ) -> tuple[HeaderLine | None, int]:
     """Segment `at` joined with the lines below it while a header wraps (same face, aligned) and
     each joined text names its kind with more alias words; else the segment if it names a kind.

@@ -8,6 +8,7 @@ from extract.geometry import Box, Line, Word, words_to_segments
 from extract.settings import Settings
 from extract.stages.layout.aliases import (
     HeaderMatch,
+    HeaderMatcher,
     alias_index,
     alias_words,
     header_aliases,
@@ -361,3 +362,25 @@ def test_header_passes_are_find_headers_over_what_each_pass_left(lines):
     words = [w for text, x, row, font in lines for w in words_at(text, x, 100 + row * ROW_STEP, 9, font)]
     segments = words_to_segments(words, L.line_tolerance_ratio, L.segment_gap_ratio)
     assert header_passes(segments, [], S, 9.0) == _passes_by_find_headers(segments)
+
+
+def test_a_header_wrapped_over_three_lines_is_joined_while_its_lines_start_an_alias():
+    """MC2CM / POLICY names nothing yet but starts an alias: the third line completes it."""
+    head = [
+        w
+        for i, text in enumerate(("MC2CM", "POLICY", "RECOMMENDATIONS"))
+        for w in words_at(text, 40, 100 + i * 11, 9, "Sans-Bold")
+    ]
+    segments = words_to_segments(head, L.line_tolerance_ratio, L.segment_gap_ratio)
+    found = find_headers(segments, [], S, 9.0)
+    assert [(h.kind, h.line.text) for h in found] == [("recommendations", "MC2CM POLICY RECOMMENDATIONS")]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([*VOCABULARY, "12", "politi", "x"]), min_size=1, max_size=5))
+def test_a_text_starts_an_alias_when_its_header_words_run_together_begin_one(words):
+    """HeaderMatcher.starts: the header words of the text, run together, are a prefix of an alias."""
+    text = " ".join(words)
+    matcher = HeaderMatcher(S)
+    assert matcher.starts(text) == ("".join(header_words(text)) in matcher.index.prefixes)
+    assert matcher.starts("Recommandations 12 politi") and not matcher.starts("Recommandations x")

@@ -152,9 +152,10 @@ class Line:
     def _extent(self) -> tuple[float, float, float, float]:
         """(x0, x1, top, bottom) of the words (their min, max, min, max), all kept at the first
         read of any of them; in one pass over the words (lines are read by the thousand)."""
-        first, *rest = self.words
+        words = iter(self.words)
+        first = next(words)
         x0, x1, top, bottom = first.x0, first.x1, first.top, first.bottom
-        for w in rest:
+        for w in words:
             if w.x0 < x0:
                 x0 = w.x0
             if w.x1 > x1:

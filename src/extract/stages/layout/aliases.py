@@ -182,5 +182,6 @@ class HeaderMatcher:
         return self.folded[text]
 
     def starts(self, text: str) -> bool:
-        """Whether the text is the beginning of some alias (a header cut by its line end)."""
-        return "".join(self.words(text)) in self.index.prefixes
+        """Whether the text is the beginning of some alias (a header cut by its line end): its
+        header words run together, i.e. its folded words but numbers, run together."""
+        return "".join([word for word in fold(text).split() if not word.isdigit()]) in self.index.prefixes

@@ -156,13 +156,14 @@ def _header_line(
     reach = layout.header_wrap_gap_ratio * (segment.bottom - segment.top)
     top, bottom, smallest, largest = segment.top, segment.bottom, segment.smallest, segment.size
     words, text = segment.line.words, segment.text
+    x0, first_x0, size = segment.x0, first.x0, segment.size
     end = at + 1  # past the last segment looked at
     for later in range(at + 1, len(ordered)):
         other, end = ordered[later], later + 1
         if other.top - bottom > reach:
             break
         second = other.first
-        aligned = min(abs(other.x0 - segment.x0), abs(second.x0 - first.x0)) <= segment.size
+        aligned = abs(other.x0 - x0) <= size or abs(second.x0 - first_x0) <= size  # either edge
         if not aligned or other.top <= top:
             continue
         if not smallest * WRAP_SIZE_RATIO <= second.size <= largest / WRAP_SIZE_RATIO:

@@ -82,7 +82,7 @@ def assign_to_anchors(
     for word in words:
         if word in owned or word in skip or word.text.isdigit():
             continue
-        pill = next((a for a, b in pills.items() if b.contains(word, layout.sdg_label_slack)), None)
+        pill = next((a for a, b in pills.items() if b.contains(word, layout.sdg_label_slack)), None) if pills else None
         if pill is not None:
             owned[pill].append(word)
         else:

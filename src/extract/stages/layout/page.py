@@ -56,7 +56,8 @@ def page_to_layout(
     if PARTNERS_KIND in zones:  # a logo region: never content
         content = [w for w in content if not zones[PARTNERS_KIND].holds(w)]
     aside = asides(panels, headers, zones, COLUMN_KINDS, layout)
-    content = [w for w in content if not any(p.contains(w, layout.zone_margin) for p in aside)]
+    if aside:
+        content = [w for w in content if not any(p.contains(w, layout.zone_margin) for p in aside)]
 
     moved = marker_owners(
         content, {k: zones[k] for k in (*COLUMN_KINDS, BAND_KIND) if k in zones}, settings.segment, layout

@@ -148,13 +148,13 @@ def test_char_turn(matrix, turn):
 
 
 def test_page_turn_is_the_majority_and_prefers_upright_on_ties():
-    def chars(turn_matrix, n):
-        return [{"text": "a", "matrix": turn_matrix}] * n
+    def chars(turn_matrix, n, text="a"):
+        return [(text, 0.0, 1.0, 0.0, 1.0, True, "F", 1.0, turn_matrix, 0)] * n
 
     down, upright = (0, -1, 1, 0, 0, 0), (1, 0, 0, 1, 0, 0)
     assert page_turn(chars(down, 5) + chars(upright, 2)) == 1
     assert page_turn(chars(down, 2) + chars(upright, 2)) == 0
-    assert page_turn([{"text": " ", "matrix": down}]) == 0
+    assert page_turn(chars(down, 1, " ")) == 0
     assert page_turn([]) == 0
 
 

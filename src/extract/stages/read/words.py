@@ -3,7 +3,7 @@
 The same words, in the same order and with the same floats, as pdfplumber's
 `extract_words(chars, x_tolerance=…, y_tolerance=…, x_tolerance_ratio=…, keep_blank_chars=False,
 extra_attrs=["fontname", "size"])` (tests/test_read_words.py holds it to that), at a fraction of
-its cost: each character's fields are read once into a tuple, and the loops run over tuples.
+its cost: characters come as `content.Char` rows, whose first fields are what the loops read.
 
 The rule, for each run of consecutive characters sharing `upright`, font name and size:
 
@@ -20,7 +20,7 @@ The rule, for each run of consecutive characters sharing `upright`, font name an
 - A word's box holds its characters' boxes; its font and size are its first character's; its
   text joins the characters' texts with ligatures expanded.
 
-Only the documented character keys are read: text, x0, x1, top, bottom, upright, fontname, size.
+Only these fields of a character are read: text, x0, x1, top, bottom, upright, fontname, size.
 Coordinates are finite numbers (as every reader gives them).
 """
 
@@ -30,10 +30,13 @@ from collections import Counter
 from collections.abc import Iterable
 from itertools import chain, groupby
 from operator import itemgetter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from extract.geometry import Word
 from extract.settings import ReadSettings
+
+if TYPE_CHECKING:
+    from .content import Char
 
 WORD_SIZE_DIGITS = 2  # a word's font size is kept to 0.01 pt
 # pdfplumber's `expand_ligatures` table: a character whose whole text is one of these reads as
@@ -42,12 +45,12 @@ LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", 
 _LIGATURE_CHARS = frozenset(LIGATURES)
 
 # A character as (text, along start, along end, across start, across end, upright, font name,
-# size): along is the reading direction (x upright, top to bottom otherwise).
-Row = tuple[str, float, float, float, float, Any, Any, Any]
+# size, matrix, object): along is the reading direction (x upright, top to bottom otherwise). An
+# upright character's `Char` is its row as it comes.
+Row = tuple[str, float, float, float, float, Any, Any, Any, Any, Any]
 
-_ROW = itemgetter("text", "x0", "x1", "top", "bottom", "upright", "fontname", "size")  # upright
 _RUN_KEY = itemgetter(5, 6, 7)
-_ROTATED = itemgetter(0, 3, 4, 1, 2, 5, 6, 7)  # an upright row read top to bottom
+_ROTATED = itemgetter(0, 3, 4, 1, 2, 5, 6, 7, 8, 9)  # a `Char` read top to bottom
 _ACROSS = itemgetter(3)
 _UPRIGHT_ORDER = itemgetter(1)  # x0
 _ROTATED_ORDER = itemgetter(1, 2)  # top, bottom
@@ -56,13 +59,13 @@ _NEW = object.__new__
 Span = tuple[str, float, float, float, float]
 
 
-def chars_to_words(chars: Iterable[dict[str, Any]], settings: ReadSettings) -> list[Word]:
+def chars_to_words(chars: Iterable[Char], settings: ReadSettings) -> list[Word]:
     """Words by pdfplumber's rule: runs of one font and size, clustered into lines, split at
     blanks and at gaps wider than the tolerances (see the module docstring)."""
     words: list[Word] = []
     x_tol, y_tol = settings.x_tolerance, settings.y_tolerance
     ratio = settings.x_tolerance_ratio or None
-    for (upright, fontname, size), run in groupby(list(map(_ROW, chars)), _RUN_KEY):
+    for (upright, fontname, size), run in groupby(chars, _RUN_KEY):
         gap = x_tol if ratio is None else ratio * size
         font, word_size = str(fontname), round(float(size), WORD_SIZE_DIGITS)
         if upright:
@@ -135,7 +138,7 @@ def split_words(rows: list[Row], along_tol: float, across_tol: float) -> list[Sp
     words: list[Span] = []
     parts: list[str] = []
     lo = hi = start = end = prev_hi = prev_start = 0.0
-    for text, a0, a1, c0, c1, _upright, _font, _size in rows:
+    for text, a0, a1, c0, c1, _upright, _font, _size, _matrix, _object in rows:
         if (
             parts
             and a0 <= prev_hi + along_tol

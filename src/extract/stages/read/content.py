@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from contextlib import suppress
 from dataclasses import dataclass
 from functools import partial
 from itertools import compress
@@ -114,8 +115,9 @@ def page_turn(chars: Iterable[Char]) -> int:
     """The quarter turn most visible characters share; 0 when there is no text or on a tie with 0."""
     chars = list(chars)
     matrices = list(map(_MATRIX, chars))
-    if None not in matrices and not any(map(_B, matrices)) and min(map(_A, matrices), default=0) >= 0:
-        return 0  # every character reads left to right (the common case: no need to count)
+    with suppress(TypeError):  # a character without a matrix (None) is not counted: see below
+        if not any(map(_B, matrices)) and min(map(_A, matrices), default=0) >= 0:
+            return 0  # every character reads left to right (the common case: no need to count)
     visible = map(str.strip, map(_TEXT, chars))  # a blank strips to "": not counted
     directions = Counter(map(_DIRECTION, filter(partial(is_not, None), compress(matrices, visible))))
     counts: Counter[int] = Counter()

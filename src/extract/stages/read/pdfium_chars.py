@@ -34,6 +34,7 @@ _LIGATURES = {"ff": "ﬀ", "fi": "ﬁ", "fl": "ﬂ", "ffi": "ﬃ", "ffl": "ﬄ",
 # pdfium computes in float32: a size of 12.075 comes back as 12.0750003. Sizes are kept to this
 # many decimals, so one font at one scale has one size (pdfplumber's grouping key) everywhere.
 SIZE_DIGITS = 4
+_NO_OBJECT = -1  # no text object has this address
 _MATRIX_TERMS = 6  # FS_MATRIX: a, b, c, d, e, f as float32
 # A text object's style as read: its size then its matrix, float32 each. The size and the
 # matrix's a, b, c, d (its first five terms) are the style; e, f (its place) are not.
@@ -60,7 +61,6 @@ class _Styles:
     def __init__(self, text_page: ctypes.c_void_p, space: PageSpace) -> None:
         self.text_page, self.space = text_page, space
         self.fonts = Fonts()
-        self.by_object: dict[int, Builder] = {}
         self.font_of: dict[Builder, int] = {}  # a style's builder -> its font
         self.by_style: dict[tuple[int, bytes], Builder] = {}
         self.sizes: dict[float, float] = {}  # height of a box -> the size it stands for
@@ -69,8 +69,8 @@ class _Styles:
         self._style = memoryview(self._read).cast("B")[:_STYLE_BYTES]
 
     def read(self, obj: int, index: int) -> Builder:
-        """The builder of text object `obj` (kept in `by_object`), from its character `index`.
-        A failed read leaves the previous object's value in place (as it always has)."""
+        """The builder of text object `obj`, from its character `index` (any: pdfium gives each
+        character its object's font, size and matrix; an object read again gets the same)."""
         handle = ctypes.c_void_p(obj)
         font = _object_font(handle) or 0
         _font_size(handle, self._size_at)
@@ -79,7 +79,6 @@ class _Styles:
         builder = self.by_style.get(key)
         if builder is None:
             builder = self.by_style[key] = self._new(font)
-        self.by_object[obj] = builder
         return builder
 
     def _new(self, font: int) -> Builder:
@@ -92,13 +91,11 @@ class _Styles:
         self.font_of[builder] = font
         return builder
 
-    def ligature(self, obj: int, letters: str) -> str:
-        """The ligature character of `letters`, when the font of `obj` has a code for it (else the
-        font's Unicode map gives the letters, and pdfminer reads them)."""
+    def ligature(self, builder: Builder, letters: str) -> str:
+        """The ligature character of `letters`, when the font of `builder`'s style has a code for
+        it (else the font's Unicode map gives the letters, and pdfminer reads them)."""
         ligature = _LIGATURES.get(letters, letters)
-        builder = self.by_object.get(obj)
-        font = self.font_of.get(builder, 0) if builder else 0
-        return ligature if self.fonts.maps(font, ligature) else letters
+        return ligature if self.fonts.maps(self.font_of[builder], ligature) else letters
 
 
 def _builder(font: int, fontname: str, size: float, descent: float, matrix: Matrix, styles: _Styles) -> Builder:
@@ -162,7 +159,7 @@ def _page_text(text_page: Any, count: int) -> list[int]:
     """Every character's UTF-16 unit, in one call (see `page_chars` for units of a pair)."""
     buffer = (ctypes.c_ushort * (count + 1))()
     pdfium_c.FPDFText_GetText(text_page, 0, count, buffer)
-    return list(buffer[:count])
+    return buffer[:count]  # a list
 
 
 def _odd_text(handle: ctypes.c_void_p, index: int, code: int, texts: dict[int, str]) -> str | None:
@@ -195,12 +192,11 @@ def page_chars(text_page: Any, space: PageSpace) -> list[Char]:
     chars: list[Char] = []
     append = chars.append
     texts: dict[int, str] = {}  # a UTF-16 unit -> its text, for this page's plain units
-    run: int | None = None  # text object of the previous character read
+    run = _NO_OBJECT  # text object of the previous character read
     last: int | None = None  # ... of the previous character kept; None after a generated one
     lx = ly = 0.0  # origin of the previous character kept
     letters = ""  # its letters, before any ligature is made of them
-    build: Builder | None = None
-    by_object, read = styles.by_object, styles.read
+    read = styles.read
     count = pdfium_c.FPDFText_CountChars(text_page)
     for index, code in enumerate(_page_text(text_page, count)):
         text = texts.get(code)
@@ -212,11 +208,11 @@ def page_chars(text_page: Any, space: PageSpace) -> list[Char]:
         obj = _text_object(handle, index) or 0
         _origin(handle, index, px, py)
         ux, uy = x.value, y.value
-        if obj != run or build is None:
-            run, build = obj, by_object.get(obj) or read(obj, index)
+        if obj != run:
+            run, build = obj, read(obj, index)
         elif obj == last and ux == lx and uy == ly:
             letters += text
-            chars[-1] = build(styles.ligature(obj, letters), lx, ly, obj)
+            chars[-1] = build(styles.ligature(build, letters), lx, ly, obj)
             continue
         last, lx, ly, letters = obj, ux, uy, text
         append(build(text, ux, uy, obj))

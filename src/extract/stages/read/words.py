@@ -26,7 +26,7 @@ Coordinates are finite numbers (as every reader gives them).
 
 from __future__ import annotations
 
-from collections import Counter
+from bisect import bisect_right
 from collections.abc import Iterable
 from itertools import chain, groupby
 from operator import itemgetter
@@ -119,13 +119,14 @@ def ordered_lines(rows: list[Row], tolerance: float, order: Any) -> list[list[Ro
     if len(index) <= 1:  # one line: the common case of a run inside a line
         return [sorted(rows, key=order)]
     line_of = list(map(index.__getitem__, across))
-    if line_of != sorted(line_of):  # a line's rows not together: bring them together, in order
+    in_lines = sorted(line_of)  # each row's line, once the rows are brought together
+    if line_of != in_lines:  # a line's rows not together: bring them together, in order
         rows = list(map(rows.__getitem__, sorted(range(len(rows)), key=line_of.__getitem__)))
-    sizes = Counter(line_of)
     lines, first = [], 0
-    for line in range(len(sizes)):  # every line index holds at least one row
-        lines.append(sorted(rows[first : first + sizes[line]], key=order))
-        first += sizes[line]
+    for line in range(in_lines[-1] + 1):  # every line index holds at least one row
+        end = bisect_right(in_lines, line, first)
+        lines.append(sorted(rows[first:end], key=order))
+        first = end
     return lines
 
 

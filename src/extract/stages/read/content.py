@@ -1,9 +1,10 @@
 """What every reader produces: `PageContent`, built the same way from characters and shapes.
 
 A reader gives each page's characters as `Char` rows — pdfplumber's char fields (text, x0, x1,
-top, bottom, upright, fontname, size, matrix) in display coordinates (the page's /Rotate applied
-the way pdfminer applies it), then the text object the character belongs to (pdfium; 0 when
-unknown) — and its filled boxes and rules. A tuple, not pdfplumber's dict: the pdfium reader
+top, bottom, upright, fontname, size) in display coordinates (the page's /Rotate applied the way
+pdfminer applies it), the shape of its glyph (the first four terms a, b, c, d of its matrix, which
+give its writing direction; not its origin), then the text object the character belongs to
+(pdfium; 0 when unknown) — and its filled boxes and rules. A tuple, not pdfplumber's dict: the pdfium reader
 builds one per character, words are built from these fields in this order, and the pdfplumber
 reader converts its dicts once (`dicts_to_chars`). From there everything is shared:
 
@@ -38,7 +39,8 @@ TURNED_SIZE_DIGITS = 4
 CHAR_FIELDS = ("text", "x0", "x1", "top", "bottom", "upright", "fontname", "size", "matrix", "object")
 Char = tuple[str, float, float, float, float, bool, str, float, Any, int]
 TEXT, X0, X1, TOP, BOTTOM, UPRIGHT, FONTNAME, SIZE, MATRIX, OBJECT = range(len(CHAR_FIELDS))
-_DICT_FIELDS = itemgetter(*CHAR_FIELDS[:OBJECT])
+_DICT_FIELDS = itemgetter(*CHAR_FIELDS[:MATRIX])
+_SHAPE_TERMS = 4  # a, b, c, d of a matrix
 _TEXT = itemgetter(TEXT)
 _MATRIX = itemgetter(MATRIX)
 _DIRECTION = itemgetter(0, 1)  # a matrix's (a, b): the writing direction
@@ -93,7 +95,12 @@ def chars_to_content(
 
 def dicts_to_chars(chars: Iterable[Mapping[str, Any]]) -> list[Char]:
     """pdfplumber's char dicts as `Char` rows (no text object: 0)."""
-    return [(*_DICT_FIELDS(char), 0) for char in chars]
+    return [(*_DICT_FIELDS(char), _shape(char.get("matrix")), 0) for char in chars]
+
+
+def _shape(matrix: Any) -> tuple[float, ...] | None:
+    """A matrix's first four terms (None when there is none)."""
+    return None if matrix is None else tuple(matrix[:_SHAPE_TERMS])
 
 
 # --- rotation --------------------------------------------------------------------------------

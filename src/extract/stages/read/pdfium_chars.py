@@ -101,6 +101,7 @@ class _Styles:
 def _builder(font: int, fontname: str, size: float, descent: float, matrix: Matrix, styles: _Styles) -> Builder:
     """pdfminer's LTChar box: (0, descent) to (advance, descent + size) through the char matrix."""
     a, b, c, d, _, _ = matrix
+    shape = (a, b, c, d)  # every char of the style has it: one tuple
     space, fonts, sizes = styles.space, styles.fonts, styles.sizes
     ra, rb, rc, rd, re, rf = map(float, space.rotation)  # the same products, without int operands
     height, shift, left = space.height, space.top_shift, space.left
@@ -139,7 +140,7 @@ def _builder(font: int, fontname: str, size: float, descent: float, matrix: Matr
             if oy:
                 rows[oy] = vertical
         top, bottom, rounded = vertical
-        return (text, x0 + left, x1 + left, top, bottom, upright, fontname, rounded, (a, b, c, d, ox, oy), obj)
+        return (text, x0 + left, x1 + left, top, bottom, upright, fontname, rounded, shape, obj)
 
     def skewed(text: str, ux: float, uy: float, obj: int) -> Char:
         """Any other direction: the box holds the four corners."""
@@ -150,7 +151,7 @@ def _builder(font: int, fontname: str, size: float, descent: float, matrix: Matr
         ys = (oy + d * v0, oy + d * v1, oy + b * length + d * v0, oy + b * length + d * v1)
         top, bottom, rounded = row(min(ys), max(ys))
         x0, x1 = min(xs), max(xs)
-        return (text, x0 + left, x1 + left, top, bottom, upright, fontname, rounded, (a, b, c, d, ox, oy), obj)
+        return (text, x0 + left, x1 + left, top, bottom, upright, fontname, rounded, shape, obj)
 
     return straight if b == 0.0 and c == 0.0 else skewed
 

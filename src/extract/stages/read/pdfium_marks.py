@@ -24,7 +24,9 @@ from .pdfium_space import Matrix, multiply
 
 ACTUAL_TEXT = b"ActualText"
 _ACTUAL_TEXT_ARG = ctypes.c_char_p(ACTUAL_TEXT)  # bare calls take ctypes objects: made once
-_FIRST = ctypes.c_ulong(0)  # the index of the only mark most objects have
+# Mark indexes as bare calls take them, made once: most objects have one mark, a few two or three.
+_KEPT_INDEXES = 4
+_INDEXES = tuple(map(ctypes.c_ulong, range(_KEPT_INDEXES)))
 IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 _TEXT, _PATH = pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_PAGEOBJ_PATH
 _IMAGE, _FORM = pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_FORM
@@ -93,7 +95,7 @@ def _walk(objects: list[Handle], parent: Matrix, found: PageObjects, actual: dic
         marks = _count_marks(obj)
         while marks > 0:  # nearly every object of a tagged PDF has a mark: inlined, last first
             marks -= 1
-            mark = _get_mark(obj, ctypes.c_ulong(marks) if marks else _FIRST)
+            mark = _get_mark(obj, _INDEXES[marks] if marks < _KEPT_INDEXES else ctypes.c_ulong(marks))
             address = mark.value
             if not address:
                 continue

@@ -23,7 +23,7 @@ from typing import Any
 import pypdfium2.raw as pdfium_c
 
 from .content import Char
-from .pdfium_fonts import Fonts, bare
+from .pdfium_fonts import Fonts, bare, prototype
 from .pdfium_space import Matrix, PageSpace, multiply
 
 _HYPHENS = {0x02: "-", 0xFFFE: "-"}
@@ -49,8 +49,9 @@ _is_generated = bare(pdfium_c.FPDFText_IsGenerated, ctypes.c_int)
 _unicode = bare(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint)
 _origin = bare(pdfium_c.FPDFText_GetCharOrigin, ctypes.c_int)
 _char_matrix = bare(pdfium_c.FPDFText_GetMatrix, ctypes.c_int)
-_object_font = bare(pdfium_c.FPDFTextObj_GetFont, ctypes.c_void_p)
-_font_size = bare(pdfium_c.FPDFTextObj_GetFontSize, ctypes.c_int)
+# A text object's address comes as an int: these take it as is (cheaper than a c_void_p made of it).
+_object_font = prototype(pdfium_c.FPDFTextObj_GetFont, ctypes.c_void_p, ctypes.c_void_p)
+_font_size = prototype(pdfium_c.FPDFTextObj_GetFontSize, ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p)
 
 Builder = Callable[[str, float, float, int], Char]  # (text, origin x, y, object) -> char
 
@@ -58,36 +59,26 @@ Builder = Callable[[str, float, float, int], Char]  # (text, origin x, y, object
 class _Styles:
     """The box builder of each text object of a page, one per style (font, size, matrix)."""
 
-    def __init__(self, text_page: ctypes.c_void_p, space: PageSpace) -> None:
-        self.text_page, self.space = text_page, space
+    def __init__(self, space: PageSpace) -> None:
+        self.space = space
         self.fonts = Fonts()
         self.font_of: dict[Builder, int] = {}  # a style's builder -> its font
         self.by_style: dict[tuple[int, bytes], Builder] = {}
         self.sizes: dict[float, float] = {}  # height of a box -> the size it stands for
-        self._read = (ctypes.c_float * _STYLE_TERMS)()  # size, then a, b, c, d, e, f
-        self._size_at, self._matrix_at = ctypes.byref(self._read), ctypes.byref(self._read, _FLOAT_BYTES)
-        self._style = memoryview(self._read).cast("B")[:_STYLE_BYTES]
+        # The style of a text object is read into `read` (`page_chars`); `style` is its bytes.
+        self.read = (ctypes.c_float * _STYLE_TERMS)()  # size, then a, b, c, d, e, f
+        self.size_at, self.matrix_at = ctypes.addressof(self.read), ctypes.byref(self.read, _FLOAT_BYTES)
+        self.style = memoryview(self.read).cast("B")[:_STYLE_BYTES]
 
-    def read(self, obj: int, index: int) -> Builder:
-        """The builder of text object `obj`, from its character `index` (any: pdfium gives each
-        character its object's font, size and matrix; an object read again gets the same)."""
-        handle = ctypes.c_void_p(obj)
-        font = _object_font(handle) or 0
-        _font_size(handle, self._size_at)
-        _char_matrix(self.text_page, index, self._matrix_at)
-        key = (font, bytes(self._style))  # as floats only for a new style
-        builder = self.by_style.get(key)
-        if builder is None:
-            builder = self.by_style[key] = self._new(font)
-        return builder
-
-    def _new(self, font: int) -> Builder:
-        """The builder of the style just read, its font kept for `ligature`."""
-        size, a, b, c, d = self._read[:5]
+    def new(self, font: int) -> Builder:
+        """The builder of the style just read (with `font`), kept in `by_style` under the key
+        `page_chars` looks it up by (floats are made only here, for a new style); its font kept
+        for `ligature`."""
+        size, a, b, c, d = self.read[:5]
         fonts = self.fonts
         name, descent = (fonts.name(font), fonts.descent(font)) if font else ("", 0.0)
         matrix = multiply((a, b, c, d, 0.0, 0.0), self.space.rotation)
-        builder = _builder(font, name, size, descent, matrix, self)
+        builder = self.by_style[(font, bytes(self.style))] = _builder(font, name, size, descent, matrix, self)
         self.font_of[builder] = font
         return builder
 
@@ -131,7 +122,6 @@ def _builder(font: int, fontname: str, size: float, descent: float, matrix: Matr
         if width is None:
             width = advances[text] = a * advance(text)
         xb = ox + width
-        x0, x1 = (ox, xb) if ox <= xb else (xb, ox)
         # A line's letters share their baseline, so their row (0.0 and -0.0: one key, not kept)
         vertical = rows.get(oy) if oy else None
         if vertical is None:
@@ -140,7 +130,9 @@ def _builder(font: int, fontname: str, size: float, descent: float, matrix: Matr
             if oy:
                 rows[oy] = vertical
         top, bottom, rounded = vertical
-        return (text, x0 + left, x1 + left, top, bottom, upright, fontname, rounded, shape, obj)
+        if ox <= xb:
+            return (text, ox + left, xb + left, top, bottom, upright, fontname, rounded, shape, obj)
+        return (text, xb + left, ox + left, top, bottom, upright, fontname, rounded, shape, obj)
 
     def skewed(text: str, ux: float, uy: float, obj: int) -> Char:
         """Any other direction: the box holds the four corners."""
@@ -187,7 +179,7 @@ def page_chars(text_page: Any, space: PageSpace) -> list[Char]:
     character between), is a letter split off a ligature: the previous char is rebuilt as the
     ligature character."""
     handle = ctypes.cast(text_page, ctypes.c_void_p)
-    styles = _Styles(handle, space)
+    styles = _Styles(space)
     x, y = ctypes.c_double(), ctypes.c_double()
     px, py = ctypes.byref(x), ctypes.byref(y)
     chars: list[Char] = []
@@ -197,7 +189,8 @@ def page_chars(text_page: Any, space: PageSpace) -> list[Char]:
     last: int | None = None  # ... of the previous character kept; None after a generated one
     lx = ly = 0.0  # origin of the previous character kept
     letters = ""  # its letters, before any ligature is made of them
-    read = styles.read
+    by_style, new = styles.by_style, styles.new
+    size_at, matrix_at, style = styles.size_at, styles.matrix_at, styles.style
     count = pdfium_c.FPDFText_CountChars(text_page)
     for index, code in enumerate(_page_text(text_page, count)):
         text = texts.get(code)
@@ -209,8 +202,12 @@ def page_chars(text_page: Any, space: PageSpace) -> list[Char]:
         obj = _text_object(handle, index) or 0
         _origin(handle, index, px, py)
         ux, uy = x.value, y.value
-        if obj != run:
-            run, build = obj, read(obj, index)
+        if obj != run:  # a new text object: its style read (any of its characters gives it)
+            run = obj
+            font = _object_font(obj) or 0
+            _font_size(obj, size_at)
+            _char_matrix(handle, index, matrix_at)
+            build = by_style.get((font, bytes(style))) or new(font)
         elif obj == last and ux == lx and uy == ly:
             letters += text
             chars[-1] = build(styles.ligature(build, letters), lx, ly, obj)

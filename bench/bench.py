@@ -654,7 +654,7 @@ def speed_main(repeat: int) -> int:
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
     results["speed"] = {
         "repeat": repeat,
-        "statistic": "median wall time",
+        "statistic": "fastest wall time of interleaved rounds (bench/speed.py)",
         "load_avg_1min_after": load,
         "machine": machine_info(0),
         "measurements": measurements,

@@ -35,7 +35,8 @@ QUARTER_TURNS = 4
 # grouping key of `extract_words`, so noise would split words. Kept to this many decimals.
 TURNED_SIZE_DIGITS = 4
 
-# A character: these fields, in this order (pdfplumber's names); then the indexes.
+# A character: these fields, in this order (pdfplumber's names; x0, x1, top, bottom are floats);
+# then the indexes.
 CHAR_FIELDS = ("text", "x0", "x1", "top", "bottom", "upright", "fontname", "size", "matrix", "object")
 Char = tuple[str, float, float, float, float, bool, str, float, Any, int]
 TEXT, X0, X1, TOP, BOTTOM, UPRIGHT, FONTNAME, SIZE, MATRIX, OBJECT = range(len(CHAR_FIELDS))
@@ -94,8 +95,14 @@ def chars_to_content(
 
 
 def dicts_to_chars(chars: Iterable[Mapping[str, Any]]) -> list[Char]:
-    """pdfplumber's char dicts as `Char` rows (no text object: 0)."""
-    return [(*_DICT_FIELDS(char), _shape(char.get("matrix")), 0) for char in chars]
+    """pdfplumber's char dicts as `Char` rows: coordinates as floats (as pdfium's), no text object
+    (0)."""
+    rows: list[Char] = []
+    for char in chars:
+        text, x0, x1, top, bottom, upright, fontname, size = _DICT_FIELDS(char)
+        box = (float(x0), float(x1), float(top), float(bottom))
+        rows.append((text, *box, upright, fontname, size, _shape(char.get("matrix")), 0))
+    return rows
 
 
 def _shape(matrix: Any) -> tuple[float, ...] | None:

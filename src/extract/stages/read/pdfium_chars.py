@@ -95,6 +95,10 @@ def _builder(font: int, fontname: str, size: float, descent: float, matrix: Matr
     shape = (a, b, c, d)  # every char of the style has it: one tuple
     space, fonts, sizes = styles.space, styles.fonts, styles.sizes
     ra, rb, rc, rd, re, rf = map(float, space.rotation)  # the same products, without int operands
+    # No /Rotate: x + e and y + f. They differ from 1 * x + 0 * y + e (and 0 * x + 1 * y + f) only
+    # when x (y) and e (f) are both -0.0, by the sign of a zero: the box's edges (x + left, where
+    # left is 0.0 when e is -0.0; height - y + ...) come out the same.
+    unturned = (ra, rb, rc, rd) == (1.0, 0.0, 0.0, 1.0)
     height, shift, left = space.height, space.top_shift, space.left
     upright = a * d > 0 and b * c <= 0
     v0 = descent * size
@@ -116,8 +120,11 @@ def _builder(font: int, fontname: str, size: float, descent: float, matrix: Matr
 
     def straight(text: str, ux: float, uy: float, obj: int) -> Char:
         """Upright or mirrored text (b = c = 0): two corners are enough."""
-        ox = ra * ux + rc * uy + re
-        oy = rb * ux + rd * uy + rf
+        if unturned:
+            ox, oy = ux + re, uy + rf
+        else:
+            ox = ra * ux + rc * uy + re
+            oy = rb * ux + rd * uy + rf
         width = advances.get(text)
         if width is None:
             width = advances[text] = a * advance(text)

@@ -21,7 +21,7 @@ The rule, for each run of consecutive characters sharing `upright`, font name an
   text joins the characters' texts with ligatures expanded.
 
 Only these fields of a character are read: text, x0, x1, top, bottom, upright, fontname, size.
-Coordinates are finite numbers (as every reader gives them).
+Coordinates are finite floats (as every reader gives them: see `content.Char`).
 """
 
 from __future__ import annotations
@@ -74,10 +74,10 @@ def chars_to_words(chars: Iterable[Char], settings: ReadSettings) -> list[Word]:
                 word = _NEW(Word)  # see `new_word`
                 word.__dict__.update(
                     text=text,
-                    x0=float(x0),
-                    x1=float(x1),
-                    top=float(top),
-                    bottom=float(bottom),
+                    x0=x0,
+                    x1=x1,
+                    top=top,
+                    bottom=bottom,
                     size=word_size,
                     fontname=font,
                 )
@@ -85,7 +85,7 @@ def chars_to_words(chars: Iterable[Char], settings: ReadSettings) -> list[Word]:
         else:
             lines = ordered_lines(list(map(_ROTATED, run)), x_tol, _ROTATED_ORDER)
             for text, top, bottom, x0, x1 in chain.from_iterable(split_words(line, y_tol, gap) for line in lines):
-                words.append(new_word(text, float(x0), float(x1), float(top), float(bottom), word_size, font))
+                words.append(new_word(text, x0, x1, top, bottom, word_size, font))
     return words
 
 

@@ -4,9 +4,9 @@ A reader gives each page's characters as `Char` rows — pdfplumber's char field
 top, bottom, upright, fontname, size) in display coordinates (the page's /Rotate applied the way
 pdfminer applies it), the shape of its glyph (the first four terms a, b, c, d of its matrix, which
 give its writing direction; not its origin), then the text object the character belongs to
-(pdfium; 0 when unknown) — and its filled boxes and rules. A tuple, not pdfplumber's dict: the pdfium reader
-builds one per character, words are built from these fields in this order, and the pdfplumber
-reader converts its dicts once (`dicts_to_chars`). From there everything is shared:
+(pdfium; 0 when unknown) — and its filled boxes and rules. A tuple, not pdfplumber's dict: the
+pdfium reader builds one per character, words are built from these fields in this order, and the
+pdfplumber reader converts its dicts once (`dicts_to_chars`). From there everything is shared:
 
 - Pages are read upright: the page is turned, by quarter turns, until most of its characters
   read left to right — whatever mix of /Rotate and rotated drawing produced it.

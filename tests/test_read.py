@@ -19,6 +19,7 @@ from extract.stages.read import (
     turn_point,
     turned_size,
 )
+from extract.stages.read.content import BOTTOM, CHAR_FIELDS, MATRIX, TOP, X0, X1, dicts_to_chars
 from tests.helpers import FIXTURES, SAMPLE_PDF, extracted, small_sheet_pdf, with_rotate
 
 CORPUS = FIXTURES / "corpus"
@@ -148,14 +149,27 @@ def test_char_turn(matrix, turn):
 
 
 def test_page_turn_is_the_majority_and_prefers_upright_on_ties():
-    def chars(turn_matrix, n):
-        return [{"text": "a", "matrix": turn_matrix}] * n
+    def chars(turn_matrix, n, text="a"):
+        return [(text, 0.0, 1.0, 0.0, 1.0, True, "F", 1.0, turn_matrix, 0)] * n
 
     down, upright = (0, -1, 1, 0, 0, 0), (1, 0, 0, 1, 0, 0)
     assert page_turn(chars(down, 5) + chars(upright, 2)) == 1
     assert page_turn(chars(down, 2) + chars(upright, 2)) == 0
-    assert page_turn([{"text": " ", "matrix": down}]) == 0
+    assert page_turn(chars(down, 1, " ")) == 0
     assert page_turn([]) == 0
+
+
+def test_pdfplumber_chars_become_char_rows_in_the_readers_order():
+    """A pdfplumber char dict as the `Char` the pdfium reader builds: its fields by name, the
+    coordinates as floats, the matrix's shape (a, b, c, d), no text object."""
+    matrix = (0.0, 1.0, -1.0, 0.0, 12.5, 300.0)
+    plumber_char = {"text": "é", "x0": 10, "x1": 15.5, "top": 20, "bottom": 32.0, "doctop": 20, "upright": False}
+    plumber_char |= {"fontname": "AAAAAA+OpenSans", "size": 12.0, "matrix": matrix, "adv": 5.5}
+    (row,) = dicts_to_chars([plumber_char])
+    fields = dict(zip(CHAR_FIELDS, row, strict=True))
+    assert fields == {**{k: plumber_char[k] for k in CHAR_FIELDS[:-2]}, "matrix": matrix[:4], "object": 0}
+    assert all(type(row[i]) is float for i in (X0, X1, TOP, BOTTOM))
+    assert dicts_to_chars([{**plumber_char, "matrix": None}])[0][MATRIX] is None
 
 
 @pytest.mark.parametrize("turn", range(QUARTER_TURNS))

@@ -23,6 +23,7 @@ from extract.errors import FileFailed
 from extract.geometry import Word
 from extract.settings import ReadSettings
 from extract.stages.read import content, pdf_to_pages, pdfium, plumber
+from extract.stages.read.content import CHAR_FIELDS, Char, dicts_to_chars
 from extract.stages.read.words import LIGATURES, WORD_SIZE_DIGITS, chars_to_words, new_word
 from tests.helpers import FIXTURES, SAMPLE_PDF
 
@@ -112,6 +113,11 @@ def reference_words(chars: list[dict[str, Any]], settings: ReadSettings) -> list
     ]
 
 
+def as_dicts(chars: list[Char]) -> list[dict[str, Any]]:
+    """Characters as pdfplumber's dicts, for its `extract_words` (which reads `doctop` too)."""
+    return [{**dict(zip(CHAR_FIELDS, char, strict=True)), "doctop": char[content.TOP]} for char in chars]
+
+
 def exact(words: list[Word] | tuple[Word, ...]) -> list[str]:
     """Words as the exact text of their fields (floats by repr: -0.0 is not 0.0)."""
     return [repr((w.text, w.x0, w.x1, w.top, w.bottom, w.size, w.fontname)) for w in words]
@@ -134,17 +140,18 @@ def reference_turn(chars: list[dict[str, Any]]) -> int:
 @settings(max_examples=300)
 @given(char_lists(), read_settings)
 def test_words_are_pdfplumbers_on_random_chars(chars, settings):
-    assert exact(chars_to_words(chars, settings)) == exact(reference_words(chars, settings))
+    assert exact(chars_to_words(dicts_to_chars(chars), settings)) == exact(reference_words(chars, settings))
 
 
 @settings(max_examples=200)
 @given(char_lists(max_chars=25), read_settings)
 def test_turned_page_words_are_pdfplumbers(chars, settings):
     """The page turned upright (with chars in every direction), then words by both builders."""
-    turn = content.page_turn(chars)
+    rows = dicts_to_chars(chars)
+    turn = content.page_turn(rows)
     assert turn == reference_turn(chars)
-    page = content.chars_to_content(1, (595.0, 842.0), chars, [], 0, settings)
-    turned = [content.turn_char(c, turn, 595.0, 842.0) for c in chars] if turn else chars
+    page = content.chars_to_content(1, (595.0, 842.0), rows, [], 0, settings)
+    turned = as_dicts([content.turn_char(c, turn, 595.0, 842.0) for c in rows]) if turn else chars
     assert exact(page.words) == exact(reference_words(turned, settings))
 
 
@@ -162,7 +169,7 @@ def test_turned_page_words_are_pdfplumbers(chars, settings):
 def test_the_random_chars_reach_every_case(case):
     """The strategy is not vacuous: each case occurs in pdfplumber's words of some drawn list."""
     chars = find(char_lists(), lambda chars: case(chars, reference_words(chars, ReadSettings())), settings=FIRST_FOUND)
-    assert exact(chars_to_words(chars, ReadSettings())) == exact(reference_words(chars, ReadSettings()))
+    assert exact(chars_to_words(dicts_to_chars(chars), ReadSettings())) == exact(reference_words(chars, ReadSettings()))
 
 
 def test_ligature_table_is_pdfplumbers():
@@ -182,11 +189,13 @@ def test_new_word_is_the_dataclass_word():
 
 
 def test_a_page_that_reads_left_to_right_needs_no_count():
-    upright = {"text": "a", "matrix": (1.0, -0.0, 0.0, 1.0, 0.0, 0.0)}
-    down = {"text": "a", "matrix": (0.0, -1.0, 1.0, 0.0, 0.0, 0.0)}
+    def char(matrix: Any) -> Char:
+        return ("a", 0.0, 1.0, 0.0, 1.0, True, "F", 1.0, matrix, 0)
+
+    upright, down = char((1.0, -0.0, 0.0, 1.0, 0.0, 0.0)), char((0.0, -1.0, 1.0, 0.0, 0.0, 0.0))
     assert content.page_turn([upright] * 3) == 0
     assert content.page_turn([upright, down, down]) == 1
-    assert content.page_turn([{"text": "a", "matrix": None}, down]) == 1
+    assert content.page_turn([char(None), down]) == 1
 
 
 # --- real pages, both readers' characters ----------------------------------------------------
@@ -214,7 +223,7 @@ def mismatched_pages(calls: list[tuple]) -> list[int]:
         turn = content.page_turn(chars)
         turned = [content.turn_char(c, turn, width, height) for c in chars] if turn else chars
         page = content.chars_to_content(number, (width, height), chars, boxes, images, read)
-        if exact(page.words) != exact(reference_words(turned, read)):
+        if exact(page.words) != exact(reference_words(as_dicts(turned), read)):
             bad.append(number)
     return bad
 

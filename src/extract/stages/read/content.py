@@ -1,8 +1,12 @@
 """What every reader produces: `PageContent`, built the same way from characters and shapes.
 
-A reader gives each page's characters as pdfplumber-style dicts (text, x0, x1, top, bottom,
-size, fontname, upright, matrix) in display coordinates (the page's /Rotate applied the way
-pdfminer applies it), and its filled boxes and rules. From there everything is shared:
+A reader gives each page's characters as `Char` rows — pdfplumber's char fields (text, x0, x1,
+top, bottom, upright, fontname, size) in display coordinates (the page's /Rotate applied the way
+pdfminer applies it), the shape of its glyph (the first four terms a, b, c, d of its matrix, which
+give its writing direction; not its origin), then the text object the character belongs to
+(pdfium; 0 when unknown) — and its filled boxes and rules. A tuple, not pdfplumber's dict: the
+pdfium reader builds one per character, words are built from these fields in this order, and the
+pdfplumber reader converts its dicts once (`dicts_to_chars`). From there everything is shared:
 
 - Pages are read upright: the page is turned, by quarter turns, until most of its characters
   read left to right — whatever mix of /Rotate and rotated drawing produced it.
@@ -13,7 +17,8 @@ pdfminer applies it), and its filled boxes and rules. From there everything is s
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from contextlib import suppress
 from dataclasses import dataclass
 from functools import partial
 from itertools import compress
@@ -29,8 +34,16 @@ QUARTER_TURNS = 4
 # A size measured again after a turn carries float noise (12.075 vs 12.0750000001); size is a
 # grouping key of `extract_words`, so noise would split words. Kept to this many decimals.
 TURNED_SIZE_DIGITS = 4
-_TEXT = itemgetter("text")
-_MATRIX = itemgetter("matrix")
+
+# A character: these fields, in this order (pdfplumber's names; x0, x1, top, bottom are floats);
+# then the indexes.
+CHAR_FIELDS = ("text", "x0", "x1", "top", "bottom", "upright", "fontname", "size", "matrix", "object")
+Char = tuple[str, float, float, float, float, bool, str, float, Any, int]
+TEXT, X0, X1, TOP, BOTTOM, UPRIGHT, FONTNAME, SIZE, MATRIX, OBJECT = range(len(CHAR_FIELDS))
+_DICT_FIELDS = itemgetter(*CHAR_FIELDS[:MATRIX])
+_SHAPE_TERMS = 4  # a, b, c, d of a matrix
+_TEXT = itemgetter(TEXT)
+_MATRIX = itemgetter(MATRIX)
 _DIRECTION = itemgetter(0, 1)  # a matrix's (a, b): the writing direction
 _A, _B = itemgetter(0), itemgetter(1)
 
@@ -59,7 +72,7 @@ class UnreadablePage:
 def chars_to_content(
     number: int,
     size: tuple[float, float],
-    chars: list[dict[str, Any]],
+    chars: list[Char],
     boxes: Iterable[Box],
     image_count: int,
     settings: ReadSettings,
@@ -81,6 +94,22 @@ def chars_to_content(
     )
 
 
+def dicts_to_chars(chars: Iterable[Mapping[str, Any]]) -> list[Char]:
+    """pdfplumber's char dicts as `Char` rows: coordinates as floats (as pdfium's), no text object
+    (0)."""
+    rows: list[Char] = []
+    for char in chars:
+        text, x0, x1, top, bottom, upright, fontname, size = _DICT_FIELDS(char)
+        box = (float(x0), float(x1), float(top), float(bottom))
+        rows.append((text, *box, upright, fontname, size, _shape(char.get("matrix")), 0))
+    return rows
+
+
+def _shape(matrix: Any) -> tuple[float, ...] | None:
+    """A matrix's first four terms (None when there is none)."""
+    return None if matrix is None else tuple(matrix[:_SHAPE_TERMS])
+
+
 # --- rotation --------------------------------------------------------------------------------
 
 
@@ -96,12 +125,13 @@ def char_turn(matrix: Iterable[float]) -> int:
     return 1 if b < 0 else 3
 
 
-def page_turn(chars: Iterable[dict[str, Any]]) -> int:
+def page_turn(chars: Iterable[Char]) -> int:
     """The quarter turn most visible characters share; 0 when there is no text or on a tie with 0."""
     chars = list(chars)
     matrices = list(map(_MATRIX, chars))
-    if None not in matrices and not any(map(_B, matrices)) and min(map(_A, matrices), default=0) >= 0:
-        return 0  # every character reads left to right (the common case: no need to count)
+    with suppress(TypeError):  # a character without a matrix (None) is not counted: see below
+        if not any(map(_B, matrices)) and min(map(_A, matrices), default=0) >= 0:
+            return 0  # every character reads left to right (the common case: no need to count)
     visible = map(str.strip, map(_TEXT, chars))  # a blank strips to "": not counted
     directions = Counter(map(_DIRECTION, filter(partial(is_not, None), compress(matrices, visible))))
     counts: Counter[int] = Counter()
@@ -139,42 +169,29 @@ def turn_bbox(
     return min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)
 
 
-def turn_chars(chars: list[dict[str, Any]], turn: int, width: float, height: float) -> list[dict[str, Any]]:
+def turn_chars(chars: list[Char], turn: int, width: float, height: float) -> list[Char]:
     """Characters moved onto the page turned by `turn_char`; each writing direction's quarter
     turn is worked out once."""
     turns: dict[tuple[float, float], int] = {}
     turned = []
     for char in chars:
-        direction = _DIRECTION(char["matrix"])
+        direction = _DIRECTION(_MATRIX(char))
         if direction not in turns:
             turns[direction] = char_turn(direction)
         turned.append(turn_char(char, turn, width, height, turns[direction]))
     return turned
 
 
-def turn_char(
-    char: dict[str, Any], turn: int, width: float, height: float, char_quarter: int | None = None
-) -> dict[str, Any]:
+def turn_char(char: Char, turn: int, width: float, height: float, char_quarter: int | None = None) -> Char:
     """A character moved onto the turned page; `upright` and `size` follow its new direction
-    (`char_quarter` is its `char_turn`, worked out when not given). Only the keys words are built
-    from are kept: text, x0, x1, top, bottom, doctop, upright, size, fontname, matrix."""
-    x0, top, x1, bottom = turn_bbox(char["x0"], char["top"], char["x1"], char["bottom"], turn, width, height)
+    (`char_quarter` is its `char_turn`, worked out when not given)."""
+    text, x0, x1, top, bottom, _, fontname, _, matrix, obj = char
+    x0, top, x1, bottom = turn_bbox(x0, top, x1, bottom, turn, width, height)
     if char_quarter is None:
-        char_quarter = char_turn(char["matrix"])
+        char_quarter = char_turn(matrix)
     relative = (char_quarter - turn) % QUARTER_TURNS
     size = round(bottom - top if relative % 2 == 0 else x1 - x0, TURNED_SIZE_DIGITS)
-    return {
-        "text": char["text"],
-        "fontname": char["fontname"],
-        "matrix": char["matrix"],
-        "x0": x0,
-        "x1": x1,
-        "top": top,
-        "bottom": bottom,
-        "doctop": top,
-        "upright": relative == 0,
-        "size": size,
-    }
+    return (text, x0, x1, top, bottom, relative == 0, fontname, size, matrix, obj)
 
 
 def turn_box(box: Box, turn: int, width: float, height: float) -> Box:

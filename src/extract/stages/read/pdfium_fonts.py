@@ -89,10 +89,11 @@ class Fonts:
     def width(self, font: int, text: str) -> float:
         """Advance of `text` (one character or a ligature) per unit of font size."""
         key = (font, text)
-        if key not in self.widths:
+        total = self.widths.get(key)
+        if total is None:
             total = 0.0
             for char in text:
                 ok = _glyph_width(font, ord(char), EM, self._address)
                 total += self._float.value / EM if ok else 0.0
             self.widths[key] = total
-        return self.widths[key]
+        return total

@@ -24,7 +24,9 @@ from .pdfium_space import Matrix, multiply
 
 ACTUAL_TEXT = b"ActualText"
 _ACTUAL_TEXT_ARG = ctypes.c_char_p(ACTUAL_TEXT)  # bare calls take ctypes objects: made once
-_FIRST = ctypes.c_ulong(0)  # the index of the only mark most objects have
+# Mark indexes as bare calls take them, made once: most objects have one mark, a few two or three.
+_KEPT_INDEXES = 4
+_INDEXES = tuple(map(ctypes.c_ulong, range(_KEPT_INDEXES)))
 IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 _TEXT, _PATH = pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_PAGEOBJ_PATH
 _IMAGE, _FORM = pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_FORM
@@ -43,7 +45,7 @@ _form_object = bare(pdfium_c.FPDFFormObj_GetObject, Handle)  # index: unsigned l
 _object_type = bare(pdfium_c.FPDFPageObj_GetType, ctypes.c_int)
 _object_matrix = bare(pdfium_c.FPDFPageObj_GetMatrix, ctypes.c_int)
 _count_marks = bare(pdfium_c.FPDFPageObj_CountMarks, ctypes.c_int)
-_get_mark = bare(pdfium_c.FPDFPageObj_GetMark, Handle)  # index: unsigned long
+_get_mark = bare(pdfium_c.FPDFPageObj_GetMark, ctypes.c_void_p)  # index: unsigned long; gives an int
 _param_type = bare(pdfium_c.FPDFPageObjMark_GetParamValueType, ctypes.c_int)
 _remove_mark = bare(pdfium_c.FPDFPageObj_RemoveMark, ctypes.c_int)
 
@@ -93,12 +95,11 @@ def _walk(objects: list[Handle], parent: Matrix, found: PageObjects, actual: dic
         marks = _count_marks(obj)
         while marks > 0:  # nearly every object of a tagged PDF has a mark: inlined, last first
             marks -= 1
-            mark = _get_mark(obj, ctypes.c_ulong(marks) if marks else _FIRST)
-            address = mark.value
+            address = _get_mark(obj, _INDEXES[marks] if marks < _KEPT_INDEXES else ctypes.c_ulong(marks))
             if not address:
                 continue
             drop = actual.get(address)
             if drop is None:
-                drop = actual[address] = _param_type(mark, _ACTUAL_TEXT_ARG) != _ABSENT
+                drop = actual[address] = _param_type(ctypes.c_void_p(address), _ACTUAL_TEXT_ARG) != _ABSENT
             if drop:
-                _remove_mark(obj, mark)
+                _remove_mark(obj, ctypes.c_void_p(address))

@@ -8,16 +8,20 @@ the page objects, forms entered where they are drawn, give the content order.
 
 from __future__ import annotations
 
-from typing import Any
+from itertools import repeat
+from operator import itemgetter
 
-OBJECT_KEY = "_object"  # a char's text object (its address), set by `pdfium_chars.page_chars`
+from .content import OBJECT, Char
+
+_OBJECT = itemgetter(OBJECT)  # a char's text object (its address), set by `pdfium_chars.page_chars`
+_UNRANKED = -1  # the rank of a character whose text object is not on the page (0: unknown)
 
 
-def in_content_order(chars: list[dict[str, Any]], ranks: dict[int, int]) -> list[dict[str, Any]]:
+def in_content_order(chars: list[Char], ranks: dict[int, int]) -> list[Char]:
     """`chars` stably sorted by their text object's content rank (`ranks`: address -> rank, from
     `pdfium_marks.read_objects`: text objects only); the same list when already in that order."""
-    keys = [ranks.get(c.get(OBJECT_KEY, 0), -1) for c in chars]
-    if all(a <= b for a, b in zip(keys, keys[1:])):
+    keys = list(map(ranks.get, map(_OBJECT, chars), repeat(_UNRANKED)))
+    if keys == sorted(keys):  # in C: cheaper than comparing neighbours in Python
         return chars
     order = sorted(range(len(chars)), key=keys.__getitem__)
     return [chars[i] for i in order]

@@ -49,23 +49,33 @@ def page_shapes(objects: PageObjects, space: PageSpace) -> tuple[list[Box], int]
     rects: list[Box] = []
     rules: list[Box] = []
     for obj, parent in objects.paths:
-        _path_boxes(obj, multiply(object_matrix(obj, parent), space.rotation), space, rects, rules)
+        candidates = _candidates(obj)
+        if candidates:  # the path's matrix and draw mode are read only then (most paths: curves)
+            _path_boxes(obj, multiply(object_matrix(obj, parent), space.rotation), candidates, space, rects, rules)
     return rects + rules, objects.images
 
 
-def _subpaths(obj: Handle, matrix: Matrix) -> Iterator[tuple[str, list[tuple[float, float]]]]:
-    """(shape, points) per subpath that may be a line or a rectangle: a move then at most
-    `_MAX_SEGMENTS` - 1 lines. Points on the rotated page (pdfminer's y-up space).
-
-    Shapes use pdfminer's letters: m (move), l (line), h (close, at the start point).
-    """
+def _candidates(obj: Handle) -> list[list[Handle]]:
+    """The segments of each subpath that may be a line or a rectangle: a move then at most
+    `_MAX_SEGMENTS` - 1 lines."""
     segments = [_segment(obj, i) for i in range(_count_segments(obj))]
     kinds = [_segment_type(segment) for segment in segments]
     starts = [i for i, kind in enumerate(kinds) if kind == _MOVE]
+    return [
+        segments[start:end]
+        for start, end in zip(starts, [*starts[1:], len(kinds)])
+        if end - start <= _MAX_SEGMENTS and kinds[start + 1 : end].count(_LINE) == end - start - 1
+    ]
+
+
+def _subpaths(candidates: list[list[Handle]], matrix: Matrix) -> Iterator[tuple[str, list[tuple[float, float]]]]:
+    """(shape, points) per candidate subpath, points on the rotated page (pdfminer's y-up space).
+
+    Shapes use pdfminer's letters: m (move), l (line), h (close, at the start point).
+    """
     point = (ctypes.c_float(), ctypes.c_float())  # one for the path: a failed read keeps the last
-    for start, end in zip(starts, [*starts[1:], len(kinds)]):
-        if end - start <= _MAX_SEGMENTS and all(kind == _LINE for kind in kinds[start + 1 : end]):
-            yield _subpath(segments[start:end], matrix, point)
+    for segments in candidates:
+        yield _subpath(segments, matrix, point)
 
 
 def _subpath(
@@ -101,11 +111,13 @@ def classify(shape: str, points: list[tuple[float, float]]) -> str:
     return "curve"
 
 
-def _path_boxes(obj: Handle, matrix: Matrix, space: PageSpace, rects: list[Box], rules: list[Box]) -> None:
+def _path_boxes(
+    obj: Handle, matrix: Matrix, candidates: list[list[Handle]], space: PageSpace, rects: list[Box], rules: list[Box]
+) -> None:
     fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
     _draw_mode(obj, ctypes.byref(fill_mode), ctypes.byref(stroke))
     filled, stroked = fill_mode.value != pdfium_c.FPDF_FILLMODE_NONE, bool(stroke.value)
-    for shape, points in _subpaths(obj, matrix):
+    for shape, points in _subpaths(candidates, matrix):
         verdict = classify(shape, points)
         if verdict == "curve":
             continue

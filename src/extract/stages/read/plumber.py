@@ -20,7 +20,7 @@ from extract.errors import FileFailed
 from extract.geometry import Box
 from extract.settings import ReadSettings
 
-from .content import PageContent, UnreadablePage, chars_to_content, rgb
+from .content import PageContent, UnreadablePage, chars_to_content, dicts_to_chars, rgb
 from .faults import NO_PAGES_REASON, file_failed, one_line
 
 # pdfminer logs every recoverable oddity of malformed files at WARNING level.
@@ -118,7 +118,8 @@ def page_content(page: Page, settings: ReadSettings) -> PageContent:
     """The page's words and boxes, turned upright."""
     boxes = [*_boxes(page.rects), *_rules(page.lines)]
     size = (float(page.width), float(page.height))
-    return chars_to_content(page.page_number, size, page.chars, boxes, len(page.images), settings)
+    chars = dicts_to_chars(page.chars)
+    return chars_to_content(page.page_number, size, chars, boxes, len(page.images), settings)
 
 
 def _boxes(rects: Iterable[dict[str, Any]]) -> Iterator[Box]:

@@ -12,21 +12,24 @@ damaged page tree; then pdfium's own reading is kept).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from operator import itemgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from extract.settings import ReadSettings
 from extract.text import UNMAPPED_GLYPH
 
-from .content import PageContent, UnreadablePage
+from .content import TEXT, Char, PageContent, UnreadablePage
 
 if TYPE_CHECKING:
     from .plumber import PageSource
 
+_TEXT = itemgetter(TEXT)
 
-def needs_reference(chars: Iterable[dict[str, Any]]) -> bool:
+
+def needs_reference(chars: Iterable[Char]) -> bool:
     """Whether a page's characters cannot be vouched for: none at all, or one unmapped glyph."""
-    text = "".join(char["text"] for char in chars)
+    text = "".join(map(_TEXT, chars))
     return not text or UNMAPPED_GLYPH.search(text) is not None
 
 

@@ -3,7 +3,7 @@
 The same words, in the same order and with the same floats, as pdfplumber's
 `extract_words(chars, x_tolerance=…, y_tolerance=…, x_tolerance_ratio=…, keep_blank_chars=False,
 extra_attrs=["fontname", "size"])` (tests/test_read_words.py holds it to that), at a fraction of
-its cost: each character's fields are read once into a tuple, and the loops run over tuples.
+its cost: characters come as `content.Char` rows, whose first fields are what the loops read.
 
 The rule, for each run of consecutive characters sharing `upright`, font name and size:
 
@@ -20,20 +20,23 @@ The rule, for each run of consecutive characters sharing `upright`, font name an
 - A word's box holds its characters' boxes; its font and size are its first character's; its
   text joins the characters' texts with ligatures expanded.
 
-Only the documented character keys are read: text, x0, x1, top, bottom, upright, fontname, size.
-Coordinates are finite numbers (as every reader gives them).
+Only these fields of a character are read: text, x0, x1, top, bottom, upright, fontname, size.
+Coordinates are finite floats (as every reader gives them: see `content.Char`).
 """
 
 from __future__ import annotations
 
-from collections import Counter
+from bisect import bisect_right
 from collections.abc import Iterable
 from itertools import chain, groupby
 from operator import itemgetter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from extract.geometry import Word
 from extract.settings import ReadSettings
+
+if TYPE_CHECKING:
+    from .content import Char
 
 WORD_SIZE_DIGITS = 2  # a word's font size is kept to 0.01 pt
 # pdfplumber's `expand_ligatures` table: a character whose whole text is one of these reads as
@@ -42,12 +45,12 @@ LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", 
 _LIGATURE_CHARS = frozenset(LIGATURES)
 
 # A character as (text, along start, along end, across start, across end, upright, font name,
-# size): along is the reading direction (x upright, top to bottom otherwise).
-Row = tuple[str, float, float, float, float, Any, Any, Any]
+# size, matrix, object): along is the reading direction (x upright, top to bottom otherwise). An
+# upright character's `Char` is its row as it comes.
+Row = tuple[str, float, float, float, float, Any, Any, Any, Any, Any]
 
-_ROW = itemgetter("text", "x0", "x1", "top", "bottom", "upright", "fontname", "size")  # upright
 _RUN_KEY = itemgetter(5, 6, 7)
-_ROTATED = itemgetter(0, 3, 4, 1, 2, 5, 6, 7)  # an upright row read top to bottom
+_ROTATED = itemgetter(0, 3, 4, 1, 2, 5, 6, 7, 8, 9)  # a `Char` read top to bottom
 _ACROSS = itemgetter(3)
 _UPRIGHT_ORDER = itemgetter(1)  # x0
 _ROTATED_ORDER = itemgetter(1, 2)  # top, bottom
@@ -56,13 +59,13 @@ _NEW = object.__new__
 Span = tuple[str, float, float, float, float]
 
 
-def chars_to_words(chars: Iterable[dict[str, Any]], settings: ReadSettings) -> list[Word]:
+def chars_to_words(chars: Iterable[Char], settings: ReadSettings) -> list[Word]:
     """Words by pdfplumber's rule: runs of one font and size, clustered into lines, split at
     blanks and at gaps wider than the tolerances (see the module docstring)."""
     words: list[Word] = []
     x_tol, y_tol = settings.x_tolerance, settings.y_tolerance
     ratio = settings.x_tolerance_ratio or None
-    for (upright, fontname, size), run in groupby(list(map(_ROW, chars)), _RUN_KEY):
+    for (upright, fontname, size), run in groupby(chars, _RUN_KEY):
         gap = x_tol if ratio is None else ratio * size
         font, word_size = str(fontname), round(float(size), WORD_SIZE_DIGITS)
         if upright:
@@ -71,10 +74,10 @@ def chars_to_words(chars: Iterable[dict[str, Any]], settings: ReadSettings) -> l
                 word = _NEW(Word)  # see `new_word`
                 word.__dict__.update(
                     text=text,
-                    x0=float(x0),
-                    x1=float(x1),
-                    top=float(top),
-                    bottom=float(bottom),
+                    x0=x0,
+                    x1=x1,
+                    top=top,
+                    bottom=bottom,
                     size=word_size,
                     fontname=font,
                 )
@@ -82,7 +85,7 @@ def chars_to_words(chars: Iterable[dict[str, Any]], settings: ReadSettings) -> l
         else:
             lines = ordered_lines(list(map(_ROTATED, run)), x_tol, _ROTATED_ORDER)
             for text, top, bottom, x0, x1 in chain.from_iterable(split_words(line, y_tol, gap) for line in lines):
-                words.append(new_word(text, float(x0), float(x1), float(top), float(bottom), word_size, font))
+                words.append(new_word(text, x0, x1, top, bottom, word_size, font))
     return words
 
 
@@ -116,13 +119,14 @@ def ordered_lines(rows: list[Row], tolerance: float, order: Any) -> list[list[Ro
     if len(index) <= 1:  # one line: the common case of a run inside a line
         return [sorted(rows, key=order)]
     line_of = list(map(index.__getitem__, across))
-    if line_of != sorted(line_of):  # a line's rows not together: bring them together, in order
+    in_lines = sorted(line_of)  # each row's line, once the rows are brought together
+    if line_of != in_lines:  # a line's rows not together: bring them together, in order
         rows = list(map(rows.__getitem__, sorted(range(len(rows)), key=line_of.__getitem__)))
-    sizes = Counter(line_of)
     lines, first = [], 0
-    for line in range(len(sizes)):  # every line index holds at least one row
-        lines.append(sorted(rows[first : first + sizes[line]], key=order))
-        first += sizes[line]
+    for line in range(in_lines[-1] + 1):  # every line index holds at least one row
+        end = bisect_right(in_lines, line, first)
+        lines.append(sorted(rows[first:end], key=order))
+        first = end
     return lines
 
 
@@ -135,7 +139,7 @@ def split_words(rows: list[Row], along_tol: float, across_tol: float) -> list[Sp
     words: list[Span] = []
     parts: list[str] = []
     lo = hi = start = end = prev_hi = prev_start = 0.0
-    for text, a0, a1, c0, c1, _upright, _font, _size in rows:
+    for text, a0, a1, c0, c1, _upright, _font, _size, _matrix, _object in rows:
         if (
             parts
             and a0 <= prev_hi + along_tol

@@ -35,6 +35,7 @@ _LIGATURES = {"ff": "ﬀ", "fi": "ﬁ", "fl": "ﬂ", "ffi": "ﬃ", "ffl": "ﬄ",
 # many decimals, so one font at one scale has one size (pdfplumber's grouping key) everywhere.
 SIZE_DIGITS = 4
 _NO_OBJECT = -1  # no text object has this address
+_NO_FONT = -1  # no font has this address
 _NOWHERE = float("nan")  # an origin equal to none
 _MATRIX_TERMS = 6  # FS_MATRIX: a, b, c, d, e, f as float32
 # A text object's style as read: its size then its matrix, float32 each. The size and the
@@ -197,6 +198,7 @@ def page_chars(text_page: Any, space: PageSpace) -> list[Char]:
     lx = ly = _NOWHERE  # origin of the previous character kept; nowhere after a generated one
     letters = ""  # its letters, before any ligature is made of them
     by_style, new = styles.by_style, styles.new
+    style_font, style_read = _NO_FONT, b""  # the style of the last text object read
     size_at, matrix_at, style = styles.size_at, styles.matrix_at, styles.style
     count = pdfium_c.FPDFText_CountChars(text_page)
     for index, code in enumerate(_page_text(text_page, count)):
@@ -214,7 +216,9 @@ def page_chars(text_page: Any, space: PageSpace) -> list[Char]:
             font = _object_font(obj) or 0
             _font_size(obj, size_at)
             _char_matrix(handle, index, matrix_at)
-            build = by_style.get((font, bytes(style))) or new(font)
+            if font != style_font or style != style_read:  # most objects: the previous one's style
+                style_font, style_read = font, bytes(style)
+                build = by_style.get((font, style_read)) or new(font)
         elif ux == lx and uy == ly:  # in the same object, as the previous character
             letters += text
             chars[-1] = build(styles.ligature(build, letters), lx, ly, obj)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ctypes
 from collections.abc import Iterator
+from itertools import repeat
 
 import pypdfium2.raw as pdfium_c
 
@@ -58,8 +59,8 @@ def page_shapes(objects: PageObjects, space: PageSpace) -> tuple[list[Box], int]
 def _candidates(obj: Handle) -> list[list[Handle]]:
     """The segments of each subpath that may be a line or a rectangle: a move then at most
     `_MAX_SEGMENTS` - 1 lines."""
-    segments = [_segment(obj, i) for i in range(_count_segments(obj))]
-    kinds = [_segment_type(segment) for segment in segments]
+    segments = list(map(_segment, repeat(obj), range(_count_segments(obj))))
+    kinds = list(map(_segment_type, segments))
     starts = [i for i, kind in enumerate(kinds) if kind == _MOVE]
     return [
         segments[start:end]

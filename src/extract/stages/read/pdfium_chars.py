@@ -11,14 +11,16 @@ Cost: per character, two pdfium calls (its text object, its origin) and one `Cha
 code's text is worked out once per page. Font, size and matrix are read once per text object (one
 text show) and compared as raw bytes; text objects drawn alike (same font, size and matrix: a
 style) share one box builder, which keeps each letter's advance, each rounded size and, for
-straight text, each baseline's top, bottom and size once.
+straight text, each baseline's top, bottom and size once. Straight text on an unturned page
+(nearly all text) is placed by `page_chars` itself, with its builder's caches (`Placement`): a
+call per character less.
 """
 
 from __future__ import annotations
 
 import ctypes
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
 import pypdfium2.raw as pdfium_c
 
@@ -56,6 +58,25 @@ _object_font = prototype(pdfium_c.FPDFTextObj_GetFont, ctypes.c_void_p, ctypes.c
 _font_size = prototype(pdfium_c.FPDFTextObj_GetFontSize, ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p)
 
 Builder = Callable[[str, float, float, int], Char]  # (text, origin x, y, object) -> char
+Row = tuple[float, float, float]  # a box's top, bottom and rounded size
+
+
+class Placement(NamedTuple):
+    """A straight style on an unturned page, as `page_chars` places its characters itself (the
+    work of its builder's `straight`, without a call per character), sharing the builder's caches."""
+
+    advances: dict[str, float]  # a letter -> its advance times a
+    rows: dict[float, Row]  # a baseline y -> its row
+    along: Callable[[str], float]  # a letter's advance times a, kept in `advances`
+    row: Callable[[float, float], Row]  # the row of a box from y0 up to y1
+    dv0: float
+    dv1: float
+    e: float  # the page's translation
+    f: float
+    left: float
+    upright: bool
+    fontname: str
+    shape: tuple[float, float, float, float]
 
 
 class _Styles:
@@ -65,6 +86,7 @@ class _Styles:
         self.space = space
         self.fonts = Fonts()
         self.font_of: dict[Builder, int] = {}  # a style's builder -> its font
+        self.placements: dict[Builder, Placement | None] = {}  # ... -> its placement, if straight
         self.by_style: dict[tuple[int, bytes], Builder] = {}
         self.sizes: dict[float, float] = {}  # height of a box -> the size it stands for
         # The style of a text object is read into `read` (`page_chars`); `style` is its bytes.
@@ -80,8 +102,9 @@ class _Styles:
         fonts = self.fonts
         name, descent = (fonts.name(font), fonts.descent(font)) if font else ("", 0.0)
         matrix = multiply((a, b, c, d, 0.0, 0.0), self.space.rotation)
-        builder = self.by_style[(font, bytes(self.style))] = _builder(font, name, size, descent, matrix, self)
-        self.font_of[builder] = font
+        builder, placement = _builder(font, name, size, descent, matrix, self)
+        self.by_style[(font, bytes(self.style))] = builder
+        self.font_of[builder], self.placements[builder] = font, placement
         return builder
 
     def ligature(self, builder: Builder, letters: str) -> str:
@@ -91,8 +114,11 @@ class _Styles:
         return ligature if self.fonts.maps(self.font_of[builder], ligature) else letters
 
 
-def _builder(font: int, fontname: str, size: float, descent: float, matrix: Matrix, styles: _Styles) -> Builder:
-    """pdfminer's LTChar box: (0, descent) to (advance, descent + size) through the char matrix."""
+def _builder(
+    font: int, fontname: str, size: float, descent: float, matrix: Matrix, styles: _Styles
+) -> tuple[Builder, Placement | None]:
+    """pdfminer's LTChar box: (0, descent) to (advance, descent + size) through the char matrix;
+    for straight text on an unturned page, also its `Placement`."""
     a, b, c, d, _, _ = matrix
     shape = (a, b, c, d)  # every char of the style has it: one tuple
     space, fonts, sizes = styles.space, styles.fonts, styles.sizes
@@ -107,12 +133,16 @@ def _builder(font: int, fontname: str, size: float, descent: float, matrix: Matr
     v1 = v0 + size
     dv0, dv1 = d * v0, d * v1
     advances: dict[str, float] = {}  # straight text: a letter's advance times a
-    rows: dict[float, tuple[float, float, float]] = {}  # straight text: baseline y -> its row
+    rows: dict[float, Row] = {}  # straight text: baseline y -> its row
 
     def advance(text: str) -> float:
         return fonts.width(font, text) * size if font else 0.0
 
-    def row(y0: float, y1: float) -> tuple[float, float, float]:
+    def along(text: str) -> float:
+        width = advances[text] = a * advance(text)
+        return width
+
+    def row(y0: float, y1: float) -> Row:
         """top, bottom and rounded size of a box from y0 up to y1 (y-up)."""
         extent = y1 - y0
         rounded = sizes.get(extent) if extent else extent  # 0.0 and -0.0 would be one key
@@ -129,7 +159,7 @@ def _builder(font: int, fontname: str, size: float, descent: float, matrix: Matr
             oy = rb * ux + rd * uy + rf
         width = advances.get(text)
         if width is None:
-            width = advances[text] = a * advance(text)
+            width = along(text)
         xb = ox + width
         # A line's letters share their baseline, so their row (0.0 and -0.0: one key, not kept)
         vertical = rows.get(oy) if oy else None
@@ -154,7 +184,11 @@ def _builder(font: int, fontname: str, size: float, descent: float, matrix: Matr
         x0, x1 = min(xs), max(xs)
         return (text, x0 + left, x1 + left, top, bottom, upright, fontname, rounded, shape, obj)
 
-    return straight if b == 0.0 and c == 0.0 else skewed
+    if b != 0.0 or c != 0.0:
+        return skewed, None
+    if not unturned:
+        return straight, None
+    return straight, Placement(advances, rows, along, row, dv0, dv1, re, rf, left, upright, fontname, shape)
 
 
 def _page_text(text_page: Any, count: int) -> list[int]:
@@ -197,7 +231,8 @@ def page_chars(text_page: Any, space: PageSpace) -> list[Char]:
     run = _NO_OBJECT  # text object of the previous character read
     lx = ly = _NOWHERE  # origin of the previous character kept; nowhere after a generated one
     letters = ""  # its letters, before any ligature is made of them
-    by_style, new = styles.by_style, styles.new
+    by_style, new, placements = styles.by_style, styles.new, styles.placements
+    place: Placement | None = None  # the placement of the last style read, if it has one
     style_font, style_read = _NO_FONT, b""  # the style of the last text object read
     size_at, matrix_at, style = styles.size_at, styles.matrix_at, styles.style
     count = pdfium_c.FPDFText_CountChars(text_page)
@@ -224,10 +259,32 @@ def page_chars(text_page: Any, space: PageSpace) -> list[Char]:
             if font != style_font or style != style_read:  # most objects: the previous one's style
                 style_font, style_read = font, bytes(style)
                 build = by_style.get((font, style_read)) or new(font)
+                place = placements[build]
+                if place is not None:
+                    advances, rows, along, row, dv0, dv1, e, f, left, upright, fontname, shape = place
         elif ux == lx and uy == ly:  # in the same object, as the previous character
             letters += text
             chars[-1] = build(styles.ligature(build, letters), lx, ly, obj)
             continue
         lx, ly, letters = ux, uy, text
-        append(build(text, ux, uy, obj))
+        if place is None:
+            append(build(text, ux, uy, obj))
+            continue
+        # `straight` inlined (the same steps; a letter's advance and a baseline's row shared with it)
+        ox, oy = ux + e, uy + f
+        width = advances.get(text)
+        if width is None:
+            width = along(text)
+        xb = ox + width
+        vertical = rows.get(oy) if oy else None
+        if vertical is None:
+            ya, yb = oy + dv0, oy + dv1
+            vertical = row(ya, yb) if ya <= yb else row(yb, ya)
+            if oy:
+                rows[oy] = vertical
+        top, bottom, rounded = vertical
+        if ox <= xb:
+            append((text, ox + left, xb + left, top, bottom, upright, fontname, rounded, shape, obj))
+        else:
+            append((text, xb + left, ox + left, top, bottom, upright, fontname, rounded, shape, obj))
     return chars

@@ -51,7 +51,9 @@ def bare(function: Any, restype: Any) -> Any:
 
 
 _P, _I = ctypes.c_void_p, ctypes.c_int
-_glyph_width = prototype(pdfium_c.FPDFFont_GetGlyphWidth, _I, _P, ctypes.c_uint, ctypes.c_float, _P)
+# Called per letter of each font (a hundred per page): bare, its float argument made once.
+_glyph_width = bare(pdfium_c.FPDFFont_GetGlyphWidth, _I)
+_EM_ARG = ctypes.c_float(EM)
 _descent = prototype(pdfium_c.FPDFFont_GetDescent, _I, _P, ctypes.c_float, _P)
 _base_name = prototype(pdfium_c.FPDFFont_GetBaseFontName, ctypes.c_size_t, _P, ctypes.c_char_p, ctypes.c_size_t)
 
@@ -65,6 +67,7 @@ class Fonts:
         self.widths: dict[tuple[int, str], float] = {}
         self._float = ctypes.c_float()
         self._address = ctypes.addressof(self._float)
+        self._at = ctypes.byref(self._float)
 
     def name(self, font: int) -> str:
         if font not in self.names:
@@ -92,8 +95,9 @@ class Fonts:
         total = self.widths.get(key)
         if total is None:
             total = 0.0
+            handle = ctypes.c_void_p(font)
             for char in text:
-                ok = _glyph_width(font, ord(char), EM, self._address)
+                ok = _glyph_width(handle, ord(char), _EM_ARG, self._at)
                 total += self._float.value / EM if ok else 0.0
             self.widths[key] = total
         return total

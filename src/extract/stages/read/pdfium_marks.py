@@ -19,7 +19,7 @@ from typing import Any
 
 import pypdfium2.raw as pdfium_c
 
-from .pdfium_fonts import bare
+from .pdfium_fonts import bare, prototype
 from .pdfium_space import Matrix, multiply
 
 ACTUAL_TEXT = b"ActualText"
@@ -37,15 +37,18 @@ class Handle(ctypes.c_void_p):
     """A pdfium handle that a bare call returns as a ctypes object, passable to the next call."""
 
 
-# Called per page object, so without ctypes' argument conversion (see `pdfium_fonts.bare`).
+# Called per page object. An object comes as its address (an int: cheaper than a ctypes object
+# made for each of them), which the per-object calls take as is (a pointer argument converts an
+# int cheaply, unlike an integer one: a mark index is passed as a c_ulong made once). The other
+# calls, rare, take a `Handle` (see `pdfium_fonts.bare`).
 _page_count = bare(pdfium_c.FPDFPage_CountObjects, ctypes.c_int)
-_page_object = bare(pdfium_c.FPDFPage_GetObject, Handle)
+_page_object = bare(pdfium_c.FPDFPage_GetObject, ctypes.c_void_p)
 _form_count = bare(pdfium_c.FPDFFormObj_CountObjects, ctypes.c_int)
-_form_object = bare(pdfium_c.FPDFFormObj_GetObject, Handle)  # index: unsigned long
-_object_type = bare(pdfium_c.FPDFPageObj_GetType, ctypes.c_int)
+_form_object = bare(pdfium_c.FPDFFormObj_GetObject, ctypes.c_void_p)  # index: unsigned long
+_object_type = prototype(pdfium_c.FPDFPageObj_GetType, ctypes.c_int, ctypes.c_void_p)
+_count_marks = prototype(pdfium_c.FPDFPageObj_CountMarks, ctypes.c_int, ctypes.c_void_p)
+_get_mark = prototype(pdfium_c.FPDFPageObj_GetMark, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_ulong)
 _object_matrix = bare(pdfium_c.FPDFPageObj_GetMatrix, ctypes.c_int)
-_count_marks = bare(pdfium_c.FPDFPageObj_CountMarks, ctypes.c_int)
-_get_mark = bare(pdfium_c.FPDFPageObj_GetMark, ctypes.c_void_p)  # index: unsigned long; gives an int
 _param_type = bare(pdfium_c.FPDFPageObjMark_GetParamValueType, ctypes.c_int)
 _remove_mark = bare(pdfium_c.FPDFPageObj_RemoveMark, ctypes.c_int)
 
@@ -76,22 +79,24 @@ def object_matrix(obj: Handle, parent: Matrix) -> Matrix:
     return multiply((raw.a, raw.b, raw.c, raw.d, raw.e, raw.f), parent)
 
 
-def _walk(objects: list[Handle], parent: Matrix, found: PageObjects, actual: dict[int, bool]) -> None:
-    """`actual`: whether a mark (its address) holds /ActualText. Objects drawn in one marked
-    sequence share its mark (a page holds a few marks per hundred objects), so each mark is asked
-    once; a mark stays alive, at its address, while the page is open."""
+def _walk(objects: list[int], parent: Matrix, found: PageObjects, actual: dict[int, bool]) -> None:
+    """`objects`: their addresses (None for a null one, of no kind). `actual`: whether a mark (its
+    address) holds /ActualText. Objects drawn in one marked sequence share its mark (a page holds
+    a few marks per hundred objects), so each mark is asked once; a mark stays alive, at its
+    address, while the page is open."""
     ranks, paths = found.ranks, found.paths
     for obj in objects:
         kind = _object_type(obj)
         if kind == _TEXT:
-            ranks[obj.value or 0] = len(ranks)
+            ranks[obj] = len(ranks)
         elif kind == _PATH:
-            paths.append((obj, parent))
+            paths.append((Handle(obj), parent))
         elif kind == _IMAGE:
             found.images += 1
         elif kind == _FORM:
-            inner = [_form_object(obj, ctypes.c_ulong(i)) for i in range(_form_count(obj))]
-            _walk(inner, object_matrix(obj, parent), found, actual)
+            form = Handle(obj)
+            inner = [_form_object(form, ctypes.c_ulong(i)) for i in range(_form_count(form))]
+            _walk(inner, object_matrix(form, parent), found, actual)
         marks = _count_marks(obj)
         while marks > 0:  # nearly every object of a tagged PDF has a mark: inlined, last first
             marks -= 1
@@ -102,4 +107,4 @@ def _walk(objects: list[Handle], parent: Matrix, found: PageObjects, actual: dic
             if drop is None:
                 drop = actual[address] = _param_type(ctypes.c_void_p(address), _ACTUAL_TEXT_ARG) != _ABSENT
             if drop:
-                _remove_mark(obj, ctypes.c_void_p(address))
+                _remove_mark(Handle(obj), ctypes.c_void_p(address))

@@ -139,7 +139,7 @@ def _builder(
         return fonts.width(font, text) * size if font else 0.0
 
     def along(text: str) -> float:
-        width = advances[text] = a * advance(text)
+        width = advances[text] = a * (fonts.width(font, text) * size if font else 0.0)  # a * advance
         return width
 
     def row(y0: float, y1: float) -> Row:

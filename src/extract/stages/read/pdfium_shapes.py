@@ -89,7 +89,8 @@ def _subpath(
     shape, points = "m", list[tuple[float, float]]()
     for segment in segments:
         _segment_point(segment, px, py)
-        points.append((a * x.value + c * y.value + e, b * x.value + d * y.value + f))
+        sx, sy = x.value, y.value
+        points.append((a * sx + c * sy + e, b * sx + d * sy + f))
         if len(points) > 1:
             shape += "l"
             if _segment_closes(segment):
@@ -134,6 +135,6 @@ def _path_boxes(
 def _color(obj: Handle, fill: bool) -> tuple[float, float, float] | None:
     r, g, b, alpha = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint()
     getter = _fill_color if fill else _stroke_color
-    if not getter(obj, *(ctypes.byref(channel) for channel in (r, g, b, alpha))):
+    if not getter(obj, ctypes.byref(r), ctypes.byref(g), ctypes.byref(b), ctypes.byref(alpha)):
         return None
     return (r.value / _CHANNEL_MAX, g.value / _CHANNEL_MAX, b.value / _CHANNEL_MAX)

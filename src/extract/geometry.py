@@ -6,7 +6,7 @@ Coordinates are PDF points with the origin at the top-left corner (pdfplumber's 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from operator import attrgetter
 from typing import Any, Generic, TypeVar, overload
 
@@ -128,34 +128,27 @@ class Box:
 class Line:
     """Words sharing a baseline, left to right (a whole line or one segment of it).
 
-    Frozen: its extent, size and text are computed on first use and kept (stages read them often).
+    Frozen: its extent (the words' min x0, max x1, min top, max bottom), height, size (the
+    largest word's) and text (the words', space-joined) are set when it is built, in one pass
+    over the words (stages read them for nearly every line, by the thousand).
     """
 
     words: tuple[Word, ...]
+    x0: float = field(init=False, repr=False, compare=False)
+    x1: float = field(init=False, repr=False, compare=False)
+    top: float = field(init=False, repr=False, compare=False)
+    bottom: float = field(init=False, repr=False, compare=False)
+    height: float = field(init=False, repr=False, compare=False)
+    size: float = field(init=False, repr=False, compare=False)
+    text: str = field(init=False, repr=False, compare=False)
 
-    @computed_once
-    def x0(self) -> float:
-        return self._extent()[0]
-
-    @computed_once
-    def x1(self) -> float:
-        return self._extent()[1]
-
-    @computed_once
-    def top(self) -> float:
-        return self._extent()[2]
-
-    @computed_once
-    def bottom(self) -> float:
-        return self._extent()[3]
-
-    def _extent(self) -> tuple[float, float, float, float]:
-        """(x0, x1, top, bottom) of the words (their min, max, min, max), all kept at the first
-        read of any of them; in one pass over the words (lines are read by the thousand)."""
+    def __post_init__(self) -> None:
         words = iter(self.words)
         first = next(words)
-        x0, x1, top, bottom = first.x0, first.x1, first.top, first.bottom
+        x0, x1, top, bottom, size = first.x0, first.x1, first.top, first.bottom, first.size
+        texts = [first.text]
         for w in words:
+            texts.append(w.text)
             if w.x0 < x0:
                 x0 = w.x0
             if w.x1 > x1:
@@ -164,21 +157,11 @@ class Line:
                 top = w.top
             if w.bottom > bottom:
                 bottom = w.bottom
-        cached = self.__dict__
-        cached["x0"], cached["x1"], cached["top"], cached["bottom"] = x0, x1, top, bottom
-        return x0, x1, top, bottom
-
-    @computed_once
-    def height(self) -> float:
-        return self.bottom - self.top
-
-    @computed_once
-    def size(self) -> float:
-        return max([w.size for w in self.words])
-
-    @computed_once
-    def text(self) -> str:
-        return " ".join([w.text for w in self.words])
+            if w.size > size:
+                size = w.size
+        kept = self.__dict__
+        kept["x0"], kept["x1"], kept["top"], kept["bottom"] = x0, x1, top, bottom
+        kept["height"], kept["size"], kept["text"] = bottom - top, size, " ".join(texts)
 
     @computed_once
     def italic(self) -> bool:

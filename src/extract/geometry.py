@@ -142,12 +142,16 @@ class Line:
     size: float = field(init=False, repr=False, compare=False)
     text: str = field(init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        words = iter(self.words)
-        first = next(words)
+    def __init__(self, words: tuple[Word, ...]) -> None:
+        """Every value set straight into the instance's `__dict__` (as the dataclass's `__init__`
+        would through `object.__setattr__`, and a `__post_init__` after it, at twice the cost)."""
+        kept = self.__dict__
+        kept["words"] = words
+        rest = iter(words)
+        first = next(rest)
         x0, x1, top, bottom, size = first.x0, first.x1, first.top, first.bottom, first.size
         texts = [first.text]
-        for w in words:
+        for w in rest:
             texts.append(w.text)
             if w.x0 < x0:
                 x0 = w.x0
@@ -159,7 +163,6 @@ class Line:
                 bottom = w.bottom
             if w.size > size:
                 size = w.size
-        kept = self.__dict__
         kept["x0"], kept["x1"], kept["top"], kept["bottom"] = x0, x1, top, bottom
         kept["height"], kept["size"], kept["text"] = bottom - top, size, " ".join(texts)
 

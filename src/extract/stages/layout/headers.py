@@ -158,13 +158,16 @@ def _header_line(
     words, text = segment.line.words, segment.text
     x0, first_x0, size = segment.x0, first.x0, segment.size
     end = at + 1  # past the last segment looked at
-    for later in range(at + 1, len(ordered)):
-        other, end = ordered[later], later + 1
-        if other.top - bottom > reach:
+    for later in range(end, len(ordered)):
+        other = ordered[later]
+        end = later + 1
+        other_top = other.top
+        if other_top - bottom > reach:
             break
+        if other_top <= top:  # (the cheaper test first)
+            continue
         second = other.first
-        aligned = abs(other.x0 - x0) <= size or abs(second.x0 - first_x0) <= size  # either edge
-        if not aligned or other.top <= top:
+        if not (abs(other.x0 - x0) <= size or abs(second.x0 - first_x0) <= size):  # either edge aligned
             continue
         if not smallest * WRAP_SIZE_RATIO <= second.size <= largest / WRAP_SIZE_RATIO:
             break

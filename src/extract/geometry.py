@@ -42,6 +42,11 @@ class computed_once(Generic[T]):
         return value
 
 
+def base_font(fontname: str) -> str:
+    """Font name without the subset prefix (`ABCDEF+OpenSans-Bold` -> `OpenSans-Bold`)."""
+    return fontname.split("+", 1)[-1]
+
+
 @dataclass(frozen=True)
 class Word:
     """A run of characters of one font, as pdfplumber groups them (font traits kept once computed)."""
@@ -76,8 +81,8 @@ class Word:
 
     @computed_once
     def font(self) -> str:
-        """Font name without the subset prefix (`ABCDEF+OpenSans-Bold` -> `OpenSans-Bold`)."""
-        return self.fontname.split("+", 1)[-1]
+        """`base_font` of the word's font name."""
+        return base_font(self.fontname)
 
     @computed_once
     def bold(self) -> bool:

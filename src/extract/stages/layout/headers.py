@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from operator import attrgetter
 from typing import NamedTuple
 
-from extract.geometry import Box, Line, Word
+from extract.geometry import Box, Line, Word, base_font
 from extract.settings import LayoutSettings, Settings
 
 from .aliases import HeaderMatch, HeaderMatcher
@@ -38,10 +38,16 @@ def looks_like_header(line: Line, bar: Box | None, body_font: str, body: float, 
 
 
 def body_font(words: Iterable[Word]) -> str:
-    """The font carrying most characters."""
-    weight: Counter[str] = Counter()
+    """The font carrying most characters (summed per font name first, then per font: a font's
+    subsets are one font)."""
+    by_name: dict[str, int] = {}
     for w in words:
-        weight[w.font] += len(w.text)
+        name = w.fontname
+        by_name[name] = by_name.get(name, 0) + len(w.text)
+    weight: dict[str, int] = {}
+    for name, count in by_name.items():
+        font = base_font(name)
+        weight[font] = weight.get(font, 0) + count
     return min(weight, key=lambda f: (-weight[f], f)) if weight else ""
 
 

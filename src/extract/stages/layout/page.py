@@ -76,7 +76,10 @@ def page_to_layout(
     cells: tuple[Box, ...] = ()
     numbers: tuple[Word, ...] = ()
     if BAND_KIND in zones:
-        words = [w for w in content if w not in claimed or moved.get(w) == BAND_KIND]
+        if moved:
+            words = [w for w in content if w not in claimed or moved.get(w) == BAND_KIND]
+        else:  # (no marker moved: one look-up per word)
+            words = [w for w in content if w not in claimed]
         band, rules, cells, numbers = band_block(
             by_kind[BAND_KIND], zones[BAND_KIND], words, page, layout, settings.segment
         )

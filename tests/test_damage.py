@@ -60,6 +60,13 @@ def scramble_page_offsets(data: bytes, count: int) -> bytes:
     return data[:start] + b"\n".join(lines) + data[end:]
 
 
+def understate_page_count(data: bytes, fewer: int) -> bytes:
+    """The page tree's root declares `fewer` pages less than it holds (same byte length)."""
+    declared = b"/Count %d" % SAMPLE_PAGES
+    assert data.count(declared) == 1
+    return data.replace(declared, b"/Count %d" % (SAMPLE_PAGES - fewer))
+
+
 def replace_filters(data: bytes) -> bytes:
     """Every compressed stream claims another compression."""
     return data.replace(b"/FlateDecode", b"/LZWDecode")
@@ -76,6 +83,7 @@ def truncate(data: bytes, percent: int) -> bytes:
 MUTATIONS = {
     "tounicode-byte-deleted": delete_byte_in_first_tounicode,
     "page-offsets-scrambled": lambda d: scramble_page_offsets(d, LOST_PAGES),
+    "page-count-understated": lambda d: understate_page_count(d, LOST_PAGES),
     "filters-replaced": replace_filters,
     "early-byte-deleted": lambda d: delete_byte(d, len(d) // 100),
     "truncated-70": lambda d: truncate(d, 70),
@@ -135,6 +143,23 @@ def test_pdfium_keeps_damaged_pages_in_place(tmp_path):
     clean_actions = {r.page for r in extract_file(SAMPLE_PDF).pages if r.status == "action"}
     assert {int(r["page"]) for r in rows if r["status"] == "action"} == clean_actions - set(failed)
     assert actions and all(any("page number may be wrong" in w for w in a["warnings"]) for a in actions)
+
+
+def test_pages_beyond_an_understated_count_are_reported_missing(tmp_path):
+    """pdfium reads the first /Count pages of the tree: the others get rows and a file warning;
+    the pages read keep their numbers, so actions are not flagged."""
+    done, out = extract_mutated(tmp_path, "page-count-understated")
+    assert done.returncode == 0, done.stderr
+    actions, rows = read(out)
+    read_pages = SAMPLE_PAGES - LOST_PAGES
+    assert [int(r["page"]) for r in rows] == list(range(1, SAMPLE_PAGES + 1))
+    assert [int(r["page"]) for r in rows if r["reason"].startswith("page not found")] == [
+        SAMPLE_PAGES - 1,
+        SAMPLE_PAGES,
+    ]
+    assert f"{read_pages} of {SAMPLE_PAGES} pages found" in done.stderr
+    assert actions and all(int(a["source"]["page"]) <= read_pages for a in actions)
+    assert not any("page number may be wrong" in w for a in actions for w in a["warnings"])
 
 
 def test_replaced_filters_fail_the_file(tmp_path):
@@ -206,3 +231,11 @@ def test_recovery_compares_declared_and_found_pages():
     assert list(short.missing) == [4, 5] and short.file_warning() and short.action_warning()
     scanned = recovery(Structure(declared_pages=None, tree_pages=0), found=4)
     assert not scanned.missing and scanned.action_warning() and scanned.file_warning()
+    # /Count below the tree's leaves: pdfium reads the first /Count pages, in tree order
+    understated = recovery(Structure(declared_pages=2, tree_pages=3), found=2)
+    assert list(understated.missing) == [3]
+    assert understated.file_warning() == "damaged file structure: 2 of 3 pages found; page 3 could not be read"
+    assert understated.action_warning() is None
+    # /Count above them: pdfium's last 2 pages fail in place; the pages read are not all the tree's
+    overstated = recovery(Structure(declared_pages=5, tree_pages=3), found=5)
+    assert not overstated.missing and overstated.file_warning() and overstated.action_warning()

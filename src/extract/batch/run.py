@@ -147,8 +147,8 @@ def run_extract(
             summary = RunSummary(**{**unchanged, "cached_files": len(files)}, up_to_date=True)
         else:
             callbacks = (on_page, on_file, on_total)
-            options = _output_options(excel, xlsx, sqlite)
-            summary = _extract_and_write(files, out, settings, pinned, cache, callbacks, scheduler, options)
+            flags = (excel, xlsx, sqlite)  # the writer's options, built once the workers started
+            summary = _extract_and_write(files, out, settings, pinned, cache, callbacks, scheduler, flags)
             if cache:
                 cache.stamp_outputs(out, batch, summary.written, summary.stamp())
     for line in [*summary.warnings, *summary.failures]:
@@ -158,6 +158,7 @@ def run_extract(
 
 
 def _output_options(excel: bool, xlsx: bool, sqlite: bool):
+    """What to write; imports the writer, so only after the first workers started (`_import_writer`)."""
     from extract.stages.write import CsvFormat, OutputOptions
 
     return OutputOptions(fmt=CsvFormat.excel() if excel else CsvFormat(), xlsx=xlsx, sqlite=sqlite)
@@ -169,7 +170,7 @@ def _import_writer() -> None:
 
 
 def _extract_and_write(
-    files: Sequence[InputFile], out: Path, settings, pinned, cache, callbacks, scheduler, options
+    files: Sequence[InputFile], out: Path, settings, pinned, cache, callbacks, scheduler, flags
 ) -> RunSummary:
     from extract.batch.workers import run_files
 
@@ -184,6 +185,7 @@ def _extract_and_write(
         results = run_files(files, settings, pinned, **hooks)
     from extract.stages.write import write_outputs
 
+    options = _output_options(*flags)
     actions, pages, summary = summarise(results)
     summary.cached_files = cache.hits if cache else 0
     summary.written = publish(out, lambda folder: write_outputs(folder, actions, pages, options))

@@ -40,10 +40,9 @@ class Recovery:
 
     def file_warning(self) -> str | None:
         if self.missing:
-            return (
-                f"damaged file structure: {self.found} of {self.declared} pages found; "
-                f"pages {self.missing.start}-{self.missing.stop - 1} could not be read"
-            )
+            first, last = self.missing.start, self.missing.stop - 1
+            lost = f"page {first} could" if first == last else f"pages {first}-{last} could"
+            return f"damaged file structure: {self.found} of {self.declared} pages found; {lost} not be read"
         if self.order_recovered:
             return "damaged file structure: pages recovered by scanning the file, page order may be wrong"
         return None
@@ -85,8 +84,14 @@ def _leaves(node, resolve1, seen: set[int], depth: int) -> int:
 
 def recovery(structure: Structure, found: int) -> Recovery:
     """Compare the pages read with the structure: missing pages, and whether the order (hence
-    the page numbers) came from a recovery rather than an intact page tree."""
-    declared = structure.declared_pages
-    short = declared is not None and found < declared
-    scanned = structure.tree_pages is not None and structure.tree_pages != found
-    return Recovery(found=found, declared=declared if short else None, order_recovered=short or scanned)
+    the page numbers) came from a recovery rather than an intact page tree.
+
+    Pages are missing when fewer were read than the page tree declares (`/Count`) or holds
+    (reachable leaves): a `/Count` below the leaves makes pdfium read only the first pages.
+    The order is recovered when fewer were read than declared, or when the pages read are not
+    the tree's (more than it holds, or a tree that could not be walked)."""
+    declared, tree = structure.declared_pages, structure.tree_pages
+    expected = max(declared or 0, tree or 0)
+    short = found < expected
+    recovered = (declared is not None and found < declared) or (tree is not None and tree < found)
+    return Recovery(found=found, declared=expected if short else None, order_recovered=recovered)

@@ -76,8 +76,8 @@ def test_box_values_follow_its_edges():
 
 
 def test_computed_once_is_read_from_the_class_as_itself():
-    assert isinstance(Line.__dict__["text"], computed_once)
-    assert Line.text is Line.__dict__["text"]
+    assert isinstance(Line.__dict__["bold"], computed_once)
+    assert Line.bold is Line.__dict__["bold"]
 
 
 def test_words_are_grouped_by_baseline_and_ordered_left_to_right():

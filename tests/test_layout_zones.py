@@ -1,6 +1,8 @@
 """Layout stage: the recommendations band and its item marks, and the regions headers own."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from extract.geometry import Box, Line, Word
 from extract.settings import Settings
@@ -277,3 +279,18 @@ def test_a_panel_holding_a_header_within_the_margin_is_no_aside():
     header = barred("objective", 59, 150, 200)
     panel = Box(60, 150, 200, 300)
     assert asides([panel], [header], {"objective": zone}, ["objective"], L) == []
+
+
+COORD = st.floats(min_value=-50, max_value=650, allow_nan=False)
+
+
+@given(
+    st.tuples(COORD, COORD, COORD, COORD),
+    st.lists(st.tuples(COORD, COORD, COORD, COORD), max_size=12),
+)
+def test_a_zone_holds_each_word_as_it_holds_it_alone(edges, boxes):
+    """Zone.holds_each: one answer per word, in order, each `Zone.holds` (centres on an edge too)."""
+    zone = Zone(*edges)
+    words = [Word("w", x0, x1, top, bottom, 9.0, "Sans") for x0, x1, top, bottom in boxes]
+    words.append(Word("edge", zone.x0, zone.x0, zone.top, zone.top, 9.0, "Sans"))  # centre on the top-left corner
+    assert zone.holds_each(words) == [zone.holds(w) for w in words]

@@ -6,7 +6,7 @@ Coordinates are PDF points with the origin at the top-left corner (pdfplumber's 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from operator import attrgetter
 from typing import Any, Generic, TypeVar, overload
 
@@ -40,6 +40,11 @@ class computed_once(Generic[T]):
         value = self.func(instance)
         instance.__dict__[self.name] = value
         return value
+
+
+def base_font(fontname: str) -> str:
+    """Font name without the subset prefix (`ABCDEF+OpenSans-Bold` -> `OpenSans-Bold`)."""
+    return fontname.split("+", 1)[-1]
 
 
 @dataclass(frozen=True)
@@ -76,8 +81,8 @@ class Word:
 
     @computed_once
     def font(self) -> str:
-        """Font name without the subset prefix (`ABCDEF+OpenSans-Bold` -> `OpenSans-Bold`)."""
-        return self.fontname.split("+", 1)[-1]
+        """`base_font` of the word's font name."""
+        return base_font(self.fontname)
 
     @computed_once
     def bold(self) -> bool:
@@ -128,34 +133,31 @@ class Box:
 class Line:
     """Words sharing a baseline, left to right (a whole line or one segment of it).
 
-    Frozen: its extent, size and text are computed on first use and kept (stages read them often).
+    Frozen: its extent (the words' min x0, max x1, min top, max bottom), height, size (the
+    largest word's) and text (the words', space-joined) are set when it is built, in one pass
+    over the words (stages read them for nearly every line, by the thousand).
     """
 
     words: tuple[Word, ...]
+    x0: float = field(init=False, repr=False, compare=False)
+    x1: float = field(init=False, repr=False, compare=False)
+    top: float = field(init=False, repr=False, compare=False)
+    bottom: float = field(init=False, repr=False, compare=False)
+    height: float = field(init=False, repr=False, compare=False)
+    size: float = field(init=False, repr=False, compare=False)
+    text: str = field(init=False, repr=False, compare=False)
 
-    @computed_once
-    def x0(self) -> float:
-        return self._extent()[0]
-
-    @computed_once
-    def x1(self) -> float:
-        return self._extent()[1]
-
-    @computed_once
-    def top(self) -> float:
-        return self._extent()[2]
-
-    @computed_once
-    def bottom(self) -> float:
-        return self._extent()[3]
-
-    def _extent(self) -> tuple[float, float, float, float]:
-        """(x0, x1, top, bottom) of the words (their min, max, min, max), all kept at the first
-        read of any of them; in one pass over the words (lines are read by the thousand)."""
-        words = iter(self.words)
-        first = next(words)
-        x0, x1, top, bottom = first.x0, first.x1, first.top, first.bottom
-        for w in words:
+    def __init__(self, words: tuple[Word, ...]) -> None:
+        """Every value set straight into the instance's `__dict__` (as the dataclass's `__init__`
+        would through `object.__setattr__`, and a `__post_init__` after it, at twice the cost)."""
+        kept = self.__dict__
+        kept["words"] = words
+        rest = iter(words)
+        first = next(rest)
+        x0, x1, top, bottom, size = first.x0, first.x1, first.top, first.bottom, first.size
+        texts = [first.text]
+        for w in rest:
+            texts.append(w.text)
             if w.x0 < x0:
                 x0 = w.x0
             if w.x1 > x1:
@@ -164,21 +166,10 @@ class Line:
                 top = w.top
             if w.bottom > bottom:
                 bottom = w.bottom
-        cached = self.__dict__
-        cached["x0"], cached["x1"], cached["top"], cached["bottom"] = x0, x1, top, bottom
-        return x0, x1, top, bottom
-
-    @computed_once
-    def height(self) -> float:
-        return self.bottom - self.top
-
-    @computed_once
-    def size(self) -> float:
-        return max([w.size for w in self.words])
-
-    @computed_once
-    def text(self) -> str:
-        return " ".join([w.text for w in self.words])
+            if w.size > size:
+                size = w.size
+        kept["x0"], kept["x1"], kept["top"], kept["bottom"] = x0, x1, top, bottom
+        kept["height"], kept["size"], kept["text"] = bottom - top, size, " ".join(texts)
 
     @computed_once
     def italic(self) -> bool:

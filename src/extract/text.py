@@ -63,7 +63,11 @@ def clean(text: str) -> str:
             text = text.replace(char, "")
         for char in SPACE_CHARS:
             text = text.replace(char, " ")
-    return _SPACES.sub(" ", strip_controls(text)).strip()
+    if not text.isprintable():
+        text = _SPACES.sub(" ", strip_controls(text))
+    elif "  " in text:  # printable: no control character, and a space is the only white space
+        text = _SPACES.sub(" ", text)
+    return text.strip()
 
 
 def strip_item_end(text: str, punctuation: tuple[str, ...]) -> str:

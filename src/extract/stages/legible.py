@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from operator import attrgetter
 
 from extract.settings import ReadSettings
 from extract.stages.read import PageContent, UnreadablePage
@@ -19,6 +20,7 @@ from extract.text import UNMAPPED_GLYPH
 UNREADABLE_REASON = "unreadable text (font without a Unicode map?)"
 _CID = re.compile(r"\(cid:\d+\)")
 CID_START = "(cid:"  # how every `(cid:N)` starts
+_TEXT = attrgetter("text")
 WORD_SEPARATOR = " "  # joins a page's words to count them at once: readable, outside any (cid:N)
 
 
@@ -48,7 +50,7 @@ def page_legibility(page: PageContent) -> Legibility:
     """Counts over every word of the page: the sums of each word's counts, taken in one pass over
     the words joined by spaces (a space is no glyph of a `(cid:N)` nor unreadable, so no count
     spans two words; the separators are then taken off the glyphs)."""
-    whole = text_legibility(WORD_SEPARATOR.join([word.text for word in page.words]))
+    whole = text_legibility(WORD_SEPARATOR.join(map(_TEXT, page.words)))
     separators = max(len(page.words) - 1, 0)
     return Legibility(whole.glyphs - separators, whole.unreadable)
 

@@ -54,15 +54,17 @@ def logo_frames(page: PageContent, layout: LayoutSettings) -> tuple[Box, ...]:
     """Boxes that can frame a logo: small, stroked or dark, in the top or bottom band of the page,
     holding a few words at most (a logo's name; a boxed numbered item has more)."""
     band = layout.logo_band_ratio * page.height
-    held = _WordIndex(page.words)
-    return tuple(
+    shaped = [
         box
         for box in page.boxes
         if box.width <= layout.logo_box_max_width_ratio * page.width
         and (box.stroked or (box.filled and not box.is_light))
         and (box.top >= page.height - band or box.bottom <= band)
-        and held.count_in(box, layout.logo_frame_slack) <= layout.logo_max_words
-    )
+    ]
+    if not shaped:  # (no words to index)
+        return ()
+    held = _WordIndex(page.words)
+    return tuple(box for box in shaped if held.count_in(box, layout.logo_frame_slack) <= layout.logo_max_words)
 
 
 _TOP, _BOTTOM = attrgetter("top"), attrgetter("bottom")

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from operator import attrgetter
 from typing import NamedTuple
 
-from extract.geometry import Box, Line, Word
+from extract.geometry import Box, Line, Word, base_font
 from extract.settings import LayoutSettings, Settings
 
 from .aliases import HeaderMatch, HeaderMatcher
@@ -22,6 +22,8 @@ from .model import COLUMN_KINDS, Header
 WRAP_SIZE_RATIO = 0.7  # a wrapped header line is at least this share of the header's size (small capitals)
 BAR_MAX_LINES = 4  # a header bar is at most this many header lines tall (taller: a panel, not a bar)
 _READING_ORDER = attrgetter("top", "x0")  # segments top to bottom, then left to right
+_SIZE = attrgetter("size")
+_NEW_TUPLE = tuple.__new__
 
 
 def looks_like_header(line: Line, bar: Box | None, body_font: str, body: float, layout: LayoutSettings) -> bool:
@@ -38,10 +40,16 @@ def looks_like_header(line: Line, bar: Box | None, body_font: str, body: float, 
 
 
 def body_font(words: Iterable[Word]) -> str:
-    """The font carrying most characters."""
-    weight: Counter[str] = Counter()
+    """The font carrying most characters (summed per font name first, then per font: a font's
+    subsets are one font)."""
+    by_name: dict[str, int] = {}
     for w in words:
-        weight[w.font] += len(w.text)
+        name = w.fontname
+        by_name[name] = by_name.get(name, 0) + len(w.text)
+    weight: dict[str, int] = {}
+    for name, count in by_name.items():
+        font = base_font(name)
+        weight[font] = weight.get(font, 0) + count
     return min(weight, key=lambda f: (-weight[f], f)) if weight else ""
 
 
@@ -62,11 +70,20 @@ class _Segment(NamedTuple):
     @classmethod
     def of(cls, line: Line, matcher: HeaderMatcher) -> _Segment:
         """The line's geometry, from its properties (`Line.top`, ...: kept for later stages too)."""
-        text = line.text
-        smallest = min([w.size for w in line.words])
-        return cls(
-            line, line.top, line.bottom, line.x0, line.size, smallest, _first_letters(line), text, matcher.match(text)
+        text, words = line.text, line.words
+        smallest = min(map(_SIZE, words)) if len(words) > 1 else words[0].size
+        values = (
+            line,
+            line.top,
+            line.bottom,
+            line.x0,
+            line.size,
+            smallest,
+            _first_letters(line),
+            text,
+            matcher.match(text),
         )
+        return _NEW_TUPLE(cls, values)  # (the named tuple's own `__new__` less its Python call)
 
 
 def find_headers(segments: Iterable[Line], boxes: Sequence[Box], settings: Settings, body: float = 0.0) -> list[Header]:
@@ -150,21 +167,20 @@ def _header_line(
     """Segment `at` joined with the lines below it while a header wraps (same face, aligned) and
     each joined text names its kind with more alias words; else the segment if it names a kind.
     With the end of the segments it looked at (those after `at`, up to where it stopped)."""
-    segment = ordered[at]
-    first = segment.first
-    line, match = segment.line, segment.match
-    reach = layout.header_wrap_gap_ratio * (segment.bottom - segment.top)
-    top, bottom, smallest, largest = segment.top, segment.bottom, segment.smallest, segment.size
-    words, text = segment.line.words, segment.text
-    x0, first_x0, size = segment.x0, first.x0, segment.size
+    line, top, bottom, x0, size, smallest, first, text, match = ordered[at]
+    reach = layout.header_wrap_gap_ratio * (bottom - top)
+    largest, words, first_x0 = size, line.words, first.x0
     end = at + 1  # past the last segment looked at
-    for later in range(at + 1, len(ordered)):
-        other, end = ordered[later], later + 1
-        if other.top - bottom > reach:
+    for later in range(end, len(ordered)):
+        other = ordered[later]
+        end = later + 1
+        other_top = other.top
+        if other_top - bottom > reach:
             break
+        if other_top <= top:  # (the cheaper test first)
+            continue
         second = other.first
-        aligned = abs(other.x0 - x0) <= size or abs(second.x0 - first_x0) <= size  # either edge
-        if not aligned or other.top <= top:
+        if not (abs(other.x0 - x0) <= size or abs(second.x0 - first_x0) <= size):  # either edge aligned
             continue
         if not smallest * WRAP_SIZE_RATIO <= second.size <= largest / WRAP_SIZE_RATIO:
             break

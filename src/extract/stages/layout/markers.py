@@ -74,7 +74,10 @@ def marks(word: Word, rules: MarkerRules) -> bool:
     if len(text) == 1 and PRIVATE_USE_FIRST <= ord(text) <= PRIVATE_USE_LAST:
         return True
     font = word.font.lower()
-    return any(f in font for f in rules.symbol_fonts)
+    for symbol_font in rules.symbol_fonts:  # noqa: SIM110 (a loop, cheaper than any(): asked of every short word)
+        if symbol_font in font:
+            return True
+    return False
 
 
 def marker_owners(

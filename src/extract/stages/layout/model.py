@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from extract.geometry import Box, Line, Word
@@ -55,6 +56,12 @@ class Zone:
         """A word belongs to a zone when its centre lies inside it (`Word.xc`, `Word.yc` spelt
         out: asked of every word for every zone)."""
         return self.x0 <= (word.x0 + word.x1) / 2 < self.x1 and self.top <= (word.top + word.bottom) / 2 < self.bottom
+
+    def holds_each(self, words: Iterable[Word]) -> list[bool]:
+        """`holds` of each word, in order (the test spelt out once for a whole list of words:
+        no call per word)."""
+        x0, x1, top, bottom = self.x0, self.x1, self.top, self.bottom
+        return [x0 <= (w.x0 + w.x1) / 2 < x1 and top <= (w.top + w.bottom) / 2 < bottom for w in words]
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import compress
 
 from extract.errors import PageSkipped
 from extract.geometry import Box, Line, Word, body_size, words_to_lines, words_to_segments
@@ -76,7 +77,10 @@ def page_to_layout(
     cells: tuple[Box, ...] = ()
     numbers: tuple[Word, ...] = ()
     if BAND_KIND in zones:
-        words = [w for w in content if w not in claimed or moved.get(w) == BAND_KIND]
+        if moved:
+            words = [w for w in content if w not in claimed or moved.get(w) == BAND_KIND]
+        else:  # (no marker moved: one look-up per word)
+            words = [w for w in content if w not in claimed]
         band, rules, cells, numbers = band_block(
             by_kind[BAND_KIND], zones[BAND_KIND], words, page, layout, settings.segment
         )
@@ -176,9 +180,10 @@ def _headers_and_segments(
 
 def _owned(kind: str, content: Sequence[Word], zone: Zone, moved: dict[Word, str]) -> list[Word]:
     """The words a block owns: those in its zone, a marker moved by its text to the zone it lies in."""
+    inside = zone.holds_each(content)
     if not moved:
-        return [w for w in content if zone.holds(w)]
-    return [w for w in content if (moved[w] == kind if w in moved else zone.holds(w))]
+        return list(compress(content, inside))
+    return [w for w, held in zip(content, inside) if (moved[w] == kind if w in moved else held)]
 
 
 def _zone_of(lines: Sequence[Line]) -> Zone:

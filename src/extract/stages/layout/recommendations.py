@@ -27,7 +27,8 @@ def band_block(
     x0, x1 = (ext.x0 - slack, ext.x1 + slack) if header.bar else (0.0, page.width)
     area = Zone(max(x0, zone.x0), min(x1, zone.x1), ext.bottom - slack, zone.bottom)
     beside = Zone(ext.x1, zone.x1, zone.top, zone.bottom)  # text set beside a side heading
-    held = [w for w in words if area.holds(w) or (beside.holds(w) and w.x0 >= ext.x1)]
+    in_area, in_beside = area.holds_each(words), beside.holds_each(words)
+    held = [w for w, a, b in zip(words, in_area, in_beside) if a or (b and w.x0 >= ext.x1)]
     least = min((line.height for line in words_to_lines(held, layout.line_tolerance_ratio)), default=0)
     framed = [
         b

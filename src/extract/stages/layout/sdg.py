@@ -126,6 +126,8 @@ def _split_at_codes(
         for a in anchors
         if head[a] <= segment.top + slack and segment.x0 + slack < lead[a] <= segment.x1
     )
+    if not cuts:  # (most segments: the segment itself, whole)
+        return [segment]
     parts: list[list[Word]] = [[] for _ in range(len(cuts) + 1)]
     for word in segment.words:
         parts[sum(word.x0 >= cut for cut in cuts)].append(word)

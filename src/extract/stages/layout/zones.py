@@ -31,7 +31,10 @@ def column_bounds(
 
     `obstacles` are x positions of other blocks (SDG codes) that outer columns must not cross.
     """
-    empty = gutters(((w.x0, w.x1) for w in words), 0.0, page.width, layout.column_gutter_min)
+    if all(h.bar is not None for h in row):  # bars bound every block: no gutter is looked at
+        empty: list[tuple[float, float]] = []
+    else:
+        empty = gutters(((w.x0, w.x1) for w in words), 0.0, page.width, layout.column_gutter_min)
     bounds = []
     for i, header in enumerate(row):
         left = _between(row[i - 1], header, empty, layout) if i else _outer_left(header, empty, obstacles, layout)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pickle
 from collections import Counter
 from contextlib import suppress
+from dataclasses import astuple
 from pathlib import Path
 from typing import Any
 
@@ -182,10 +183,17 @@ def test_new_word_is_the_dataclass_word():
     assert not hasattr(Word, "__post_init__") and "__slots__" not in vars(Word)
     fields = ("ﬁn", 1.0, 2.5, 3.0, 4.0, 9.0, "AAAAAA+OpenSans")
     built, plain = new_word(*fields), Word(*fields)
+    assert vars(built)["_hash"] == hash(astuple(plain))  # stored when built, before any read
     assert built == plain and hash(built) == hash(plain) and repr(built) == repr(plain)
     assert (built.font, built.bold, pickle.loads(pickle.dumps(built))) == (plain.font, plain.bold, plain)
     with pytest.raises(AttributeError):
         built.text = "x"  # type: ignore[misc]
+
+
+def test_every_word_read_carries_the_hash_of_its_fields():
+    """Words read store at once the hash `Word` computes (turned ones via `new_word`, above)."""
+    words = [word for page in pdf_to_pages(SAMPLE_PDF, ReadSettings()) for word in page.words]
+    assert words and all(vars(word)["_hash"] == hash(astuple(word)) for word in words)
 
 
 def test_a_page_that_reads_left_to_right_needs_no_count():

@@ -71,7 +71,7 @@ def chars_to_words(chars: Iterable[Char], settings: ReadSettings) -> list[Word]:
         if upright:
             lines = ordered_lines(list(run), y_tol, _UPRIGHT_ORDER)
             for text, x0, x1, top, bottom in chain.from_iterable(split_words(line, gap, y_tol) for line in lines):
-                word = _NEW(Word)  # see `new_word`
+                word = _NEW(Word)  # see `new_word` (its hash stored too)
                 word.__dict__.update(
                     text=text,
                     x0=x0,
@@ -80,6 +80,7 @@ def chars_to_words(chars: Iterable[Char], settings: ReadSettings) -> list[Word]:
                     bottom=bottom,
                     size=word_size,
                     fontname=font,
+                    _hash=hash((text, x0, x1, top, bottom, word_size, font)),
                 )
                 words.append(word)
         else:
@@ -91,9 +92,20 @@ def chars_to_words(chars: Iterable[Char], settings: ReadSettings) -> list[Word]:
 
 def new_word(text: str, x0: float, x1: float, top: float, bottom: float, size: float, fontname: str) -> Word:
     """`Word(...)` without the frozen dataclass's `__init__`, which sets each field through
-    `object.__setattr__` (the same object, twice as fast; inlined in `chars_to_words`)."""
+    `object.__setattr__` (the same object, twice as fast; inlined in `chars_to_words`). Its hash
+    (`Word._hash`: the hash of the fields, in order) is stored at once: stages hash nearly
+    every word read, and the value computed once costs a call on first read."""
     word: Word = _NEW(Word)
-    word.__dict__.update(text=text, x0=x0, x1=x1, top=top, bottom=bottom, size=size, fontname=fontname)
+    word.__dict__.update(
+        text=text,
+        x0=x0,
+        x1=x1,
+        top=top,
+        bottom=bottom,
+        size=size,
+        fontname=fontname,
+        _hash=hash((text, x0, x1, top, bottom, size, fontname)),
+    )
     return word
 
 

@@ -72,15 +72,16 @@ def chars_to_words(chars: Iterable[Char], settings: ReadSettings) -> list[Word]:
             lines = ordered_lines(list(run), y_tol, _UPRIGHT_ORDER)
             for text, x0, x1, top, bottom in chain.from_iterable(split_words(line, gap, y_tol) for line in lines):
                 word = _NEW(Word)  # see `new_word` (its hash stored too)
-                kept = word.__dict__
-                kept["text"] = text
-                kept["x0"] = x0
-                kept["x1"] = x1
-                kept["top"] = top
-                kept["bottom"] = bottom
-                kept["size"] = word_size
-                kept["fontname"] = font
-                kept["_hash"] = hash((text, x0, x1, top, bottom, word_size, font))
+                word.__dict__.update(
+                    text=text,
+                    x0=x0,
+                    x1=x1,
+                    top=top,
+                    bottom=bottom,
+                    size=word_size,
+                    fontname=font,
+                    _hash=hash((text, x0, x1, top, bottom, word_size, font)),
+                )
                 words.append(word)
         else:
             lines = ordered_lines(list(map(_ROTATED, run)), x_tol, _ROTATED_ORDER)
@@ -95,15 +96,16 @@ def new_word(text: str, x0: float, x1: float, top: float, bottom: float, size: f
     (`Word._hash`: the hash of the fields, in order) is stored at once: stages hash nearly
     every word read, and the value computed once costs a call on first read."""
     word: Word = _NEW(Word)
-    kept = word.__dict__  # each value set in place: cheaper than `update` with keywords
-    kept["text"] = text
-    kept["x0"] = x0
-    kept["x1"] = x1
-    kept["top"] = top
-    kept["bottom"] = bottom
-    kept["size"] = size
-    kept["fontname"] = fontname
-    kept["_hash"] = hash((text, x0, x1, top, bottom, size, fontname))
+    word.__dict__.update(
+        text=text,
+        x0=x0,
+        x1=x1,
+        top=top,
+        bottom=bottom,
+        size=size,
+        fontname=fontname,
+        _hash=hash((text, x0, x1, top, bottom, size, fontname)),
+    )
     return word
 
 

@@ -29,7 +29,8 @@ def band_block(
     beside = Zone(ext.x1, zone.x1, zone.top, zone.bottom)  # text set beside a side heading
     in_area, in_beside = area.holds_each(words), beside.holds_each(words)
     held = [w for w, a, b in zip(words, in_area, in_beside) if a or (b and w.x0 >= ext.x1)]
-    least = min((line.height for line in words_to_lines(held, layout.line_tolerance_ratio)), default=0)
+    held_lines = words_to_lines(held, layout.line_tolerance_ratio)
+    least = min((line.height for line in held_lines), default=0)
     framed = [
         b
         for b in page.boxes
@@ -40,9 +41,11 @@ def band_block(
     ]
     badges = [b for b in framed if _is_badge(b, framed, held, segment, slack)]
     numbers = tuple(w for w in held if any(b.contains(w, slack) for b in badges))
-    held = [w for w in held if w not in numbers]
+    if numbers:  # (else the held words' lines are those found above)
+        held = [w for w in held if w not in numbers]
+        held_lines = words_to_lines(held, layout.line_tolerance_ratio)
     boxes = tuple(sorted(cell_boxes([b for b in framed if b not in badges], held, slack), key=_order))
-    lines = _cut(words_to_lines(held, layout.line_tolerance_ratio), boxes, layout)
+    lines = _cut(held_lines, boxes, layout)
     if lines:
         area = Zone(area.x0, area.x1, area.top, lines[-1].bottom + slack)
     rules = tuple(

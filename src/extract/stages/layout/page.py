@@ -76,11 +76,13 @@ def page_to_layout(
     rules: tuple[Box, ...] = ()
     cells: tuple[Box, ...] = ()
     numbers: tuple[Word, ...] = ()
+    unclaimed: Sequence[Word] = content  # every word not claimed is among these
     if BAND_KIND in zones:
         if moved:
             words = [w for w in content if w not in claimed or moved.get(w) == BAND_KIND]
         else:  # (no marker moved: one look-up per word)
             words = [w for w in content if w not in claimed]
+        unclaimed = words  # (the words claimed from now on are only added to `claimed`)
         band, rules, cells, numbers = band_block(
             by_kind[BAND_KIND], zones[BAND_KIND], words, page, layout, settings.segment
         )
@@ -89,7 +91,7 @@ def page_to_layout(
 
     sdg_zone = zones.get(SDG_KIND)
     first_header_top = min(by_kind[k].extent.top for k in COLUMN_KINDS)
-    free = [w for w in content if w not in claimed]
+    free = [w for w in unclaimed if w not in claimed]
     anchors = [a for a in anchors if a not in claimed]
     anchor_set = set(anchors)
     above = [

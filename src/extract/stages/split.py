@@ -68,7 +68,7 @@ def page_text(page: PageContent, settings: Settings, document: DocumentContext |
     kept = [
         s for s in segments if s.words[0] in first_words or not is_furniture(s, page, layout, body, frames, document)
     ]  # the first pass's header words are a part of every pass's
-    content = tuple(w for s in kept if s.words[0] not in header_words for w in s.words if w not in header_words)
+    content = tuple([w for s in kept if s.words[0] not in header_words for w in s.words if w not in header_words])
     return PageText(content, headers, body, PageReading(first, tuple(kept), body))
 
 

@@ -22,7 +22,7 @@ import pytest
 from pdfminer.fontmetrics import FONT_METRICS
 
 from extract.settings import ReadSettings
-from extract.stages.read.content import CHAR_FIELDS
+from extract.stages.read.chars import CHAR_FIELDS
 from extract.stages.read.pdfium import _QUARTER, _mediabox, pdfium_page_count
 from extract.stages.read.pdfium_chars import page_chars
 from extract.stages.read.pdfium_marks import read_objects

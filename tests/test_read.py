@@ -19,7 +19,7 @@ from extract.stages.read import (
     turn_point,
     turned_size,
 )
-from extract.stages.read.content import BOTTOM, CHAR_FIELDS, MATRIX, TOP, X0, X1, dicts_to_chars
+from extract.stages.read.chars import BOTTOM, CHAR_FIELDS, MATRIX, TOP, X0, X1, dicts_to_chars
 from tests.helpers import FIXTURES, SAMPLE_PDF, extracted, small_sheet_pdf, with_rotate
 
 CORPUS = FIXTURES / "corpus"

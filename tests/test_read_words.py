@@ -24,7 +24,7 @@ from extract.errors import FileFailed
 from extract.geometry import Word
 from extract.settings import ReadSettings
 from extract.stages.read import content, pdf_to_pages, pdfium, plumber
-from extract.stages.read.content import CHAR_FIELDS, Char, dicts_to_chars
+from extract.stages.read.chars import CHAR_FIELDS, TOP, Char, dicts_to_chars
 from extract.stages.read.words import LIGATURES, WORD_SIZE_DIGITS, chars_to_words, new_word
 from tests.helpers import FIXTURES, SAMPLE_PDF
 
@@ -116,7 +116,7 @@ def reference_words(chars: list[dict[str, Any]], settings: ReadSettings) -> list
 
 def as_dicts(chars: list[Char]) -> list[dict[str, Any]]:
     """Characters as pdfplumber's dicts, for its `extract_words` (which reads `doctop` too)."""
-    return [{**dict(zip(CHAR_FIELDS, char, strict=True)), "doctop": char[content.TOP]} for char in chars]
+    return [{**dict(zip(CHAR_FIELDS, char, strict=True)), "doctop": char[TOP]} for char in chars]
 
 
 def exact(words: list[Word] | tuple[Word, ...]) -> list[str]:

@@ -1,12 +1,8 @@
 """What every reader produces: `PageContent`, built the same way from characters and shapes.
 
-A reader gives each page's characters as `Char` rows — pdfplumber's char fields (text, x0, x1,
-top, bottom, upright, fontname, size) in display coordinates (the page's /Rotate applied the way
-pdfminer applies it), the shape of its glyph (the first four terms a, b, c, d of its matrix, which
-give its writing direction; not its origin), then the text object the character belongs to
-(pdfium; 0 when unknown) — and its filled boxes and rules. A tuple, not pdfplumber's dict: the
-pdfium reader builds one per character, words are built from these fields in this order, and the
-pdfplumber reader converts its dicts once (`dicts_to_chars`). From there everything is shared:
+A reader gives each page's characters as `chars.Char` rows (pdfplumber's char fields in display
+coordinates, the shape of the glyph, its text object) and its filled boxes and rules. From there
+everything is shared:
 
 - Pages are read upright: the page is turned, by quarter turns, until most of its characters
   read left to right — whatever mix of /Rotate and rotated drawing produced it.
@@ -17,7 +13,7 @@ pdfplumber reader converts its dicts once (`dicts_to_chars`). From there everyth
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from contextlib import suppress
 from dataclasses import dataclass
 from functools import partial
@@ -28,6 +24,7 @@ from typing import Any
 from extract.geometry import Box, Word
 from extract.settings import ReadSettings
 
+from .chars import MATRIX, TEXT, Char
 from .words import chars_to_words
 
 QUARTER_TURNS = 4
@@ -35,13 +32,6 @@ QUARTER_TURNS = 4
 # grouping key of `extract_words`, so noise would split words. Kept to this many decimals.
 TURNED_SIZE_DIGITS = 4
 
-# A character: these fields, in this order (pdfplumber's names; x0, x1, top, bottom are floats);
-# then the indexes.
-CHAR_FIELDS = ("text", "x0", "x1", "top", "bottom", "upright", "fontname", "size", "matrix", "object")
-Char = tuple[str, float, float, float, float, bool, str, float, Any, int]
-TEXT, X0, X1, TOP, BOTTOM, UPRIGHT, FONTNAME, SIZE, MATRIX, OBJECT = range(len(CHAR_FIELDS))
-_DICT_FIELDS = itemgetter(*CHAR_FIELDS[:MATRIX])
-_SHAPE_TERMS = 4  # a, b, c, d of a matrix
 _TEXT = itemgetter(TEXT)
 _MATRIX = itemgetter(MATRIX)
 _DIRECTION = itemgetter(0, 1)  # a matrix's (a, b): the writing direction
@@ -92,22 +82,6 @@ def chars_to_content(
         char_count=len(chars),
         image_count=image_count,
     )
-
-
-def dicts_to_chars(chars: Iterable[Mapping[str, Any]]) -> list[Char]:
-    """pdfplumber's char dicts as `Char` rows: coordinates as floats (as pdfium's), no text object
-    (0)."""
-    rows: list[Char] = []
-    for char in chars:
-        text, x0, x1, top, bottom, upright, fontname, size = _DICT_FIELDS(char)
-        box = (float(x0), float(x1), float(top), float(bottom))
-        rows.append((text, *box, upright, fontname, size, _shape(char.get("matrix")), 0))
-    return rows
-
-
-def _shape(matrix: Any) -> tuple[float, ...] | None:
-    """A matrix's first four terms (None when there is none)."""
-    return None if matrix is None else tuple(matrix[:_SHAPE_TERMS])
 
 
 # --- rotation --------------------------------------------------------------------------------

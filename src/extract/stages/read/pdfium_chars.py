@@ -24,7 +24,7 @@ from typing import Any, NamedTuple
 
 import pypdfium2.raw as pdfium_c
 
-from .content import Char
+from .chars import Char
 from .pdfium_fonts import Fonts, bare, prototype
 from .pdfium_space import Matrix, PageSpace, multiply
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from itertools import repeat
 from operator import itemgetter
 
-from .content import OBJECT, Char
+from .chars import OBJECT, Char
 
 _OBJECT = itemgetter(OBJECT)  # a char's text object (its address), set by `pdfium_chars.page_chars`
 _UNRANKED = -1  # the rank of a character whose text object is not on the page (0: unknown)

@@ -20,7 +20,8 @@ from extract.errors import FileFailed
 from extract.geometry import Box
 from extract.settings import ReadSettings
 
-from .content import PageContent, UnreadablePage, chars_to_content, dicts_to_chars, rgb
+from .chars import dicts_to_chars
+from .content import PageContent, UnreadablePage, chars_to_content, rgb
 from .faults import NO_PAGES_REASON, file_failed, one_line
 
 # pdfminer logs every recoverable oddity of malformed files at WARNING level.

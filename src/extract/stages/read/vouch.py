@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING
 from extract.settings import ReadSettings
 from extract.text import UNMAPPED_GLYPH
 
-from .content import TEXT, Char, PageContent, UnreadablePage
+from .chars import TEXT, Char
+from .content import PageContent, UnreadablePage
 
 if TYPE_CHECKING:
     from .plumber import PageSource

@@ -3,7 +3,7 @@
 The same words, in the same order and with the same floats, as pdfplumber's
 `extract_words(chars, x_tolerance=…, y_tolerance=…, x_tolerance_ratio=…, keep_blank_chars=False,
 extra_attrs=["fontname", "size"])` (tests/test_read_words.py holds it to that), at a fraction of
-its cost: characters come as `content.Char` rows, whose first fields are what the loops read.
+its cost: characters come as `chars.Char` rows, whose first fields are what the loops read.
 
 The rule, for each run of consecutive characters sharing `upright`, font name and size:
 
@@ -21,7 +21,7 @@ The rule, for each run of consecutive characters sharing `upright`, font name an
   text joins the characters' texts with ligatures expanded.
 
 Only these fields of a character are read: text, x0, x1, top, bottom, upright, fontname, size.
-Coordinates are finite floats (as every reader gives them: see `content.Char`).
+Coordinates are finite floats (as every reader gives them: see `chars.Char`).
 """
 
 from __future__ import annotations
@@ -30,13 +30,12 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from itertools import chain, groupby
 from operator import itemgetter
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from extract.geometry import Word
 from extract.settings import ReadSettings
 
-if TYPE_CHECKING:
-    from .content import Char
+from .chars import Char
 
 WORD_SIZE_DIGITS = 2  # a word's font size is kept to 0.01 pt
 # pdfplumber's `expand_ligatures` table: a character whose whole text is one of these reads as

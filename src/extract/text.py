@@ -20,6 +20,9 @@ CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # Unicode category Cc: C0, 
 # A glyph the font gave no Unicode for, as a reader returns it: U+FFFD, or a control character
 # (a font whose codes were taken as text). pdfminer's `(cid:N)` is counted by `stages.legible`.
 UNMAPPED_GLYPH = re.compile(r"[\ufffd\x00-\x1f\x7f-\x9f]")
+# pdfminer's text for a glyph without Unicode: `(cid:N)`; every such text starts so (a cheap test
+# before the pattern, which `stages.legible` counts and `layout.markers` takes for a bullet).
+CID_START = "(cid:"
 
 
 _TATWEEL = "\u0640"

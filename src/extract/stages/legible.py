@@ -15,11 +15,10 @@ from operator import attrgetter
 
 from extract.settings import ReadSettings
 from extract.stages.read import PageContent, UnreadablePage
-from extract.text import UNMAPPED_GLYPH
+from extract.text import CID_START, UNMAPPED_GLYPH
 
 UNREADABLE_REASON = "unreadable text (font without a Unicode map?)"
 _CID = re.compile(r"\(cid:\d+\)")
-CID_START = "(cid:"  # how every `(cid:N)` starts
 _TEXT = attrgetter("text")
 WORD_SEPARATOR = " "  # joins a page's words to count them at once: readable, outside any (cid:N)
 

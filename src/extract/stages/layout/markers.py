@@ -14,11 +14,11 @@ from operator import attrgetter
 
 from extract.geometry import Word
 from extract.settings import LayoutSettings, SegmentSettings
+from extract.text import CID_START
 
 from .model import Zone
 
 _CID = re.compile(r"^\(cid:\d+\)$")
-CID_START = "(cid:"  # how every text `_CID` matches starts (a cheaper test first)
 PRIVATE_USE_FIRST, PRIVATE_USE_LAST = 0xE000, 0xF8FF  # Unicode private-use area: font-specific glyphs
 SYMBOL_GLYPH_MAX_CHARS = 2  # a symbol-font word this short at a line start is a bullet
 _X0 = attrgetter("x0")

@@ -21,11 +21,11 @@ from pdfplumber.utils.text import LIGATURES as PDFPLUMBER_LIGATURES
 from pdfplumber.utils.text import extract_words
 
 from extract.errors import FileFailed
-from extract.geometry import Word
+from extract.geometry import Word, new_word
 from extract.settings import ReadSettings
 from extract.stages.read import content, pdf_to_pages, pdfium, plumber
 from extract.stages.read.chars import CHAR_FIELDS, TOP, Char, dicts_to_chars
-from extract.stages.read.words import LIGATURES, WORD_SIZE_DIGITS, chars_to_words, new_word
+from extract.stages.read.words import LIGATURES, WORD_SIZE_DIGITS, chars_to_words
 from tests.helpers import FIXTURES, SAMPLE_PDF
 
 READERS = ("pdfplumber", "pdfium")

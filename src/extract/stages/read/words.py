@@ -32,7 +32,7 @@ from itertools import chain, groupby
 from operator import itemgetter
 from typing import Any
 
-from extract.geometry import Word
+from extract.geometry import Word, new_word
 from extract.settings import ReadSettings
 
 from .chars import Char
@@ -53,7 +53,6 @@ _ROTATED = itemgetter(0, 3, 4, 1, 2, 5, 6, 7, 8, 9)  # a `Char` read top to bott
 _ACROSS = itemgetter(3)
 _UPRIGHT_ORDER = itemgetter(1)  # x0
 _ROTATED_ORDER = itemgetter(1, 2)  # top, bottom
-_NEW = object.__new__
 # A word: text, along start, along end, across start, across end.
 Span = tuple[str, float, float, float, float]
 
@@ -70,42 +69,12 @@ def chars_to_words(chars: Iterable[Char], settings: ReadSettings) -> list[Word]:
         if upright:
             lines = ordered_lines(list(run), y_tol, _UPRIGHT_ORDER)
             for text, x0, x1, top, bottom in chain.from_iterable(split_words(line, gap, y_tol) for line in lines):
-                word = _NEW(Word)  # see `new_word` (its hash stored too)
-                word.__dict__.update(
-                    text=text,
-                    x0=x0,
-                    x1=x1,
-                    top=top,
-                    bottom=bottom,
-                    size=word_size,
-                    fontname=font,
-                    _hash=hash((text, x0, x1, top, bottom, word_size, font)),
-                )
-                words.append(word)
+                words.append(new_word(text, x0, x1, top, bottom, word_size, font))
         else:
             lines = ordered_lines(list(map(_ROTATED, run)), x_tol, _ROTATED_ORDER)
             for text, top, bottom, x0, x1 in chain.from_iterable(split_words(line, y_tol, gap) for line in lines):
                 words.append(new_word(text, x0, x1, top, bottom, word_size, font))
     return words
-
-
-def new_word(text: str, x0: float, x1: float, top: float, bottom: float, size: float, fontname: str) -> Word:
-    """`Word(...)` without the frozen dataclass's `__init__`, which sets each field through
-    `object.__setattr__` (the same object, twice as fast; inlined in `chars_to_words`). Its hash
-    (`Word._hash`: the hash of the fields, in order) is stored at once: stages hash nearly
-    every word read, and the value computed once costs a call on first read."""
-    word: Word = _NEW(Word)
-    word.__dict__.update(
-        text=text,
-        x0=x0,
-        x1=x1,
-        top=top,
-        bottom=bottom,
-        size=size,
-        fontname=fontname,
-        _hash=hash((text, x0, x1, top, bottom, size, fontname)),
-    )
-    return word
 
 
 def line_indexes(values: list[float], tolerance: float) -> dict[float, int]:
